@@ -1,0 +1,72 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything they
+# need is installed from this repository's own files (requirements.lock,
+# package-lock.json, scripts/), so a fresh machine needs nothing by hand.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PORT ?= 8000
+MANAGE := $(PY) manage.py
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: compilemessages run test check lint unit browser bench lock messages install install-browser clean postgres-test
+
+$(BIN)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip==25.3"
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(BIN)/.installed compilemessages
+
+## Debian's Chromium for the browser tests (Playwright's own download cannot work here).
+install-browser:
+	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium.sh
+
+compilemessages: $(BIN)/.installed
+	@$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+run: install
+	@mkdir -p var
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) seed_demo
+	$(MANAGE) collectstatic --no-input -v 0
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/beheer/)"
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+check: install
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(PY) scripts/check_translations.py
+
+test: install node_modules/.installed install-browser lint check
+	$(BIN)/pytest -q
+
+## The same pytest suite against a local PostgreSQL 15 that the script starts.
+postgres-test: install node_modules/.installed install-browser
+	scripts/with-postgres.sh $(BIN)/pytest -q
+
+bench: install
+	$(PY) scripts/bench.py
+
+## Regenerate the lock file from pyproject.toml (needs the dev venv).
+lock: $(BIN)/.installed
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes \
+		--custom-compile-command "make lock" -q -o requirements.lock
+
+## Refresh the message catalogues after changing UI strings.
+messages: $(BIN)/.installed
+	$(MANAGE) makemessages -l nl --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --no-obsolete --no-wrap
+	$(MANAGE) makemessages -d djangojs -l nl --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --no-obsolete --no-wrap
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,24 @@
+"""Settings for the test suite: fast hashing, in-memory email and cache."""
+
+from .base import *  # noqa: F403
+from .base import DATABASES, SQLITE_OPTIONS, env
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Tests run against SQLite (in memory) unless DATABASE_URL points elsewhere,
+# which is how CI runs the same suite again on PostgreSQL.
+if "DATABASE_URL" not in env.ENVIRON:
+    DATABASES["default"] = {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": ":memory:",
+        "OPTIONS": dict(SQLITE_OPTIONS),
+    }
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,173 @@
+"""The page tree is the course: catalogue → course → module → lesson."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from training.blocks import RICH_TEXT_FEATURES
+
+from .blocks import LessonStreamBlock
+from .pillars import Pillar
+
+
+class CatalogPage(Page):
+    """The course catalogue: lists the published courses, filterable by pillar."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    template = "courses/catalog_page.html"
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import catalog_courses
+
+        context = super().get_context(request, *args, **kwargs)
+        pillar = request.GET.get("pijler", "")
+        selected = pillar if pillar in Pillar.values else ""
+        context["courses"] = catalog_courses(catalog=self, pillar=selected or None)
+        context["pillars"] = list(Pillar)
+        context["selected_pillar"] = selected
+        return context
+
+
+class CoursePage(Page):
+    intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
+    study_load_hours = models.PositiveSmallIntegerField(
+        _("study load (hours)"), validators=[MinValueValidator(1), MaxValueValidator(500)]
+    )
+    target_audience = models.TextField(_("target audience"))
+    learning_goals = StreamField(
+        [("goal", blocks.CharBlock(label=_("Learning goal"), max_length=250, icon="tick"))],
+        verbose_name=_("learning goals"),
+        blank=True,
+    )
+    sequential = models.BooleanField(
+        _("modules in fixed order"),
+        default=True,
+        help_text=_(
+            "Learners complete the modules in order; later modules stay locked until then."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("study_load_hours"),
+                FieldPanel("target_audience"),
+                FieldPanel("sequential"),
+            ],
+            heading=_("About this course"),
+        ),
+        FieldPanel("learning_goals"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("target_audience"),
+    ]
+    parent_page_types = ["courses.CatalogPage"]
+    subpage_types = ["courses.ModulePage"]
+    template = "courses/course_page.html"
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = course_outline(course=self)
+        return context
+
+
+class ModulePage(Page):
+    pillar = models.CharField(_("pillar"), max_length=20, choices=Pillar.choices)
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    study_load_hours = models.PositiveSmallIntegerField(
+        _("study load (hours)"), validators=[MinValueValidator(1), MaxValueValidator(200)]
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("pillar"),
+        FieldPanel("study_load_hours"),
+        FieldPanel("intro"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.FilterField("pillar"),
+    ]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+    template = "courses/module_page.html"
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    @cached_property
+    def pillar_enum(self) -> Pillar:
+        return Pillar(self.pillar)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import course_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        course = self.get_parent().specific
+        context["course"] = course
+        context["outline"] = course_outline(course=course)
+        context["module_outline"] = context["outline"].module(self.pk)
+        return context
+
+
+class LessonPage(Page):
+    summary = models.CharField(_("summary"), max_length=250, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"), default=20, validators=[MinValueValidator(1)]
+    )
+    body = StreamField(LessonStreamBlock(), verbose_name=_("content"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("duration_minutes"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+    template = "courses/lesson_page.html"
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    def knowledge_checks(self):
+        return [block for block in self.body if block.block_type == "knowledge_check"]
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import lesson_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(lesson_context(lesson=self))
+        return context

@@ -1,0 +1,125 @@
+"""Read-side queries for the course tree.
+
+A course outline (modules with their lessons, in tree order) is built with a
+fixed number of queries however large the course is, so lesson pages and
+progress views stay flat as courses grow.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from wagtail.models import Page
+
+from .pillars import Pillar
+
+
+@dataclass
+class ModuleOutline:
+    page: Page
+    lessons: list = field(default_factory=list)
+
+    @property
+    def pillar(self) -> Pillar:
+        return Pillar(self.page.pillar)
+
+
+@dataclass
+class CourseOutline:
+    course: Page
+    modules: list[ModuleOutline]
+
+    @property
+    def lessons(self) -> list:
+        return [lesson for module in self.modules for lesson in module.lessons]
+
+    def module(self, module_id: int) -> ModuleOutline | None:
+        return next((m for m in self.modules if m.page.pk == module_id), None)
+
+    def module_of(self, lesson_id: int) -> ModuleOutline | None:
+        return next(
+            (m for m in self.modules if any(lesson.pk == lesson_id for lesson in m.lessons)),
+            None,
+        )
+
+    def by_pillar(self) -> list[tuple[Pillar, list[ModuleOutline]]]:
+        """Modules grouped by pillar, in the fixed pillar order, empty pillars left out."""
+        groups = [(pillar, [m for m in self.modules if m.pillar == pillar]) for pillar in Pillar]
+        return [(pillar, modules) for pillar, modules in groups if modules]
+
+    def neighbours(self, lesson_id: int) -> tuple[Page | None, Page | None]:
+        lessons = self.lessons
+        for index, lesson in enumerate(lessons):
+            if lesson.pk == lesson_id:
+                previous = lessons[index - 1] if index > 0 else None
+                following = lessons[index + 1] if index + 1 < len(lessons) else None
+                return previous, following
+        return None, None
+
+
+def course_outline(*, course: Page) -> CourseOutline:
+    """The live modules and lessons of a course, in tree order (two queries)."""
+    from .models import LessonPage, ModulePage
+
+    modules = [
+        ModuleOutline(page=module)
+        for module in ModulePage.objects.child_of(course).live().public().order_by("path")
+    ]
+    by_path = {module.page.path: module for module in modules}
+    lessons = (
+        LessonPage.objects.descendant_of(course)
+        .live()
+        .public()
+        .order_by("path")
+        .only("id", "title", "slug", "path", "depth", "url_path", "summary", "duration_minutes")
+    )
+    for lesson in lessons:
+        parent = by_path.get(lesson.path[: -Page.steplen])
+        if parent is not None:
+            parent.lessons.append(lesson)
+    return CourseOutline(course=course, modules=modules)
+
+
+def lesson_context(*, lesson: Page) -> dict:
+    """Course, module and neighbours of a lesson, for its page."""
+    from .models import CoursePage
+
+    course = CoursePage.objects.ancestor_of(lesson).get()
+    outline = course_outline(course=course)
+    previous, following = outline.neighbours(lesson.pk)
+    return {
+        "course": course,
+        "outline": outline,
+        "module_outline": outline.module_of(lesson.pk),
+        "previous_lesson": previous,
+        "next_lesson": following,
+    }
+
+
+@dataclass
+class CourseCard:
+    course: Page
+    pillars: list[Pillar]
+
+
+def catalog_courses(*, catalog: Page, pillar: str | None = None) -> list[CourseCard]:
+    """Published courses in a catalogue with the pillars they cover (two queries).
+
+    With `pillar`, only courses that have a module in that pillar.
+    """
+    from .models import CoursePage, ModulePage
+
+    pillars_by_course_path: dict[str, set[str]] = {}
+    modules = (
+        ModulePage.objects.descendant_of(catalog).live().public().values_list("path", "pillar")
+    )
+    for path, module_pillar in modules:
+        pillars_by_course_path.setdefault(path[: -Page.steplen], set()).add(module_pillar)
+
+    cards = []
+    for course in CoursePage.objects.child_of(catalog).live().public().order_by("path"):
+        covered = pillars_by_course_path.get(course.path, set())
+        if pillar and pillar not in covered:
+            continue
+        cards.append(CourseCard(course=course, pillars=[p for p in Pillar if p in covered]))
+    return cards

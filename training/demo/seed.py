@@ -1,0 +1,216 @@
+"""Build the demo site: home page, catalogue, two Dutch courses and demo accounts.
+
+Every step is idempotent: what exists is left as it is (so a trainer's edits
+survive `make run`), what is missing is created.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.db import transaction
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from home.models import HomePage
+from training.courses.models import CatalogPage, CoursePage, LessonPage, ModulePage
+from training.courses.permissions import trainer_group_ensure
+
+from .content import COURSES
+from .images import TITLES, illustration_png
+
+DEMO_PASSWORD = "lotgenoot-demo"  # noqa: S105 - documented demo password, DEBUG only
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    display_name: str
+    role: str
+    pseudonym: str = ""
+
+
+DEMO_ACCOUNTS = [
+    DemoAccount("beheer@example.org", "Beheerder Demo", "superuser"),
+    DemoAccount("trainer@example.org", "Tessa Trainer", "trainer"),
+    DemoAccount("deelnemer@example.org", "Dewi de Vries", "learner", "Zeester"),
+    DemoAccount("deelnemer2@example.org", "Ahmed Bakker", "learner", "Vuurtoren"),
+    DemoAccount("deelnemer3@example.org", "Els Jansen", "learner"),
+    DemoAccount("deelnemer4@example.org", "Kees Visser", "learner", "Wilg"),
+    DemoAccount("deelnemer5@example.org", "Noor Smit", "learner", "Kompas"),
+    DemoAccount("deelnemer6@example.org", "Ruud Mulder", "learner"),
+    DemoAccount("vereniging@example.org", "Vera van de Vereniging", "association"),
+]
+
+
+@transaction.atomic
+def seed_demo() -> None:
+    home = _home_page()
+    catalog = _catalog(home)
+    images = _images()
+    for course in COURSES:
+        _course(catalog, course, images)
+    _about_page(home)
+    trainer_group = trainer_group_ensure()
+    _accounts(trainer_group)
+
+
+def _home_page() -> HomePage:
+    home = HomePage.objects.first()
+    if home is None:
+        raise RuntimeError("No home page: run `manage.py migrate` first.")
+    if not home.lead:
+        home.lead = "Leer lotgenotengroepen begeleiden, vanuit je eigen ervaring."
+        home.intro = (
+            "<p>De Lotgenoot Academie is de online leeromgeving voor vrijwilligers die een "
+            "lotgenotengroep (gaan) begeleiden. Je leert je eigen ervaringskennis inzetten voor "
+            "een ander, eerst te luisteren en je eigen grenzen te bewaken. In je eigen tempo, "
+            "ook op je telefoon.</p>"
+        )
+        home.save_revision().publish()
+    return home
+
+
+def _catalog(home: HomePage) -> CatalogPage:
+    catalog = CatalogPage.objects.child_of(home).first()
+    if catalog is None:
+        catalog = CatalogPage(
+            title="Cursussen",
+            slug="cursussen",
+            show_in_menus=True,
+            intro=(
+                "<p>Alle cursussen voor gespreksbegeleiders van lotgenotengroepen. Filter op "
+                "pijler om te zien welke cursus bij jouw leervraag past.</p>"
+            ),
+        )
+        home.add_child(instance=catalog)
+        catalog.save_revision().publish()
+    return catalog
+
+
+def _about_page(home: HomePage) -> None:
+    from home.models import StandardPage
+
+    if StandardPage.objects.child_of(home).filter(slug="over").exists():
+        return
+    page = StandardPage(
+        title="Over de academie",
+        slug="over",
+        show_in_menus=True,
+        intro="Waarom deze leeromgeving er is, en voor wie.",
+        body=[
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>Lotgenotengroepen draaien op vrijwilligers die zelf weten hoe het is. "
+                    "Deze academie helpt hen om dat goed en veilig te doen: met cursussen, "
+                    "reflectie-opdrachten en feedback van medecursisten.</p>"
+                    "<p>Wat je in een reflectie schrijft, is van jou. Alleen de mensen die het "
+                    "nodig hebben om je te helpen leren, kunnen het lezen.</p>"
+                ),
+                "id": str(uuid.uuid4()),
+            }
+        ],
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+
+
+def _images() -> dict:
+    Image = get_image_model()
+    images = {}
+    for key, title in TITLES.items():
+        image = Image.objects.filter(title=title).first()
+        if image is None:
+            from io import BytesIO
+
+            image = Image(title=title)
+            image.file = ImageFile(BytesIO(illustration_png(key)), name=f"demo-{key}.png")
+            image.save()
+        images[key] = image
+    return images
+
+
+def _raw_block(block_type: str, value, images: dict) -> dict:
+    if block_type == "image":
+        value = {**value, "image": images[value["image"]].pk}
+    elif block_type == "knowledge_check":
+        value = {
+            "question": value["question"],
+            "options": [
+                {"type": "item", "value": option, "id": str(uuid.uuid4())}
+                for option in value["options"]
+            ],
+        }
+    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
+
+
+def _publish_child(parent: Page, page: Page) -> Page:
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _course(catalog: CatalogPage, data: dict, images: dict) -> None:
+    course = CoursePage.objects.child_of(catalog).filter(slug=data["slug"]).first()
+    if course is None:
+        course = _publish_child(
+            catalog,
+            CoursePage(
+                title=data["title"],
+                slug=data["slug"],
+                intro=data["intro"],
+                study_load_hours=data["study_load_hours"],
+                target_audience=data["target_audience"],
+                learning_goals=[
+                    {"type": "goal", "value": goal, "id": str(uuid.uuid4())}
+                    for goal in data["learning_goals"]
+                ],
+                sequential=data["sequential"],
+            ),
+        )
+    for module_data in data["modules"]:
+        module = ModulePage.objects.child_of(course).filter(slug=module_data["slug"]).first()
+        if module is None:
+            module = _publish_child(
+                course,
+                ModulePage(
+                    title=module_data["title"],
+                    slug=module_data["slug"],
+                    pillar=module_data["pillar"],
+                    intro=module_data["intro"],
+                    study_load_hours=module_data["study_load_hours"],
+                ),
+            )
+        for lesson_data in module_data["lessons"]:
+            if LessonPage.objects.child_of(module).filter(slug=lesson_data["slug"]).exists():
+                continue
+            _publish_child(
+                module,
+                LessonPage(
+                    title=lesson_data["title"],
+                    slug=lesson_data["slug"],
+                    summary=lesson_data["summary"],
+                    duration_minutes=lesson_data["duration_minutes"],
+                    body=[_raw_block(t, v, images) for t, v in lesson_data["body"]],
+                ),
+            )
+
+
+def _accounts(trainer_group: Group) -> None:
+    User = get_user_model()
+    for account in DEMO_ACCOUNTS:
+        user, created = User.objects.get_or_create(
+            email=account.email,
+            defaults={"display_name": account.display_name, "pseudonym": account.pseudonym},
+        )
+        if created:
+            user.set_password(DEMO_PASSWORD)
+            user.is_superuser = user.is_staff = account.role == "superuser"
+            user.save()
+        if account.role == "trainer":
+            user.groups.add(trainer_group)
