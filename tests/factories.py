@@ -1,8 +1,10 @@
 """factory_boy factories for users and the course page tree."""
 
+import datetime
 import uuid
 
 import factory
+from django.utils import timezone
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
@@ -17,10 +19,11 @@ class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()
         django_get_or_create = ("email",)
+        skip_postgeneration_save = True
 
     email = factory.Sequence(lambda n: f"cursist{n}@example.org")
     display_name = factory.Faker("name", locale="nl_NL")
-    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+    password = factory.django.Password(PASSWORD)
 
     @factory.post_generation
     def groups(self, create, extracted, **kwargs):
@@ -40,7 +43,11 @@ class TrainerFactory(UserFactory):
 
 
 class PageFactory(factory.django.DjangoModelFactory):
-    """Creates a published page as a child of `parent` (default: the site's home page)."""
+    """Creates a live page as a child of `parent` (default: the site's home page).
+
+    Pages are saved live directly, without a revision and publish step, which
+    keeps tests fast; `publish_page()` below does the full Wagtail publish.
+    """
 
     class Meta:
         abstract = True
@@ -53,9 +60,16 @@ class PageFactory(factory.django.DjangoModelFactory):
     def _create(cls, model_class, *args, parent=None, **kwargs):
         parent = parent or HomePage.objects.first() or Page.get_first_root_node()
         page = model_class(*args, **kwargs)
+        if page.live:
+            page.first_published_at = page.last_published_at = timezone.now()
         parent.add_child(instance=page)
-        page.save_revision().publish()
         return page
+
+
+def publish_page(page):
+    """Publish through Wagtail's revision workflow, as the admin does."""
+    page.save_revision().publish()
+    return page
 
 
 class CatalogPageFactory(PageFactory):
@@ -131,3 +145,31 @@ def build_course(*, modules=3, lessons_per_module=2, catalog=None, **course_kwar
         for _ in range(lessons_per_module):
             LessonPageFactory(parent=module)
     return course
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    """A cohort of `course` (default: a fresh course), led by one trainer."""
+
+    class Meta:
+        model = "learning.Cohort"
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Groep {n}")
+    course = factory.LazyFunction(lambda: build_course(modules=3, lessons_per_module=1))
+    starts_on = factory.LazyFunction(datetime.date.today)
+    ends_on = factory.LazyAttribute(lambda o: o.starts_on + datetime.timedelta(days=90))
+    capacity = 20
+
+    @factory.post_generation
+    def trainers(self, create, extracted, **kwargs):
+        if create:
+            self.trainers.add(*(extracted if extracted is not None else [TrainerFactory()]))
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "learning.Enrolment"
+
+    learner = factory.SubFactory(UserFactory)
+    cohort = factory.SubFactory(CohortFactory)
+    course = factory.LazyAttribute(lambda o: o.cohort.course)

@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -14,6 +15,13 @@ from training.blocks import RICH_TEXT_FEATURES
 
 from .blocks import LessonStreamBlock
 from .pillars import Pillar
+
+
+def _personal(request, response):
+    """Pages that show a signed-in learner's own progress are never cached."""
+    if request.user.is_authenticated:
+        response["Cache-Control"] = "no-store, private"
+    return response
 
 
 class CatalogPage(Page):
@@ -61,18 +69,28 @@ class CoursePage(Page):
         ),
     )
 
+    knowledge_check_pass_percentage = models.PositiveSmallIntegerField(
+        _("knowledge checks: pass mark (%)"),
+        default=70,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_(
+            "A lesson with knowledge checks counts as done when every check is answered "
+            "and at least this share of them was answered correctly (retries allowed)."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
         MultiFieldPanel(
-            [
-                FieldPanel("study_load_hours"),
-                FieldPanel("target_audience"),
-                FieldPanel("sequential"),
-            ],
+            [FieldPanel("study_load_hours"), FieldPanel("target_audience")],
             heading=_("About this course"),
         ),
         FieldPanel("learning_goals"),
+        MultiFieldPanel(
+            [FieldPanel("sequential"), FieldPanel("knowledge_check_pass_percentage")],
+            heading=_("Learning rules"),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -88,11 +106,19 @@ class CoursePage(Page):
         verbose_name_plural = _("courses")
 
     def get_context(self, request, *args, **kwargs):
+        from training.learning.selectors import learner_state, self_enrolment_cohort
+
         from .selectors import course_outline
 
         context = super().get_context(request, *args, **kwargs)
-        context["outline"] = course_outline(course=self)
+        context["outline"] = outline = course_outline(course=self)
+        context["learner"] = learner_state(user=request.user, course=self, outline=outline)
+        if context["learner"] is None and request.user.is_authenticated:
+            context["self_enrolment_cohort"] = self_enrolment_cohort(course=self)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        return _personal(request, super().serve(request, *args, **kwargs))
 
 
 class ModulePage(Page):
@@ -128,12 +154,18 @@ class ModulePage(Page):
     def get_context(self, request, *args, **kwargs):
         from .selectors import course_outline
 
+        from training.learning.selectors import learner_state
+
         context = super().get_context(request, *args, **kwargs)
-        course = self.get_parent().specific
+        course = CoursePage.objects.parent_of(self).get()
         context["course"] = course
-        context["outline"] = course_outline(course=course)
-        context["module_outline"] = context["outline"].module(self.pk)
+        context["outline"] = outline = course_outline(course=course)
+        context["module_outline"] = outline.module(self.pk)
+        context["learner"] = learner_state(user=request.user, course=course, outline=outline)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        return _personal(request, super().serve(request, *args, **kwargs))
 
 
 class LessonPage(Page):
@@ -166,8 +198,27 @@ class LessonPage(Page):
         return [block for block in self.body if block.block_type == "knowledge_check"]
 
     def get_context(self, request, *args, **kwargs):
+        from training.learning.selectors import learner_state
+
         from .selectors import lesson_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context(lesson=self))
+        context["learner"] = learner_state(
+            user=request.user, course=context["course"], outline=context["outline"], lesson=self
+        )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """Render the lesson; for an enrolled learner, a locked module shows a "not yet" page."""
+        from training.learning.services import lesson_visit
+
+        context = self.get_context(request, *args, **kwargs)
+        learner = context["learner"]
+        if learner is not None and learner.locked:
+            template = "courses/lesson_locked.html"
+        else:
+            template = self.get_template(request, *args, **kwargs)
+            if learner is not None and not getattr(request, "is_preview", False):
+                lesson_visit(enrolment=learner.enrolment, lesson=self)
+        return _personal(request, TemplateResponse(request, template, context))

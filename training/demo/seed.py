@@ -56,7 +56,9 @@ def seed_demo() -> None:
         _course(catalog, course, images)
     _about_page(home)
     trainer_group = trainer_group_ensure()
-    _accounts(trainer_group)
+    users = _accounts(trainer_group)
+    association = _association(users)
+    _cohort(users, association)
 
 
 def _home_page() -> HomePage:
@@ -201,8 +203,9 @@ def _course(catalog: CatalogPage, data: dict, images: dict) -> None:
             )
 
 
-def _accounts(trainer_group: Group) -> None:
+def _accounts(trainer_group: Group) -> dict:
     User = get_user_model()
+    users = {}
     for account in DEMO_ACCOUNTS:
         user, created = User.objects.get_or_create(
             email=account.email,
@@ -214,3 +217,67 @@ def _accounts(trainer_group: Group) -> None:
             user.save()
         if account.role == "trainer":
             user.groups.add(trainer_group)
+        users[account.email] = user
+    return users
+
+
+def _association(users: dict):
+    from training.associations.models import Association
+
+    association, _ = Association.objects.get_or_create(name="Vereniging Samen Sterk (demo)")
+    association.staff.add(users["vereniging@example.org"])
+    return association
+
+
+DEMO_COHORT = "Voorjaarsgroep 2026 (demo)"
+
+
+def _cohort(users: dict, association) -> None:
+    """A cohort of the basic course with every demo learner; deelnemer@ is part-way."""
+    import datetime
+
+    from django.utils import timezone
+
+    from training.assessments.knowledge_checks import knowledge_check_answer
+    from training.courses.selectors import course_outline
+    from training.learning.models import Cohort
+    from training.learning.services import enrolment_join, lesson_complete, lesson_visit
+
+    course = CoursePage.objects.get(slug=COURSES[0]["slug"])
+    today = timezone.localdate()
+    cohort, created = Cohort.objects.get_or_create(
+        name=DEMO_COHORT,
+        defaults={
+            "course": course,
+            "starts_on": today - datetime.timedelta(days=14),
+            "ends_on": today + datetime.timedelta(days=120),
+            "capacity": 12,
+            "association": association,
+        },
+    )
+    if not created:
+        return
+    cohort.trainers.add(users["trainer@example.org"])
+    learners = [user for email, user in users.items() if email.startswith("deelnemer")]
+    enrolments = {learner.email: enrolment_join(learner=learner, cohort=cohort) for learner in learners}
+
+    # deelnemer@ has finished the first module and is half-way the second one;
+    # the others are at different points, so the trainer's overview has variety.
+    outline = course_outline(course=course)
+    lessons_done = {
+        "deelnemer@example.org": len(outline.modules[0].lessons) + 2,
+        "deelnemer2@example.org": 3,
+        "deelnemer3@example.org": 1,
+        "deelnemer4@example.org": len(outline.modules[0].lessons),
+    }
+    for email, count in lessons_done.items():
+        enrolment = enrolments[email]
+        for lesson in outline.lessons[:count]:
+            lesson = lesson.specific
+            for block in lesson.knowledge_checks():
+                right = sorted(block.value.correct_option_ids())
+                knowledge_check_answer(
+                    enrolment=enrolment, lesson=lesson, check_id=block.id, selected_option_ids=right
+                )
+            lesson_complete(enrolment=enrolment, lesson=lesson)
+        lesson_visit(enrolment=enrolment, lesson=outline.lessons[count].specific)

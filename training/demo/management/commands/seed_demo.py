@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from training.demo.seed import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_demo
+from django.urls import reverse
+
+from training.demo.seed import DEMO_ACCOUNTS, DEMO_COHORT, DEMO_PASSWORD, seed_demo
+from training.learning.models import Cohort
 
 
 class Command(BaseCommand):
@@ -17,3 +20,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for account in DEMO_ACCOUNTS:
             self.stdout.write(f"  {account.email:<26} {account.role}")
+        cohort = Cohort.objects.filter(name=DEMO_COHORT).first()
+        if cohort:
+            base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            invite = reverse("learning:invite", args=[cohort.invite_token])
+            self.stdout.write(f"Invite link of the demo cohort: {base}{invite}")

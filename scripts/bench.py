@@ -1,0 +1,159 @@
+#!/usr/bin/env python
+"""Benchmarks for `make bench`: server time and query counts of the busiest pages.
+
+Builds, in a scratch SQLite database (var/bench.sqlite3, recreated each run),
+a course of 60 lessons and a cohort of 500 learners with varied progress,
+then times requests through Django's test client (in-process server time,
+no network) and reports median and p95 over repeated requests, plus the
+number of SQL queries per request. Set BENCH_DATABASE_URL to run it on
+PostgreSQL instead.
+"""
+
+import os
+import random
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "site")]
+DB_FILE = ROOT / "var" / "bench.sqlite3"
+os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{DB_FILE}")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+os.environ["DEBUG"] = "false"
+
+LEARNERS = int(os.environ.get("BENCH_LEARNERS", 500))
+LESSONS_PER_MODULE = 20
+REPEAT = int(os.environ.get("BENCH_REPEAT", 30))
+
+
+def setup_database():
+    if "BENCH_DATABASE_URL" not in os.environ:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{DB_FILE}{suffix}").unlink(missing_ok=True)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def build_data():
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+    from django.utils import timezone
+
+    from home.models import HomePage
+    from training.courses.models import CatalogPage, CoursePage, LessonPage, ModulePage
+    from training.courses.permissions import trainer_group_ensure
+    from training.courses.pillars import Pillar
+    from training.learning.models import Cohort, Enrolment, LessonProgress
+
+    now = timezone.now()
+    home = HomePage.objects.get()
+    catalog = home.add_child(instance=CatalogPage(title="Cursussen", slug="cursussen"))
+    course = catalog.add_child(
+        instance=CoursePage(
+            title="Benchcursus", slug="bench", intro="<p>x</p>", study_load_hours=60,
+            target_audience="x", sequential=True,
+        )
+    )
+    lessons = []
+    for m, pillar in enumerate(Pillar):
+        module = course.add_child(
+            instance=ModulePage(title=f"Module {m}", slug=f"m{m}", pillar=pillar, study_load_hours=20)
+        )
+        for i in range(LESSONS_PER_MODULE):
+            body = [{"type": "paragraph", "value": "<p>" + "Luisteren. " * 80 + "</p>", "id": str(uuid.uuid4())}]
+            if i % 4 == 0:
+                body.append({"type": "knowledge_check", "id": str(uuid.uuid4()), "value": {
+                    "question": "Wat doe je eerst?",
+                    "options": [
+                        {"type": "item", "id": str(uuid.uuid4()), "value": {"text": "Luisteren", "is_correct": True, "feedback": "Ja."}},
+                        {"type": "item", "id": str(uuid.uuid4()), "value": {"text": "Adviseren", "is_correct": False, "feedback": "Nee."}},
+                    ]}})
+            lessons.append(module.add_child(instance=LessonPage(
+                title=f"Les {m}.{i}", slug=f"les-{i}", body=body, first_published_at=now)))
+
+    User = get_user_model()
+    password = make_password("bench-wachtwoord")
+    trainer = User.objects.create(email="trainer@bench.example", display_name="Trainer", password=password)
+    trainer.groups.add(trainer_group_ensure())
+    today = timezone.localdate()
+    cohort = Cohort.objects.create(
+        name="Benchgroep", course=course, starts_on=today, ends_on=today.replace(year=today.year + 1),
+        capacity=LEARNERS + 10,
+    )
+    cohort.trainers.add(trainer)
+    learners = User.objects.bulk_create(
+        User(email=f"cursist{n}@bench.example", display_name=f"Cursist {n}", password=password)
+        for n in range(LEARNERS)
+    )
+    rng = random.Random(42)
+    enrolments = Enrolment.objects.bulk_create(
+        Enrolment(learner=learner, cohort=cohort, course=course, last_activity_at=now) for learner in learners
+    )
+    LessonProgress.objects.bulk_create(
+        LessonProgress(enrolment=enrolment, lesson=lesson)
+        for enrolment in enrolments
+        for lesson in lessons[: rng.randint(0, len(lessons))]
+    )
+    # The measured learner is half-way, on a lesson in the second module.
+    learner = learners[0]
+    enrolment = enrolments[0]
+    LessonProgress.objects.filter(enrolment=enrolment).delete()
+    LessonProgress.objects.bulk_create(LessonProgress(enrolment=enrolment, lesson=lesson) for lesson in lessons[:30])
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lessons[30])
+    return {"learner": learner, "trainer": trainer, "cohort": cohort, "lesson": lessons[30],
+            "lessons": len(lessons), "progress_rows": LessonProgress.objects.count()}
+
+
+def measure(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    response = client.get(url)  # warm up
+    assert response.status_code == 200, (url, response.status_code)
+    timings = []
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        client.get(url)
+        timings.append((time.perf_counter() - start) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    timings.sort()
+    p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
+    return statistics.median(timings), p95, len(queries)
+
+
+def main():
+    setup_database()
+    from django.test import Client
+    from django.urls import reverse
+
+    started = time.perf_counter()
+    data = build_data()
+    print(f"Built a course of {data['lessons']} lessons and a cohort of {LEARNERS} learners "
+          f"({data['progress_rows']} completed-lesson rows) in {time.perf_counter() - started:.1f} s.")
+
+    learner_client = Client(HTTP_HOST="localhost")
+    learner_client.force_login(data["learner"])
+    trainer_client = Client(HTTP_HOST="localhost")
+    trainer_client.force_login(data["trainer"])
+    pages = [
+        ("learner: lesson page", learner_client, data["lesson"].url),
+        ("learner: dashboard", learner_client, reverse("learning:dashboard")),
+        ("trainer: cohort progress", trainer_client, reverse("cohorts:progress", args=[data["cohort"].pk])),
+        ("trainer: cohort progress CSV", trainer_client, reverse("cohorts:progress_csv", args=[data["cohort"].pk])),
+    ]
+    print(f"\n{'page':<32}{'median ms':>11}{'p95 ms':>9}{'queries':>9}   ({REPEAT} requests each)")
+    for name, client, url in pages:
+        median, p95, queries = measure(client, url)
+        print(f"{name:<32}{median:>11.1f}{p95:>9.1f}{queries:>9}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from wagtail.models import Page
+
+from training.courses.models import CoursePage, LessonPage, ModulePage
+from training.courses.pillars import Pillar
+from training.demo.content import COURSES, validate
+from training.learning.models import Cohort
+from training.learning.selectors import course_progress
+
+
+def test_demo_content_follows_its_schema():
+    validate(COURSES)
+
+
+@pytest.mark.django_db
+def test_seed_demo_refuses_without_debug(settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo")
+    assert not CoursePage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_builds_the_demo_site_and_is_idempotent(settings, capsys):
+    settings.DEBUG = True
+    call_command("seed_demo")
+    counts = (Page.objects.count(), get_user_model().objects.count(), Cohort.objects.count())
+    call_command("seed_demo")
+
+    assert (Page.objects.count(), get_user_model().objects.count(), Cohort.objects.count()) == counts
+    output = capsys.readouterr().out
+    assert "trainer@example.org" in output and "lotgenoot-demo" in output
+
+    basic = CoursePage.objects.get(title="Basiscursus gespreksbegeleiding lotgenotencontact")
+    assert basic.live and CoursePage.objects.live().count() >= 2
+    modules = ModulePage.objects.child_of(basic).live()
+    assert sorted(m.pillar for m in modules) == sorted(Pillar.values)
+    for module in modules:
+        lessons = [lesson.specific for lesson in LessonPage.objects.child_of(module).live()]
+        assert len(lessons) >= 3
+        blocks = [block for lesson in lessons for block in lesson.body]
+        assert any(b.block_type == "knowledge_check" for b in blocks)
+        assert all(b.value["alt_text"] for b in blocks if b.block_type == "image")
+
+    users = get_user_model().objects
+    assert users.get(email="beheer@example.org").is_superuser
+    assert users.get(email="trainer@example.org").groups.filter(name="Trainer").exists()
+    assert users.get(email="deelnemer@example.org").check_password("lotgenoot-demo")
+
+    cohort = Cohort.objects.get()
+    assert cohort.trainers.filter(email="trainer@example.org").exists()
+    assert cohort.enrolments.count() == 6
+    progress = course_progress(enrolment=cohort.enrolments.get(learner__email="deelnemer@example.org"))
+    assert 0 < progress.course.percent < 100

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LearningConfig(AppConfig):
+    """Cohorts, enrolments and progress through a course."""
+
+    name = "training.learning"
+    label = "learning"
+    verbose_name = _("Learning")

@@ -1,0 +1,118 @@
+"""Cohorts, enrolments and lesson progress.
+
+Personal data held: who is enrolled in which cohort, when they were active,
+which lessons they completed. Visible to the learner and the cohort's trainers.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def new_invite_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Cohort(models.Model):
+    """One run of a course, led by one or more trainers."""
+
+    name = models.CharField(_("name"), max_length=150)
+    course = models.ForeignKey(
+        "courses.CoursePage", verbose_name=_("course"), on_delete=models.PROTECT, related_name="cohorts"
+    )
+    trainers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("trainers"), related_name="trained_cohorts"
+    )
+    starts_on = models.DateField(_("start date"))
+    ends_on = models.DateField(_("end date"))
+    capacity = models.PositiveIntegerField(_("capacity"), default=20)
+    is_open = models.BooleanField(
+        _("open for enrolment"), default=True, help_text=_("Closed cohorts accept no new learners.")
+    )
+    self_enrolment = models.BooleanField(
+        _("open to self-enrolment"),
+        default=False,
+        help_text=_("Anyone with an account can join from the course page, without the invite link."),
+    )
+    invite_token = models.CharField(
+        _("invite token"), max_length=64, unique=True, default=new_invite_token, editable=False
+    )
+    association = models.ForeignKey(
+        "associations.Association",
+        verbose_name=_("commissioned by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cohorts",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        ordering = ["-starts_on", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="learning_cohort_ends_after_start"
+            ),
+            models.CheckConstraint(condition=Q(capacity__gte=1), name="learning_cohort_capacity_positive"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Enrolment(models.Model):
+    """A learner's place in a cohort. One per learner and course, enforced by the database."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("active")
+        LEFT = "left", _("left the course")
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="enrolments"
+    )
+    # Denormalised from the cohort so "one enrolment per learner and course"
+    # can be a plain unique constraint.
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.PROTECT, related_name="+")
+    cohort = models.ForeignKey(Cohort, on_delete=models.PROTECT, related_name="enrolments")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    enrolled_at = models.DateTimeField(default=timezone.now)
+    left_at = models.DateTimeField(null=True, blank=True)
+    last_lesson = models.ForeignKey(
+        "courses.LessonPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    last_activity_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "course"], name="learning_one_enrolment_per_course"),
+        ]
+        indexes = [models.Index(fields=["cohort", "status"])]
+
+    def __str__(self):
+        return f"{self.learner} · {self.cohort}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
+
+
+class LessonProgress(models.Model):
+    """A learner completed a lesson. One row per enrolment and lesson."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="lesson_progress")
+    lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="+")
+    completed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lesson progress")
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "lesson"], name="learning_one_progress_per_lesson"),
+        ]

@@ -1,0 +1,36 @@
+"""Who may see which learning data: one place for the rules.
+
+- A learner sees their own enrolments, progress and answers.
+- A trainer sees the cohorts they train (superusers see all cohorts).
+- Nobody else: views scope their querysets with these functions, so a wrong
+  id is a 404, never someone else's data.
+"""
+
+from django.db.models import QuerySet
+
+from .models import Cohort, Enrolment
+
+
+def cohorts_trained_by(user) -> QuerySet[Cohort]:
+    if not user.is_authenticated:
+        return Cohort.objects.none()
+    if user.is_superuser:
+        return Cohort.objects.all()
+    return Cohort.objects.filter(trainers=user)
+
+
+def enrolments_visible_to(user) -> QuerySet[Enrolment]:
+    """Enrolments whose progress `user` may see: their own, and those in cohorts they train."""
+    if not user.is_authenticated:
+        return Enrolment.objects.none()
+    if user.is_superuser:
+        return Enrolment.objects.all()
+    from django.db.models import Q
+
+    return Enrolment.objects.filter(Q(learner=user) | Q(cohort__trainers=user)).distinct()
+
+
+def own_active_enrolments(user) -> QuerySet[Enrolment]:
+    if not user.is_authenticated:
+        return Enrolment.objects.none()
+    return Enrolment.objects.filter(learner=user, status=Enrolment.Status.ACTIVE)

@@ -1,0 +1,129 @@
+"""Writes for cohorts, enrolments and progress.
+
+Every write is safe to repeat: a double click, a retry or a second tab gives
+the same result as one request, because the database holds the invariants
+(one enrolment per learner and course, one progress row per lesson).
+"""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Cohort, Enrolment, LessonProgress, new_invite_token
+
+
+class EnrolmentError(Exception):
+    """A learner cannot join; `message` is friendly, translated text for the page."""
+
+    message = _("You cannot join this course right now.")
+
+    def __init__(self, message=None):
+        super().__init__(message or self.message)
+        if message:
+            self.message = message
+
+
+class InviteInvalid(EnrolmentError):
+    message = _(
+        "This invite link is not (or no longer) valid. Ask your trainer for a new link."
+    )
+
+
+class CohortClosed(EnrolmentError):
+    message = _("This group is closed for new participants. Ask your trainer what is possible.")
+
+
+class CohortFull(EnrolmentError):
+    message = _("This group is full. Ask your trainer whether there is room in another group.")
+
+
+class SelfEnrolmentNotAllowed(EnrolmentError):
+    message = _("You can join this course only with an invite link from your trainer.")
+
+
+def cohort_accepts_enrolment(cohort: Cohort, *, today=None) -> bool:
+    today = today or timezone.localdate()
+    return cohort.is_open and cohort.ends_on >= today
+
+
+def enrolment_join(*, learner, cohort: Cohort) -> Enrolment:
+    """Put `learner` in `cohort`; idempotent.
+
+    Rules, in order: an active enrolment in this course is returned as it is
+    (whatever its cohort); a closed or ended cohort refuses; a full cohort
+    refuses; a learner who left the course earlier is re-activated in this
+    cohort with their progress kept.
+    """
+    with transaction.atomic():
+        # Lock the cohort row so concurrent joins count capacity one at a time
+        # (PostgreSQL row lock; SQLite's IMMEDIATE transactions serialise writers).
+        cohort = Cohort.objects.select_for_update().get(pk=cohort.pk)
+        existing = Enrolment.objects.filter(learner=learner, course_id=cohort.course_id).first()
+        if existing and existing.is_active:
+            return existing
+        if not cohort_accepts_enrolment(cohort):
+            raise CohortClosed()
+        taken = cohort.enrolments.filter(status=Enrolment.Status.ACTIVE).count()
+        if taken >= cohort.capacity:
+            raise CohortFull()
+        if existing:
+            existing.cohort = cohort
+            existing.status = Enrolment.Status.ACTIVE
+            existing.left_at = None
+            existing.save(update_fields=["cohort", "status", "left_at"])
+            return existing
+        try:
+            with transaction.atomic():
+                return Enrolment.objects.create(
+                    learner=learner, cohort=cohort, course_id=cohort.course_id
+                )
+        except IntegrityError:
+            # Another request enrolled this learner in the meantime.
+            return Enrolment.objects.get(learner=learner, course_id=cohort.course_id)
+
+
+def enrolment_join_by_invite(*, learner, token: str) -> Enrolment:
+    cohort = Cohort.objects.filter(invite_token=token).first() if token else None
+    if cohort is None:
+        raise InviteInvalid()
+    return enrolment_join(learner=learner, cohort=cohort)
+
+
+def enrolment_self_enrol(*, learner, cohort: Cohort) -> Enrolment:
+    if not cohort.self_enrolment:
+        raise SelfEnrolmentNotAllowed()
+    return enrolment_join(learner=learner, cohort=cohort)
+
+
+def enrolment_leave(*, enrolment: Enrolment) -> Enrolment:
+    """Leave a course. Progress is kept, so re-joining later picks up where it was."""
+    if enrolment.is_active:
+        enrolment.status = Enrolment.Status.LEFT
+        enrolment.left_at = timezone.now()
+        enrolment.save(update_fields=["status", "left_at"])
+    return enrolment
+
+
+def lesson_complete(*, enrolment: Enrolment, lesson) -> tuple[LessonProgress, bool]:
+    """Mark a lesson done; returns (progress, created). Repeating it changes nothing."""
+    try:
+        with transaction.atomic():
+            return LessonProgress.objects.get_or_create(enrolment=enrolment, lesson=lesson)
+    except IntegrityError:
+        return LessonProgress.objects.get(enrolment=enrolment, lesson=lesson), False
+
+
+def lesson_visit(*, enrolment: Enrolment, lesson) -> None:
+    """Remember the last lesson opened, for "verder waar je gebleven was" (one UPDATE)."""
+    now = timezone.now()
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson, last_activity_at=now)
+    enrolment.last_lesson_id, enrolment.last_activity_at = lesson.pk, now
+
+
+def cohort_rotate_invite(*, cohort: Cohort) -> Cohort:
+    """Give the cohort a new invite link; the old link stops working at once."""
+    cohort.invite_token = new_invite_token()
+    cohort.save(update_fields=["invite_token"])
+    return cohort

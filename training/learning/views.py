@@ -1,0 +1,140 @@
+"""Learner views: dashboard, joining through an invite, marking lessons done,
+answering knowledge checks, leaving a course.
+
+Views parse input, call one service or selector, and render. Objects are
+looked up through the learner's own querysets, so a wrong id is a 404.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from training.assessments.knowledge_checks import KnowledgeCheckError, knowledge_check_answer
+from training.courses.models import CoursePage, LessonPage
+
+from . import services
+from .models import Cohort
+from .permissions import own_active_enrolments
+from .selectors import learner_dashboard
+
+
+def _private(response):
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+@never_cache
+@login_required
+def dashboard(request):
+    entries = learner_dashboard(user=request.user)
+    return _private(TemplateResponse(request, "learning/dashboard.html", {"entries": entries}))
+
+
+@never_cache
+def invite(request, token):
+    cohort = Cohort.objects.select_related("course").filter(invite_token=token).first()
+    if cohort is None:
+        response = TemplateResponse(
+            request,
+            "learning/invite.html",
+            {"error": services.InviteInvalid.message, "cohort": None},
+            status=404,
+        )
+        return _private(response)
+    context = {"cohort": cohort, "course": cohort.course, "error": None, "enrolment": None}
+    if request.user.is_authenticated:
+        context["enrolment"] = own_active_enrolments(request.user).filter(course=cohort.course).first()
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect(f"{_login_url()}?next={request.path}")
+        try:
+            services.enrolment_join_by_invite(learner=request.user, token=token)
+        except services.EnrolmentError as error:
+            context["error"] = error.message
+        else:
+            messages.success(request, _("Welcome! You are now taking “%(course)s”.") % {"course": cohort.course.title})
+            return redirect(cohort.course.url)
+    elif context["enrolment"] is None and not services.cohort_accepts_enrolment(cohort):
+        context["error"] = services.CohortClosed.message
+    return _private(TemplateResponse(request, "learning/invite.html", context))
+
+
+def _login_url():
+    from django.conf import settings
+    from django.shortcuts import resolve_url
+
+    return resolve_url(settings.LOGIN_URL)
+
+
+@require_POST
+@login_required
+def self_enrol(request, course_id):
+    course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
+    cohort = Cohort.objects.filter(course=course, self_enrolment=True, is_open=True).order_by("starts_on").first()
+    if cohort is None:
+        messages.error(request, services.SelfEnrolmentNotAllowed.message)
+        return redirect(course.url)
+    try:
+        services.enrolment_self_enrol(learner=request.user, cohort=cohort)
+    except services.EnrolmentError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Welcome! You are now taking “%(course)s”.") % {"course": course.title})
+    return redirect(course.url)
+
+
+@never_cache
+@login_required
+def leave(request, course_id):
+    enrolment = get_object_or_404(own_active_enrolments(request.user).select_related("course"), course_id=course_id)
+    if request.method == "POST":
+        services.enrolment_leave(enrolment=enrolment)
+        messages.success(
+            request,
+            _("You have left “%(course)s”. Your progress is kept if you join again later.")
+            % {"course": enrolment.course.title},
+        )
+        return redirect("learning:dashboard")
+    return _private(TemplateResponse(request, "learning/leave.html", {"enrolment": enrolment}))
+
+
+def _lesson_and_enrolment(request, lesson_id):
+    lesson = get_object_or_404(LessonPage.objects.live().public(), pk=lesson_id)
+    course = CoursePage.objects.ancestor_of(lesson).get()
+    enrolment = get_object_or_404(own_active_enrolments(request.user).select_related("course"), course=course)
+    return lesson, enrolment
+
+
+@require_POST
+@login_required
+def complete_lesson(request, lesson_id):
+    lesson, enrolment = _lesson_and_enrolment(request, lesson_id)
+    if lesson.knowledge_checks():
+        messages.info(request, _("This lesson is done when you have answered its knowledge checks."))
+        return redirect(lesson.url)
+    services.lesson_complete(enrolment=enrolment, lesson=lesson)
+    messages.success(request, _("Well done: lesson completed."))
+    return redirect(f"{lesson.url}#lesson-status")
+
+
+@require_POST
+@login_required
+def answer_check(request, lesson_id, check_id):
+    lesson, enrolment = _lesson_and_enrolment(request, lesson_id)
+    try:
+        result = knowledge_check_answer(
+            enrolment=enrolment,
+            lesson=lesson,
+            check_id=str(check_id),
+            selected_option_ids=request.POST.getlist("option"),
+        )
+    except KnowledgeCheckError as error:
+        messages.error(request, error.message)
+    else:
+        if result.lesson_completed:
+            messages.success(request, _("You answered the knowledge checks: lesson completed."))
+    return redirect(f"{lesson.url}#kc-{check_id}")
