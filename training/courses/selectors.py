@@ -18,6 +18,7 @@ from .pillars import Pillar
 class ModuleOutline:
     page: Page
     lessons: list = field(default_factory=list)
+    assignments: list = field(default_factory=list)
 
     @property
     def pillar(self) -> Pillar:
@@ -35,6 +36,13 @@ class CourseOutline:
 
     def module(self, module_id: int) -> ModuleOutline | None:
         return next((m for m in self.modules if m.page.pk == module_id), None)
+
+    def module_of_page(self, page_id: int) -> ModuleOutline | None:
+        """The module holding a lesson or an assignment."""
+        return next(
+            (m for m in self.modules if any(p.pk == page_id for p in [*m.lessons, *m.assignments])),
+            None,
+        )
 
     def module_of(self, lesson_id: int) -> ModuleOutline | None:
         return next(
@@ -77,6 +85,19 @@ def course_outline(*, course: Page) -> CourseOutline:
         parent = by_path.get(lesson.path[: -Page.steplen])
         if parent is not None:
             parent.lessons.append(lesson)
+    from training.assessments.models import ReflectionAssignmentPage
+
+    assignments = (
+        ReflectionAssignmentPage.objects.descendant_of(course)
+        .live()
+        .public()
+        .order_by("path")
+        .only("id", "title", "slug", "path", "depth", "url_path")
+    )
+    for assignment in assignments:
+        parent = by_path.get(assignment.path[: -Page.steplen])
+        if parent is not None:
+            parent.assignments.append(assignment)
     return CourseOutline(course=course, modules=modules)
 
 

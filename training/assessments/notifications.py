@@ -1,0 +1,80 @@
+"""Emails about reflections, sent as background tasks (Django's tasks API).
+
+Each email links to the page and never contains reflection or feedback text:
+email is not a safe place for what learners write about their health.
+Emails go out in the recipient's own language.
+"""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _send(*, user, template: str, context: dict) -> None:
+    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+        context = {**context, "user": user}
+        subject = render_to_string(f"assessments/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"assessments/email/{template}.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+@task()
+def send_feedback_received(review_id: int) -> None:
+    from .models import PeerReview
+
+    review = PeerReview.objects.select_related("submission__author", "assignment").get(pk=review_id)
+    submission = review.submission
+    url = _absolute(reverse("reflections:detail", args=[submission.public_id]))
+    _send(
+        user=submission.author,
+        template="feedback_received",
+        context={"assignment": review.assignment, "url": url},
+    )
+
+
+@task()
+def send_decision(submission_id: int, approved: bool) -> None:
+    from .models import Submission
+
+    submission = Submission.objects.select_related("author", "assignment").get(pk=submission_id)
+    url = _absolute(reverse("reflections:detail", args=[submission.public_id]))
+    _send(
+        user=submission.author,
+        template="approved" if approved else "revision_requested",
+        context={"assignment": submission.assignment, "url": url},
+    )
+
+
+@task()
+def send_concern_raised(flag_id: int) -> None:
+    from .models import ConcernFlag
+
+    flag = ConcernFlag.objects.select_related("submission__cohort", "submission__assignment").get(
+        pk=flag_id
+    )
+    url = _absolute(reverse("reflection_queue:concerns", args=[flag.submission.cohort_id]))
+    for trainer in flag.submission.cohort.trainers.all():
+        _send(
+            user=trainer,
+            template="concern_raised",
+            context={"cohort": flag.submission.cohort, "url": url},
+        )
+
+
+def notify_author_of_feedback(*, review_id: int) -> None:
+    send_feedback_received.enqueue(review_id)
+
+
+def notify_author_of_decision(*, submission_id: int, approved: bool) -> None:
+    send_decision.enqueue(submission_id, approved)
+
+
+def notify_trainers_of_concern(*, flag_id: int) -> None:
+    send_concern_raised.enqueue(flag_id)

@@ -1,0 +1,261 @@
+"""Writing, submitting and deciding on reflections; rating feedback; concern flags.
+
+Drafts: "last write wins". Each save bumps the version's `revision`; a save
+based on an older revision still wins, but is told so (`conflict=True`) so
+the page can say a newer version existed (another tab).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from training.assessments.models import (
+    ConcernFlag,
+    PeerReview,
+    ReflectionRead,
+    ReviewRating,
+    Submission,
+    SubmissionVersion,
+)
+
+from . import errors
+from .text import clean_text, word_count
+
+
+@dataclass(frozen=True)
+class DraftSaved:
+    version: SubmissionVersion
+    conflict: bool
+
+
+def submission_get_or_create(*, enrolment, assignment) -> Submission:
+    """The learner's submission for an assignment, created (with version 1) on first use."""
+    submission = Submission.objects.filter(enrolment=enrolment, assignment=assignment).first()
+    if submission:
+        return submission
+    try:
+        with transaction.atomic():
+            submission = Submission.objects.create(
+                enrolment=enrolment,
+                author_id=enrolment.learner_id,
+                cohort_id=enrolment.cohort_id,
+                assignment=assignment,
+            )
+            SubmissionVersion.objects.create(submission=submission, number=1)
+            return submission
+    except IntegrityError:
+        return Submission.objects.get(enrolment=enrolment, assignment=assignment)
+
+
+def draft_save(*, submission: Submission, text: str, base_revision: int | None) -> DraftSaved:
+    """Save the draft text of the open version (idempotent for identical text)."""
+    text = clean_text(text)
+    with transaction.atomic():
+        version = (
+            SubmissionVersion.objects.select_for_update()
+            .filter(submission=submission)
+            .order_by("-number")
+            .first()
+        )
+        if version.is_locked:
+            raise errors.SubmissionLocked()
+        conflict = base_revision is not None and base_revision < version.revision
+        if version.text != text:
+            version.text = text
+            version.word_count = word_count(text)
+            version.revision += 1
+            version.saved_at = timezone.now()
+            version.save(update_fields=["text", "word_count", "revision", "saved_at"])
+    return DraftSaved(version=version, conflict=conflict)
+
+
+def submission_submit(*, submission: Submission, text: str, audience: str) -> Submission:
+    """Lock the open version and send it to peers or to the trainer.
+
+    Rules: the audience must be chosen; the text must be within the word
+    limits; trainer-only reflections skip peer review and go to the trainer.
+    Submitting an already submitted version changes nothing (double click).
+    """
+    if audience not in Submission.Audience.values:
+        raise errors.AudienceRequired()
+    assignment = submission.assignment
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        version = submission.versions.order_by("-number").first()
+        if version.is_locked:
+            return submission
+        text = clean_text(text) if text is not None else version.text
+        count = word_count(text)
+        if count < assignment.min_words:
+            raise errors.TooShort(
+                _("Your reflection has %(count)s words; at least %(min)s are needed.")
+                % {"count": count, "min": assignment.min_words}
+            )
+        if count > assignment.max_words:
+            raise errors.TooLong(
+                _("Your reflection has %(count)s words; at most %(max)s are allowed.")
+                % {"count": count, "max": assignment.max_words}
+            )
+        now = timezone.now()
+        version.text, version.word_count, version.submitted_at = text, count, now
+        version.revision += 1
+        version.save(update_fields=["text", "word_count", "submitted_at", "revision"])
+        submission.audience = audience
+        submission.first_submitted_at = submission.first_submitted_at or now
+        peer = audience == Submission.Audience.PEERS and assignment.peer_review_enabled
+        submission.status = (
+            Submission.Status.IN_REVIEW if peer else Submission.Status.AWAITING_TRAINER
+        )
+        submission.save(update_fields=["audience", "first_submitted_at", "status", "updated_at"])
+    return submission
+
+
+def trainer_decide(
+    *, submission: Submission, trainer, approve: bool, comment: str = ""
+) -> Submission:
+    """Approve the submitted version, or ask for a revision (which opens a new draft version)."""
+    from training.assessments.notifications import notify_author_of_decision
+
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        version = submission.versions.order_by("-number").first()
+        if not version.is_locked or version.decision:
+            raise errors.DecisionNotAllowed()
+        now = timezone.now()
+        version.decision = (
+            SubmissionVersion.Decision.APPROVED if approve else SubmissionVersion.Decision.REVISION
+        )
+        version.decision_comment = clean_text(comment)
+        version.decided_by, version.decided_at = trainer, now
+        version.save(update_fields=["decision", "decision_comment", "decided_by", "decided_at"])
+        if approve:
+            submission.status = Submission.Status.APPROVED
+        else:
+            submission.status = Submission.Status.REVISION_REQUESTED
+            SubmissionVersion.objects.create(
+                submission=submission,
+                number=version.number + 1,
+                text=version.text,
+                word_count=version.word_count,
+            )
+        submission.save(update_fields=["status", "updated_at"])
+    transaction.on_commit(
+        lambda: notify_author_of_decision(submission_id=submission.pk, approved=approve)
+    )
+    return submission
+
+
+def review_rate(
+    *, review: PeerReview, author, helpfulness: int, felt_heard: int, thanks: str = ""
+) -> ReviewRating:
+    """The author rates feedback received (once; a second rating updates the first)."""
+    if review.author_id != author.pk or review.status != PeerReview.Status.SUBMITTED:
+        raise errors.ReviewNotYours()
+    if helpfulness not in range(1, 5) or felt_heard not in range(1, 5):
+        raise errors.InvalidRating()
+    rating, _created = ReviewRating.objects.update_or_create(
+        review=review,
+        defaults={
+            "helpfulness": helpfulness,
+            "felt_heard": felt_heard,
+            "thanks": clean_text(thanks)[:2000],
+        },
+    )
+    return rating
+
+
+def concern_raise(*, submission: Submission, raised_by, reason: str) -> ConcernFlag:
+    from training.assessments.notifications import notify_trainers_of_concern
+
+    reason = clean_text(reason).strip()
+    if not reason:
+        raise errors.ReflectionError(_("Write in a few words what worries you."))
+    flag = ConcernFlag.objects.create(submission=submission, raised_by=raised_by, reason=reason)
+    transaction.on_commit(lambda: notify_trainers_of_concern(flag_id=flag.pk))
+    return flag
+
+
+def concern_follow_up(*, flag: ConcernFlag, trainer, note: str = "") -> ConcernFlag:
+    if flag.followed_up_at is None:
+        flag.followed_up_at, flag.followed_up_by = timezone.now(), trainer
+        flag.follow_up_note = clean_text(note)
+        flag.save(update_fields=["followed_up_at", "followed_up_by", "follow_up_note"])
+    return flag
+
+
+def reflection_read_log(*, submission: Submission, reader, role: str) -> None:
+    """Record that someone other than the author opened the reflection."""
+    if reader.pk != submission.author_id:
+        ReflectionRead.objects.create(submission=submission, reader=reader, role=role)
+
+
+def review_submit(
+    *,
+    review: PeerReview,
+    reviewer,
+    summary: str,
+    question: str,
+    recognition: str = "",
+    rubric: dict,
+) -> PeerReview:
+    """Give feedback on a claimed reflection.
+
+    Rules: only the claimant, only while the claim is open (a lapsed claim
+    whose reflection went to someone else is refused; the form keeps the text);
+    the summary and the question are required; every scale criterion needs a
+    score of 1 to 4. Submitting twice changes nothing.
+    """
+    from training.assessments.notifications import notify_author_of_feedback
+
+    if review.reviewer_id != reviewer.pk:
+        raise errors.ReviewNotYours()
+    summary, question = clean_text(summary).strip(), clean_text(question).strip()
+    if not summary or not question:
+        raise errors.ReviewIncomplete()
+    criteria = {str(c.key): c for c in review.assignment.rubric_criteria.all()}
+    cleaned = {}
+    for key, criterion in criteria.items():
+        entry = rubric.get(key) or {}
+        comment = clean_text(entry.get("comment", "")).strip()[:2000]
+        if criterion.kind == criterion.Kind.SCALE:
+            try:
+                score = int(entry.get("score"))
+            except (TypeError, ValueError):
+                score = None
+            if score not in range(1, 5):
+                raise errors.ReviewIncomplete(
+                    _("Choose a score for “%(criterion)s”.") % {"criterion": criterion.title}
+                )
+            cleaned[key] = {"score": score, "comment": comment}
+        else:
+            cleaned[key] = {"comment": comment}
+    with transaction.atomic():
+        review = PeerReview.objects.select_for_update().get(pk=review.pk)
+        if review.status == PeerReview.Status.SUBMITTED:
+            return review
+        if review.status != PeerReview.Status.CLAIMED:
+            raise errors.ReviewNotYours(
+                _(
+                    "Your time for this feedback ran out and the reflection went back to the pool. "
+                    "Your text is still below, so you can keep it."
+                )
+            )
+        review.summary, review.question = summary, question
+        review.recognition = clean_text(recognition).strip()
+        review.rubric = cleaned
+        review.status, review.submitted_at = PeerReview.Status.SUBMITTED, timezone.now()
+        review.save()
+        submission = Submission.objects.select_for_update().get(pk=review.submission_id)
+        given = submission.peer_reviews.filter(status=PeerReview.Status.SUBMITTED).count()
+        if (
+            submission.status == Submission.Status.IN_REVIEW
+            and given >= review.assignment.reviews_per_submission
+        ):
+            submission.status = Submission.Status.AWAITING_TRAINER
+            submission.save(update_fields=["status", "updated_at"])
+    transaction.on_commit(lambda: notify_author_of_feedback(review_id=review.pk))
+    return review
