@@ -1,5 +1,6 @@
 """The page tree is the course: catalogue → course → module → lesson."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.response import TemplateResponse
@@ -79,6 +80,42 @@ class CoursePage(Page):
         ),
     )
 
+    # Certificate: the completion rules (see training/certificates/rules.py),
+    # how long a certificate stays valid, and which course a refresher renews.
+    require_all_lessons = models.BooleanField(_("all lessons completed"), default=True)
+    require_knowledge_checks = models.BooleanField(
+        _("all knowledge checks passed"), default=True
+    )
+    require_reflections_approved = models.BooleanField(
+        _("required reflections approved by a trainer"), default=True
+    )
+    require_peer_reviews_given = models.BooleanField(
+        _("required peer reviews given"), default=True
+    )
+    require_trainer_signoff = models.BooleanField(
+        _("final sign-off by a trainer"),
+        default=False,
+        help_text=_("The certificate is issued only after a trainer signs the learner off."),
+    )
+    certificate_validity_years = models.PositiveSmallIntegerField(
+        _("certificate valid for (years)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+        help_text=_("Leave empty for a certificate that does not expire."),
+    )
+    renews_course = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("refresher for"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="refreshers",
+        help_text=_(
+            "Only for a refresher course: completing it renews the certificate of this course."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
@@ -90,6 +127,22 @@ class CoursePage(Page):
         MultiFieldPanel(
             [FieldPanel("sequential"), FieldPanel("knowledge_check_pass_percentage")],
             heading=_("Learning rules"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("require_all_lessons"),
+                FieldPanel("require_knowledge_checks"),
+                FieldPanel("require_reflections_approved"),
+                FieldPanel("require_peer_reviews_given"),
+                FieldPanel("require_trainer_signoff"),
+                FieldPanel("certificate_validity_years"),
+                FieldPanel("renews_course"),
+            ],
+            heading=_("Certificate"),
+            help_text=_(
+                "A learner gets a certificate as soon as every rule ticked here is met. "
+                "With no rule ticked, the course gives no certificate."
+            ),
         ),
     ]
     search_fields = [
@@ -104,6 +157,25 @@ class CoursePage(Page):
     class Meta:
         verbose_name = _("course")
         verbose_name_plural = _("courses")
+
+    def clean(self):
+        super().clean()
+        if self.renews_course_id is not None:
+            renewed = self.renews_course
+            if renewed.pk == self.pk or renewed.renews_course_id is not None:
+                raise ValidationError(
+                    {
+                        "renews_course": _(
+                            "Choose the original course: a course cannot renew itself "
+                            "or another refresher."
+                        )
+                    }
+                )
+
+    @property
+    def qualification_id(self) -> int:
+        """The course whose certificate completing this course gives or renews."""
+        return self.renews_course_id or self.pk
 
     def get_context(self, request, *args, **kwargs):
         from training.learning.selectors import learner_state, self_enrolment_cohort
@@ -140,7 +212,7 @@ class ModulePage(Page):
         index.FilterField("pillar"),
     ]
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage"]
+    subpage_types = ["courses.LessonPage", "assessments.ReflectionAssignmentPage"]
     template = "courses/module_page.html"
 
     class Meta:
@@ -152,9 +224,9 @@ class ModulePage(Page):
         return Pillar(self.pillar)
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import course_outline
-
         from training.learning.selectors import learner_state
+
+        from .selectors import course_outline
 
         context = super().get_context(request, *args, **kwargs)
         course = CoursePage.objects.parent_of(self).get()

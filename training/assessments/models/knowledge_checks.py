@@ -25,3 +25,6 @@ class KnowledgeCheckAttempt(models.Model):
         verbose_name = _("knowledge check attempt")
         ordering = ["answered_at", "pk"]
         indexes = [models.Index(fields=["enrolment", "lesson"])]
+
+    def __str__(self):
+        return f"{self.enrolment} · {self.check_id}"

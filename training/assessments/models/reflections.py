@@ -250,6 +250,9 @@ class SubmissionVersion(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.submission} v{self.number}"
+
     @property
     def is_locked(self) -> bool:
         return self.submitted_at is not None
@@ -313,6 +316,9 @@ class PeerReview(models.Model):
         ]
         indexes = [models.Index(fields=["status", "expires_at"])]
 
+    def __str__(self):
+        return f"{self.reviewer} → {self.submission}"
+
 
 class ReviewRating(models.Model):
     """The author's rating of feedback received: how helpful, and did I feel heard."""
@@ -351,6 +357,9 @@ class ConcernFlag(models.Model):
     )
     follow_up_note = models.TextField(blank=True)
 
+    def __str__(self):
+        return f"{self.submission} ({self.raised_at:%Y-%m-%d})"
+
 
 class ReflectionRead(models.Model):
     """Someone other than the author opened a reflection (role, not identity, is shown)."""
@@ -367,3 +376,6 @@ class ReflectionRead(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["submission", "role"])]
+
+    def __str__(self):
+        return f"{self.submission} · {self.role}"
