@@ -22,7 +22,10 @@ class Cohort(models.Model):
 
     name = models.CharField(_("name"), max_length=150)
     course = models.ForeignKey(
-        "courses.CoursePage", verbose_name=_("course"), on_delete=models.PROTECT, related_name="cohorts"
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.PROTECT,
+        related_name="cohorts",
     )
     trainers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("trainers"), related_name="trained_cohorts"
@@ -36,7 +39,9 @@ class Cohort(models.Model):
     self_enrolment = models.BooleanField(
         _("open to self-enrolment"),
         default=False,
-        help_text=_("Anyone with an account can join from the course page, without the invite link."),
+        help_text=_(
+            "Anyone with an account can join from the course page, without the invite link."
+        ),
     )
     invite_token = models.CharField(
         _("invite token"), max_length=64, unique=True, default=new_invite_token, editable=False
@@ -59,7 +64,9 @@ class Cohort(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_on__gte=F("starts_on")), name="learning_cohort_ends_after_start"
             ),
-            models.CheckConstraint(condition=Q(capacity__gte=1), name="learning_cohort_capacity_positive"),
+            models.CheckConstraint(
+                condition=Q(capacity__gte=1), name="learning_cohort_capacity_positive"
+            ),
         ]
 
     def __str__(self):
@@ -92,7 +99,9 @@ class Enrolment(models.Model):
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
         constraints = [
-            models.UniqueConstraint(fields=["learner", "course"], name="learning_one_enrolment_per_course"),
+            models.UniqueConstraint(
+                fields=["learner", "course"], name="learning_one_enrolment_per_course"
+            ),
         ]
         indexes = [models.Index(fields=["cohort", "status"])]
 
@@ -107,12 +116,19 @@ class Enrolment(models.Model):
 class LessonProgress(models.Model):
     """A learner completed a lesson. One row per enrolment and lesson."""
 
-    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="lesson_progress")
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="lesson_progress"
+    )
     lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="+")
     completed_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("lesson progress")
         constraints = [
-            models.UniqueConstraint(fields=["enrolment", "lesson"], name="learning_one_progress_per_lesson"),
+            models.UniqueConstraint(
+                fields=["enrolment", "lesson"], name="learning_one_progress_per_lesson"
+            ),
         ]
+
+    def __str__(self):
+        return f"{self.enrolment} · {self.lesson_id}"

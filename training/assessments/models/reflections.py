@@ -340,6 +340,9 @@ class ReviewRating(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.review}: {self.helpfulness}/{self.felt_heard}"
+
 
 class ConcernFlag(models.Model):
     """'Ik maak me zorgen': goes privately to the cohort's trainers, never to peers."""
