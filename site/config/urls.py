@@ -17,6 +17,7 @@ urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", home_views.search, name="search"),
+    path("mijn/reflecties/", include("training.assessments.urls")),
     path("mijn/", include("training.learning.urls")),
     path("account/", include("training.accounts.urls")),
     path("account/", include("allauth.urls")),

@@ -23,7 +23,13 @@ INSTALLED_APPS = [
     "home",
     "training.accounts",
     "training.courses",
+    "training.learning",
+    "training.assessments",
+    "training.associations",
+    "training.certificates",
     "training.demo",
+    "allauth",
+    "allauth.account",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -39,6 +45,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
+    "ninja",  # serves the API docs' assets from this site, not a CDN
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -55,7 +64,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "training.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -114,7 +125,60 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "wagtailadmin_login"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+# One sign-in page for everybody (allauth's, rate limited, verified email).
+# Wagtail (admin and page view restrictions) goes through a small view that
+# sends anonymous visitors there and signed-in ones without access onwards:
+# allauth forwards signed-in people to `next`, which would loop back to Wagtail.
+# config/urls.py redirects Wagtail's own /beheer/login/ form there as well.
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "learning:dashboard"
+LOGOUT_REDIRECT_URL = "/"
+WAGTAILADMIN_LOGIN_URL = "accounts:login_redirect"
+WAGTAIL_FRONTEND_LOGIN_URL = "accounts:login_redirect"
+# Email address and password are changed on the site's account pages (with
+# verification and notifications), not in Wagtail's admin account settings.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# django-allauth 65: email + password only, no usernames, verified addresses.
+ACCOUNT_ADAPTER = "training.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "training.accounts.forms.SignupForm"  # adds the display name
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_USER_MODEL_EMAIL_FIELD = "email"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True  # only in the browser session that signed up
+ACCOUNT_CHANGE_EMAIL = True  # one address per account; a new one replaces it once verified
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # tell people when their password or email changes
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_SESSION_REMEMBER = None  # the login form asks ("Remember me")
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lotgenoot Academie] "
+# allauth's defaults, spelled out; keys not listed keep allauth's default.
+# The cache backs these counters, so production needs a shared cache
+# (not per-process memory) for the limits to hold across workers.
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/300s/key",
+    "signup": "20/m/ip",
+    "confirm_email": "1/180s/key",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
+# Behind a reverse proxy, the number of proxies that append to
+# X-Forwarded-For; without it every visitor shares the proxy's IP limits.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
 # --- Internationalisation: Dutch first, English available -----------------
 LANGUAGE_CODE = "nl"
@@ -154,6 +218,15 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_USER_CUSTOM_FIELDS = ["display_name", "pseudonym"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# --- Background tasks and certificates ------------------------------------
+# Tasks are stored in the database and run by `manage.py db_worker` (started
+# by `make run` next to the web server); the test settings run them at once.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Days before expiry on which a holder is reminded to renew (one email each).
+CERTIFICATE_REMINDER_DAYS = env.list("CERTIFICATE_REMINDER_DAYS", cast=int, default=[90, 30])
+# Public certificate lookups (page and API) allowed per client and minute.
+CERTIFICATE_VERIFY_RATE_LIMIT = env.int("CERTIFICATE_VERIFY_RATE_LIMIT", default=30)
 
 # --- Security defaults that hold everywhere -------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
