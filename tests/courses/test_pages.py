@@ -10,6 +10,7 @@ from tests.factories import (
     ModulePageFactory,
     build_course,
 )
+from training.assessments.models import ReflectionAssignmentPage
 from training.courses.models import CatalogPage, CoursePage, LessonPage, ModulePage
 from training.courses.pillars import Pillar
 
@@ -22,8 +23,9 @@ pytestmark = pytest.mark.django_db
         (HomePage, {Page}, {CatalogPage, StandardPage}),
         (CatalogPage, {HomePage}, {CoursePage}),
         (CoursePage, {CatalogPage}, {ModulePage}),
-        (ModulePage, {CoursePage}, {LessonPage}),
+        (ModulePage, {CoursePage}, {LessonPage, ReflectionAssignmentPage}),
         (LessonPage, {ModulePage}, set()),
+        (ReflectionAssignmentPage, {ModulePage}, set()),
     ],
 )
 def test_page_tree_is_constrained(model, parents, children):
@@ -107,3 +109,18 @@ def test_lesson_page_queries_do_not_grow_with_course_size(
         assert client.get(large_lesson.url).status_code == 200
 
     assert len(large_queries) == len(small_queries)
+
+
+def test_outline_leaves_out_pages_under_a_view_restriction(catalog):
+    from wagtail.models import PageViewRestriction
+
+    from training.courses.selectors import course_outline
+
+    course = build_course(catalog=catalog, modules=2, lessons_per_module=2)
+    hidden_module = ModulePage.objects.child_of(course).last()
+    PageViewRestriction.objects.create(page=hidden_module, restriction_type=PageViewRestriction.LOGIN)
+
+    outline = course_outline(course=course)
+
+    assert [m.page.pk for m in outline.modules] == [ModulePage.objects.child_of(course).first().pk]
+    assert len(outline.lessons) == 2

@@ -205,5 +205,5 @@ def test_lesson_page_queries_for_a_learner_stay_flat(client, django_assert_max_n
     client.force_login(enrolment.learner)
     client.get(lesson.url)
 
-    with django_assert_max_num_queries(26):
+    with django_assert_max_num_queries(28):
         assert client.get(lesson.url).status_code == 200

@@ -65,36 +65,50 @@ class CourseOutline:
         return None, None
 
 
+def _restricted_paths() -> tuple[str, ...]:
+    """Paths of pages with a view restriction; their whole subtree is not public."""
+    from wagtail.models import PageViewRestriction
+
+    return tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
 def course_outline(*, course: Page) -> CourseOutline:
-    """The live modules and lessons of a course, in tree order (two queries)."""
+    """The live, public modules, lessons and assignments of a course, in tree order.
+
+    Four queries whatever the size of the course: view restrictions are read
+    once and applied here instead of by a `.public()` query per page type.
+    """
+    from training.assessments.models import ReflectionAssignmentPage
+
     from .models import LessonPage, ModulePage
+
+    restricted = _restricted_paths()
+
+    def public(pages):
+        return [p for p in pages if not p.path.startswith(restricted)] if restricted else list(pages)
 
     modules = [
         ModuleOutline(page=module)
-        for module in ModulePage.objects.child_of(course).live().public().order_by("path")
+        for module in public(ModulePage.objects.child_of(course).live().order_by("path"))
     ]
     by_path = {module.page.path: module for module in modules}
     lessons = (
         LessonPage.objects.descendant_of(course)
         .live()
-        .public()
         .order_by("path")
         .only("id", "title", "slug", "path", "depth", "url_path", "summary", "duration_minutes")
     )
-    for lesson in lessons:
+    for lesson in public(lessons):
         parent = by_path.get(lesson.path[: -Page.steplen])
         if parent is not None:
             parent.lessons.append(lesson)
-    from training.assessments.models import ReflectionAssignmentPage
-
     assignments = (
         ReflectionAssignmentPage.objects.descendant_of(course)
         .live()
-        .public()
         .order_by("path")
         .only("id", "title", "slug", "path", "depth", "url_path")
     )
-    for assignment in assignments:
+    for assignment in public(assignments):
         parent = by_path.get(assignment.path[: -Page.steplen])
         if parent is not None:
             parent.assignments.append(assignment)
