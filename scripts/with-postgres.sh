@@ -2,6 +2,13 @@
 # Run a command against a local PostgreSQL 15: start Debian's `15 main`
 # cluster (installed but stopped on these machines), make a role and a
 # database for the project, export DATABASE_URL, run the command.
+#
+#   scripts/with-postgres.sh .venv/bin/pytest -q
+#
+# Idempotent: safe to run again, also while the cluster is already running
+# (or while another run of this script is starting it). The tests create and
+# drop their own `test_lotgenoot` database; two test runs at the same time
+# against the same cluster would clobber each other's test database.
 set -euo pipefail
 VERSION=15
 CLUSTER=main
@@ -12,24 +19,53 @@ PORT=${PGPORT:-5432}
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ ! -d /usr/lib/postgresql/$VERSION ]; then
+if [ $# -eq 0 ]; then
+  echo "usage: $0 COMMAND [ARGS...]" >&2
+  exit 2
+fi
+
+if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ ! -x /usr/lib/postgresql/$VERSION/bin/postgres ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql-$VERSION >/dev/null
 fi
-if ! pg_lsclusters -h | awk '{print $1" "$2}' | grep -qx "$VERSION $CLUSTER"; then
+
+cluster_field() {  # column N of `pg_lsclusters` for our cluster (3 = port, 4 = status)
+  pg_lsclusters -h | awk -v v=$VERSION -v c=$CLUSTER -v n="$1" '$1==v && $2==c {print $n}'
+}
+
+if [ -z "$(cluster_field 2)" ]; then
   $SUDO pg_createcluster $VERSION $CLUSTER --port "$PORT" >/dev/null
 fi
-if ! pg_lsclusters -h | awk -v v=$VERSION -v c=$CLUSTER '$1==v && $2==c {print $4}' | grep -q online; then
-  $SUDO pg_ctlcluster $VERSION $CLUSTER start
+if ! cluster_field 4 | grep -q online; then
+  # Another run may start it at the same moment: only fail if it is still down.
+  $SUDO pg_ctlcluster $VERSION $CLUSTER start || cluster_field 4 | grep -q online
 fi
-PORT=$(pg_lsclusters -h | awk -v v=$VERSION -v c=$CLUSTER '$1==v && $2==c {print $3}')
+PORT=$(cluster_field 3)
 
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then su postgres -c "$1"; else sudo -u postgres sh -c "$1"; fi; }
-as_postgres "psql -p $PORT -tAc \"SELECT 1 FROM pg_roles WHERE rolname='$PGUSER_NAME'\"" | grep -q 1 \
-  || as_postgres "psql -p $PORT -qc \"CREATE ROLE $PGUSER_NAME LOGIN CREATEDB PASSWORD '$PGPASS'\""
-as_postgres "psql -p $PORT -tAc \"SELECT 1 FROM pg_database WHERE datname='$DBNAME'\"" | grep -q 1 \
-  || as_postgres "createdb -p $PORT -O $PGUSER_NAME $DBNAME"
+# As the postgres superuser, over the local socket (peer authentication), from
+# a directory it may enter.
+as_postgres() {
+  if [ "$(id -u)" -eq 0 ]; then
+    (cd / && su postgres -c "$1")
+  else
+    (cd / && sudo -u postgres sh -c "$1")
+  fi
+}
+psql_admin() { as_postgres "psql -X -v ON_ERROR_STOP=1 -p $PORT -qtAc \"$1\""; }
+
+for _ in $(seq 1 30); do  # the server accepts connections a moment after it starts
+  psql_admin "SELECT 1" >/dev/null 2>&1 && break
+  sleep 1
+done
+
+role_exists() { [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname='$PGUSER_NAME'")" = 1 ]; }
+db_exists() { [ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname='$DBNAME'")" = 1 ]; }
+# A concurrent run may create them first: only the re-check may fail.
+role_exists || psql_admin "CREATE ROLE $PGUSER_NAME" >/dev/null 2>&1 || role_exists
+# Always (re)set what the tests need, also for a role made earlier by hand.
+psql_admin "ALTER ROLE $PGUSER_NAME LOGIN CREATEDB PASSWORD '$PGPASS'" >/dev/null
+db_exists || as_postgres "createdb -p $PORT -O $PGUSER_NAME $DBNAME" 2>/dev/null || db_exists
 
 export DATABASE_URL="postgres://$PGUSER_NAME:$PGPASS@127.0.0.1:$PORT/$DBNAME"
-echo "Using PostgreSQL $VERSION on port $PORT"
+echo "Using PostgreSQL $VERSION on port $PORT (database $DBNAME)"
 exec "$@"

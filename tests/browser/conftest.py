@@ -1,0 +1,164 @@
+"""Fixtures for the browser tests: Debian's Chromium driven by Playwright.
+
+Playwright's own browser download cannot work on these machines, so the
+tests drive /usr/bin/chromium (`make install-browser` installs it). When it
+is missing the tests fail with a message saying so; they never skip.
+
+Every browser test runs against pytest-django's `live_server`, so it uses
+`transactional_db`: the tables are flushed after each test. The
+`django_db_serialized_rollback` fixture (requested by `page`) puts back what
+the migrations created (Wagtail's root page, our home page, the site) before
+each test, so the page tree always starts from the migrated state.
+
+Set BROWSER_SCREENSHOT_DIR to a folder (outside the repository, e.g. /tmp/shots)
+to have the `screenshot` helper save full-page PNGs there.
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an asyncio event loop in this thread; Django
+# refuses ORM calls from a thread with a running loop unless told otherwise.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup):
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"{CHROMIUM} not found: the browser tests need Debian's Chromium. "
+            "Install it with `make install-browser` (scripts/install-chromium.sh).",
+            pytrace=False,
+        )
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    # Between its calls, Playwright's sync API leaves its event loop marked as
+    # running in this thread. Django's connection handler then hands out other
+    # connection objects (asgiref keeps "async" connections apart from sync
+    # ones), which lack the snapshot of the migrated database that the test
+    # database setup stored on the sync ones. Without it, serialized rollback
+    # silently restores nothing and the second browser test finds no home page.
+    snapshots = {
+        connection.alias: connection._test_serialized_contents
+        for connection in connections.all()
+        if hasattr(connection, "_test_serialized_contents")
+    }
+    with sync_playwright() as playwright:
+        for alias, snapshot in snapshots.items():
+            connections[alias]._test_serialized_contents = snapshot
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server, django_db_serialized_rollback):
+    """Open a page in a fresh browser context (own cookies), Dutch like our learners.
+
+    `new_page(viewport=PHONE, is_mobile=True)` gives a phone-sized one.
+    """
+    contexts = []
+
+    def open_page(viewport=DESKTOP, **context_options):
+        context_options.setdefault("locale", "nl-NL")
+        context = browser.new_context(
+            viewport=viewport, base_url=live_server.url, **context_options
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    """A desktop-sized page whose relative URLs resolve against the live server."""
+    return new_page()
+
+
+def format_violations(url, violations):
+    lines = [f"{len(violations)} accessibility violation(s) on {url}:"]
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation.get('impact') or 'unknown impact'}): "
+            f"{violation['help']} <{violation['helpUrl']}>"
+        )
+        for node in violation["nodes"]:
+            target = " ".join(
+                json.dumps(t) if not isinstance(t, str) else t for t in node["target"]
+            )
+            lines.append(f"    at {target}")
+            summary = (node.get("failureSummary") or "").replace("\n", " ").strip()
+            if summary:
+                lines.append(f"      {summary}")
+    return "\n".join(lines)
+
+
+class Axe:
+    """Runs axe-core's WCAG 2.1 A/AA rules on a page.
+
+    `axe.violations(page)` returns the violations; `axe(page)` also fails the
+    test, listing each violation's id, impact and target nodes.
+    """
+
+    def violations(self, page):
+        if not AXE_JS.exists():
+            pytest.fail(f"{AXE_JS} not found: run `npm ci` (make node_modules/.installed).")
+        page.add_script_tag(path=str(AXE_JS))
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+        )
+        return result["violations"]
+
+    def __call__(self, page):
+        violations = self.violations(page)
+        if violations:
+            pytest.fail(format_violations(page.url, violations), pytrace=False)
+        return violations
+
+
+@pytest.fixture
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def screenshot(request):
+    """`screenshot(page, "name")` saves a full-page PNG when BROWSER_SCREENSHOT_DIR is set."""
+    folder = os.environ.get("BROWSER_SCREENSHOT_DIR")
+
+    def take(page, name):
+        if not folder:
+            return None
+        path = Path(folder) / f"{request.node.name}-{name}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
