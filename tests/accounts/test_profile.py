@@ -36,7 +36,7 @@ def test_profile_page_explains_the_pseudonym_and_labels_every_field(client, veri
     assert len(soup.find_all("h1")) == 1
     pseudonym = soup.find("input", {"name": "pseudonym"})
     hint = soup.find(id=pseudonym["aria-describedby"])
-    assert "Your trainer always sees your real name" in hint.text
+    assert "Je trainer ziet altijd je echte naam" in hint.text
     for field in soup.select("main form input:not([type=hidden])"):
         assert soup.find("label", attrs={"for": field["id"]}) is not None, field
     assert soup.find("input", {"name": "display_name"})["value"] == "Sanne de Boer"
