@@ -1,7 +1,9 @@
 """Who may do what with courses: the Trainer group and its Wagtail permissions.
 
-Trainers author courses (the catalogue subtree) and manage images and
-documents; they get no access to site settings, users or other page trees.
+Trainers author courses (the catalogue subtree), manage images and documents,
+and add, change and view cohorts (only the cohorts they train: the admin views
+scope their querysets); they cannot delete cohorts and get no access to site
+settings, users or other page trees.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -13,6 +15,10 @@ PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page", "lock_page", "unl
 COLLECTION_PERMISSIONS = {
     "wagtailimages": ("add_image", "change_image", "choose_image"),
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
+}
+# Model permissions; deleting a cohort is left to administrators.
+MODEL_PERMISSIONS = {
+    "learning": ("add_cohort", "change_cohort", "view_cohort"),
 }
 
 
@@ -28,6 +34,10 @@ def trainer_group_ensure() -> Group:
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     )
+    for app_label, codenames in MODEL_PERMISSIONS.items():
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+        )
     page_permissions = Permission.objects.filter(
         content_type__app_label="wagtailcore", codename__in=PAGE_PERMISSIONS
     )

@@ -1,0 +1,455 @@
+"""The trainer side of cohorts, in the Wagtail admin.
+
+Every view looks cohorts up through `cohorts_trained_by(request.user)`: a
+trainer lists, edits and reports on the cohorts they train, a superuser on
+all of them, and a wrong id is a 404 before any permission check runs, so a
+response never tells whether another trainer's cohort exists.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib import messages
+from django.contrib.admin.utils import quote
+from django.db import transaction
+from django.db.models import Count, ProtectedError, Q, RestrictedError
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import capfirst, slugify
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView, View
+from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.views.generic.usage import UsageView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button, ListingButton
+
+from training.courses.pillars import Pillar
+from training.courses.selectors import ModuleOutline
+
+from .admin_forms import CohortForm
+from .models import Cohort, Enrolment
+from .permissions import cohorts_trained_by
+from .selectors import Tally, cohort_progress
+from .services import cohort_accepts_enrolment, cohort_rotate_invite
+
+
+def _private(response):
+    """Progress is personal data: never store it in a shared or browser cache."""
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+# --- Progress report: one shape for the HTML table and the CSV export -------
+
+
+@dataclass
+class ProgressReportRow:
+    name: str
+    email: str
+    modules: list[Tally]
+    pillars: list[Tally]
+    course: Tally
+    last_activity: datetime | None
+
+
+@dataclass
+class ProgressReport:
+    cohort: Cohort
+    modules: list[ModuleOutline]
+    pillars: list[Pillar]
+    rows: list[ProgressReportRow]
+
+
+def cohort_progress_report(*, cohort: Cohort) -> ProgressReport:
+    """Percent per module, per pillar (all three) and for the course, per active learner."""
+    outline, progress_rows = cohort_progress(cohort=cohort)
+    pillars = list(Pillar)
+    rows = []
+    for row in progress_rows:
+        learner, progress = row.enrolment.learner, row.progress
+        rows.append(
+            ProgressReportRow(
+                name=learner.display_name or learner.email,
+                email=learner.email,
+                modules=[progress.modules[m.page.pk] for m in outline.modules],
+                pillars=[progress.pillars[pillar] for pillar in pillars],
+                course=progress.course,
+                last_activity=row.enrolment.last_activity_at,
+            )
+        )
+    return ProgressReport(cohort=cohort, modules=outline.modules, pillars=pillars, rows=rows)
+
+
+# Spreadsheet programs run a cell that starts with one of these as a formula.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    """Neutralise CSV formula injection: text that would start a formula gets a leading quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _csv_percent(tally: Tally):
+    return tally.percent if tally.total else ""
+
+
+def progress_report_csv_rows(report: ProgressReport) -> list[list]:
+    """Header and one row per learner, in the order of the table on the progress page."""
+    percent = gettext("%(label)s (%%)")
+    header = [
+        gettext("Learner"),
+        gettext("Email address"),
+        percent % {"label": gettext("Whole course")},
+        gettext("Last activity"),
+        *[percent % {"label": pillar.label} for pillar in report.pillars],
+        *[percent % {"label": m.page.title} for m in report.modules],
+    ]
+    rows = [header]
+    for row in report.rows:
+        last_activity = (
+            timezone.localtime(row.last_activity).strftime("%Y-%m-%d %H:%M")
+            if row.last_activity
+            else ""
+        )
+        rows.append(
+            [
+                row.name,
+                row.email,
+                _csv_percent(row.course),
+                last_activity,
+                *[_csv_percent(tally) for tally in row.pillars],
+                *[_csv_percent(tally) for tally in row.modules],
+            ]
+        )
+    return [[csv_safe(cell) for cell in row] for row in rows]
+
+
+# --- Scoping ------------------------------------------------------------------
+#
+# Each view loads its cohort in `setup()`, before `dispatch()` checks
+# permissions, so even a view the user may not use (trainers cannot delete)
+# answers 404 for a cohort they do not train.
+
+
+def _trained_cohorts(request):
+    return cohorts_trained_by(request.user).select_related("course")
+
+
+class ScopedObjectMixin:
+    """For Wagtail's BaseObjectMixin views (history, usage and the views below)."""
+
+    def get_base_object_queryset(self):
+        return _trained_cohorts(self.request)
+
+
+class ScopedSingleObjectMixin:
+    """For Django's SingleObjectMixin views (edit, delete)."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = self.get_object()
+
+    def get_queryset(self):
+        return _trained_cohorts(self.request)
+
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None) is not None:
+            return self.object
+        return super().get_object(queryset)
+
+
+class CohortObjectView(
+    ScopedObjectMixin, PermissionCheckedMixin, BaseObjectMixin, WagtailAdminTemplateMixin
+):
+    """Base for the extra per-cohort views: scoped lookup, breadcrumbs, URLs."""
+
+    model = Cohort
+    header_icon = "group"
+    index_url_name = None
+    edit_url_name = None
+    progress_url_name = None
+    progress_csv_url_name = None
+    rotate_invite_url_name = None
+
+    def cohort_url(self, url_name):
+        return reverse(url_name, args=[quote(self.object.pk)])
+
+    def get_page_subtitle(self):
+        return str(self.object)
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": _field_label_plural()},
+            {"url": self.cohort_url(self.edit_url_name), "label": str(self.object)},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+# --- Listing, create, edit, delete ------------------------------------------
+
+
+def _field_label(name):
+    return capfirst(Cohort._meta.get_field(name).verbose_name)
+
+
+def _field_label_plural():
+    return capfirst(Cohort._meta.verbose_name_plural)
+
+
+def _enrolment_status(cohort) -> str:
+    if cohort.ends_on < timezone.localdate():
+        return gettext("Ended")
+    return gettext("Open") if cohort.is_open else gettext("Closed")
+
+
+class CohortIndexView(generic.IndexView):
+    progress_url_name = None
+
+    def get_base_queryset(self):
+        return (
+            cohorts_trained_by(self.request.user)
+            .select_related("course")
+            .annotate(
+                active_enrolments=Count(
+                    "enrolments",
+                    filter=Q(enrolments__status=Enrolment.Status.ACTIVE),
+                    distinct=True,
+                )
+            )
+        )
+
+    @cached_property
+    def columns(self):
+        return [
+            self._get_title_column("name"),
+            Column(
+                "course",
+                label=_field_label("course"),
+                accessor="course.title",
+                sort_key="course__title",
+            ),
+            Column("starts_on", label=_field_label("starts_on"), sort_key="starts_on"),
+            Column("ends_on", label=_field_label("ends_on"), sort_key="ends_on"),
+            Column(
+                "active_enrolments",
+                label=_("Learners"),
+                accessor=lambda cohort: (
+                    gettext("%(active)s of %(capacity)s")
+                    % {"active": cohort.active_enrolments, "capacity": cohort.capacity}
+                ),
+                sort_key="active_enrolments",
+            ),
+            StatusTagColumn(
+                "is_open",
+                label=_("Enrolment"),
+                accessor=_enrolment_status,
+                primary=cohort_accepts_enrolment,
+                sort_key="is_open",
+            ),
+        ]
+
+    def get_list_buttons(self, instance):
+        return [
+            ListingButton(
+                gettext("Progress"),
+                url=reverse(self.progress_url_name, args=[quote(instance.pk)]),
+                icon_name="tasks",
+                attrs={"aria-label": gettext("Progress of “%(cohort)s”") % {"cohort": instance}},
+                priority=5,
+            ),
+            *super().get_list_buttons(instance),
+        ]
+
+
+class CohortCreateView(generic.CreateView):
+    def save_instance(self):
+        cohort = super().save_instance()
+        user = self.request.user
+        # A trainer always trains the cohort they create; a superuser may
+        # create one for others, and becomes its trainer only if they chose nobody.
+        if not user.is_superuser or not cohort.trainers.exists():
+            cohort.trainers.add(user)
+        return cohort
+
+    def get_success_url(self):
+        # The edit page shows the invite link, the next thing a trainer needs.
+        return self.get_edit_url()
+
+
+class CohortEditView(ScopedSingleObjectMixin, generic.EditView):
+    progress_url_name = None
+    rotate_invite_url_name = None
+
+    @cached_property
+    def header_more_buttons(self):
+        return [
+            Button(
+                gettext("Progress"),
+                url=reverse(self.progress_url_name, args=[quote(self.object.pk)]),
+                icon_name="tasks",
+                priority=5,
+            ),
+            *super().header_more_buttons,
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        pk = quote(self.object.pk)
+        context["invite_url"] = self.request.build_absolute_uri(
+            reverse("learning:invite", args=[self.object.invite_token])
+        )
+        context["rotate_invite_url"] = reverse(self.rotate_invite_url_name, args=[pk])
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        # The page holds the invite link, which is as good as a key to the cohort.
+        return _private(super().render_to_response(context, **response_kwargs))
+
+
+class CohortDeleteView(ScopedSingleObjectMixin, generic.DeleteView):
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except (ProtectedError, RestrictedError):
+            messages.error(
+                self.request,
+                gettext(
+                    "This cohort has learners, so it cannot be deleted. "
+                    "Close it for enrolment instead."
+                ),
+            )
+            return redirect(self.edit_url_name, quote(self.object.pk))
+
+
+class CohortHistoryView(ScopedObjectMixin, HistoryView):
+    pass
+
+
+class CohortUsageView(ScopedObjectMixin, UsageView):
+    pass
+
+
+# --- Progress, CSV export, new invite link ----------------------------------
+
+
+class CohortProgressView(CohortObjectView, TemplateView):
+    any_permission_required = ["change", "view"]
+    template_name = "learning/admin/cohort_progress.html"
+    page_title = _("Progress")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cohort"] = self.object
+        context["report"] = cohort_progress_report(cohort=self.object)
+        context["csv_url"] = self.cohort_url(self.progress_csv_url_name)
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        return _private(super().render_to_response(context, **response_kwargs))
+
+
+class CohortProgressCSVView(CohortObjectView, View):
+    any_permission_required = ["change", "view"]
+
+    def get(self, request, *args, **kwargs):
+        report = cohort_progress_report(cohort=self.object)
+        filename = "{}-{}.csv".format(
+            slugify(self.object.name) or "cohort", timezone.localdate().isoformat()
+        )
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        # A byte order mark makes Excel read the file as UTF-8 (é, ë, ĳ).
+        response.write("\ufeff")
+        csv.writer(response, delimiter=";").writerows(progress_report_csv_rows(report))
+        return _private(response)
+
+
+class CohortRotateInviteView(CohortObjectView, TemplateView):
+    """GET asks for confirmation; POST makes a new invite link."""
+
+    permission_required = "change"
+    template_name = "learning/admin/cohort_rotate_invite.html"
+    page_title = _("New invite link")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cohort"] = self.object
+        context["action_url"] = self.cohort_url(self.rotate_invite_url_name)
+        context["edit_url"] = self.cohort_url(self.edit_url_name)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        cohort_rotate_invite(cohort=self.object)
+        messages.success(
+            request,
+            gettext("The cohort has a new invite link. The old link no longer works."),
+        )
+        return redirect(self.edit_url_name, quote(self.object.pk))
+
+
+# --- The viewset ------------------------------------------------------------
+
+
+class CohortViewSet(ModelViewSet):
+    model = Cohort
+    icon = "group"
+    menu_order = 250
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    search_fields = ["name"]
+    search_backend_name = None
+
+    index_view_class = CohortIndexView
+    add_view_class = CohortCreateView
+    edit_view_class = CohortEditView
+    delete_view_class = CohortDeleteView
+    history_view_class = CohortHistoryView
+    usage_view_class = CohortUsageView
+    edit_template_name = "learning/admin/cohort_edit.html"
+
+    def get_form_class(self, for_update=False):
+        return CohortForm
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            progress_url_name=self.get_url_name("progress"),
+            progress_csv_url_name=self.get_url_name("progress_csv"),
+            rotate_invite_url_name=self.get_url_name("rotate_invite"),
+            **kwargs,
+        )
+
+    @property
+    def progress_view(self):
+        return self.construct_view(CohortProgressView)
+
+    @property
+    def progress_csv_view(self):
+        return self.construct_view(CohortProgressCSVView)
+
+    @property
+    def rotate_invite_view(self):
+        return self.construct_view(CohortRotateInviteView)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("progress/<int:pk>/", self.progress_view, name="progress"),
+            path("progress/<int:pk>/csv/", self.progress_csv_view, name="progress_csv"),
+            path("invite/<int:pk>/", self.rotate_invite_view, name="rotate_invite"),
+        ]
