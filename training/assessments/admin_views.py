@@ -1,0 +1,358 @@
+"""The trainer's review queue for reflections, in the Wagtail admin.
+
+Scoping: every view loads its cohort through `cohorts_trained_by(request.user)`
+and its reflection through `Submission.objects.filter(cohort__in=…)` in
+`setup()`, before anything else runs. A wrong id, another trainer's cohort, or
+staff who do not train the cohort (and are not superusers) get a 404, so no
+response tells whether the object exists. Learners' objects are addressed by
+their public UUIDs.
+
+Every response is `Cache-Control: no-store, private`: these pages carry what
+learners write about their health and lives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import Button
+
+from training.learning.permissions import cohorts_trained_by
+
+from .admin_forms import ConcernFollowUpForm, ConcernForm, DecisionForm, QueueFilterForm
+from .admin_selectors import (
+    average,
+    cohort_learner_ratings,
+    cohorts_attention,
+    queue_entries,
+    ratings_received_in_cohort,
+    reflection_detail,
+    status_counts,
+    stuck_groups,
+)
+from .models import ConcernFlag, ReflectionAssignmentPage, Submission
+from .reflections import errors, permissions, selectors, services
+
+URL_NAMESPACE = "reflection_queue"
+
+
+def _url(name, *args):
+    return reverse(f"{URL_NAMESPACE}:{name}", args=args)
+
+
+def _private(response):
+    response["Cache-Control"] = "no-store, private"
+    return response
+
+
+# --- Base views -----------------------------------------------------------------
+
+
+class ReflectionQueueView(WagtailAdminTemplateMixin, TemplateView):
+    header_icon = "doc-full-inverse"
+
+    def dispatch(self, request, *args, **kwargs):
+        return _private(super().dispatch(request, *args, **kwargs))
+
+    def trained_cohorts(self):
+        return cohorts_trained_by(self.request.user).select_related("course")
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": _url("index"), "label": gettext("Reflections")},
+            *self.get_trail(),
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_trail(self) -> list[dict]:
+        return []
+
+
+class CohortView(ReflectionQueueView):
+    """A page about one cohort the user trains (404 for any other cohort)."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.cohort = get_object_or_404(self.trained_cohorts(), pk=kwargs["cohort_id"])
+
+    def get_page_subtitle(self):
+        return self.cohort.name
+
+    def get_trail(self):
+        return [{"url": _url("cohort", self.cohort.pk), "label": self.cohort.name}]
+
+    @cached_property
+    def header_buttons(self):
+        pk = self.cohort.pk
+        return [
+            Button(gettext("Queue"), url=_url("cohort", pk), icon_name="list-ul", priority=10),
+            Button(gettext("Concerns"), url=_url("concerns", pk), icon_name="warning", priority=20),
+            Button(
+                gettext("Ratings per learner"),
+                url=_url("learners", pk),
+                icon_name="user",
+                priority=30,
+            ),
+        ]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(cohort=self.cohort, **kwargs)
+
+
+class SubmissionView(ReflectionQueueView):
+    """A reflection in a cohort the user trains, by its public id (404 otherwise)."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.submission = get_object_or_404(
+            Submission.objects.filter(cohort__in=cohorts_trained_by(request.user)).select_related(
+                "author", "assignment", "cohort__course"
+            ),
+            public_id=kwargs["public_id"],
+        )
+
+    @property
+    def cohort(self):
+        return self.submission.cohort
+
+    def get_page_title(self):
+        return self.submission.author.get_full_name()
+
+    def get_page_subtitle(self):
+        return self.submission.assignment.title
+
+    def get_trail(self):
+        return [{"url": _url("cohort", self.cohort.pk), "label": self.cohort.name}]
+
+    def success_url(self):
+        return _url("submission", self.submission.public_id)
+
+
+# --- The pages ------------------------------------------------------------------
+
+
+class IndexView(ReflectionQueueView):
+    template_name = "assessments/admin/index.html"
+    page_title = _("Reflections")
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        cohorts = self.trained_cohorts().order_by("-starts_on", "name")
+        return super().get_context_data(rows=cohorts_attention(cohorts=cohorts), **kwargs)
+
+
+class CohortQueueView(CohortView):
+    template_name = "assessments/admin/cohort.html"
+    page_title = _("Reflections")
+
+    def get_context_data(self, **kwargs):
+        form = QueueFilterForm(self.request.GET or None, cohort=self.cohort)
+        assignment = status = None
+        if form.is_bound and form.is_valid():
+            assignment, status = form.cleaned_data["assignment"], form.cleaned_data["status"]
+        rows = selectors.trainer_queue(cohort=self.cohort, assignment=assignment, status=status)
+        assignments = (
+            [assignment]
+            if assignment
+            else ReflectionAssignmentPage.objects.descendant_of(self.cohort.course)
+            .live()
+            .order_by("path")
+        )
+        return super().get_context_data(
+            filter_form=form,
+            is_filtered=bool(assignment or status),
+            entries=queue_entries(rows),
+            status_counts=status_counts(cohort=self.cohort, assignment=assignment),
+            stuck_groups=stuck_groups(cohort=self.cohort, assignments=assignments),
+            **kwargs,
+        )
+
+
+class SubmissionDetailView(SubmissionView):
+    template_name = "assessments/admin/submission.html"
+
+    def get(self, request, *args, **kwargs):
+        services.reflection_read_log(
+            submission=self.submission,
+            reader=request.user,
+            role=permissions.reader_role(request.user, self.submission),
+        )
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("decision_form", DecisionForm())
+        kwargs.setdefault("concern_form", ConcernForm())
+        return super().get_context_data(
+            detail=reflection_detail(submission=self.submission),
+            cohort=self.cohort,
+            decide_url=_url("decide", self.submission.public_id),
+            raise_concern_url=_url("raise_concern", self.submission.public_id),
+            concerns_url=_url("concerns", self.cohort.pk),
+            **kwargs,
+        )
+
+
+class SubmissionDecideView(SubmissionDetailView):
+    """POST: approve, or ask for a revision with a comment."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form = DecisionForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(decision_form=form))
+        try:
+            services.trainer_decide(
+                submission=self.submission,
+                trainer=request.user,
+                approve=form.approve,
+                comment=form.cleaned_data["comment"],
+            )
+        except errors.ReflectionError as error:
+            messages.error(request, error.message)
+        else:
+            if form.approve:
+                messages.success(
+                    request, gettext("The reflection is approved. The learner gets an email.")
+                )
+            else:
+                messages.success(
+                    request,
+                    gettext(
+                        "You asked for a revision. The learner gets an email and can write a new version."
+                    ),
+                )
+        return redirect(self.success_url())
+
+
+class SubmissionConcernView(SubmissionDetailView):
+    """POST: the trainer says 'ik maak me zorgen' about this reflection."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form = ConcernForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(concern_form=form))
+        try:
+            services.concern_raise(
+                submission=self.submission,
+                raised_by=request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except errors.ReflectionError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                gettext("Your concern is recorded. The trainers of this group get an email."),
+            )
+        return redirect(self.success_url())
+
+
+@dataclass
+class ConcernEntry:
+    flag: ConcernFlag
+    submission_url: str
+    follow_up_url: str = ""
+    form: ConcernFollowUpForm | None = None
+
+
+@dataclass
+class ConcernLists:
+    open: list[ConcernEntry] = field(default_factory=list)
+    followed_up: list[ConcernEntry] = field(default_factory=list)
+
+
+class ConcernsView(CohortView):
+    template_name = "assessments/admin/concerns.html"
+    page_title = _("Concerns")
+    header_icon = "warning"
+
+    def get_context_data(self, **kwargs):
+        lists = ConcernLists()
+        # Split here rather than rely on the selector's order: NULLs sort
+        # first on SQLite but last on PostgreSQL.
+        for flag in selectors.open_concerns(cohort=self.cohort):
+            entry = ConcernEntry(flag, _url("submission", flag.submission.public_id))
+            if flag.followed_up_at is None:
+                entry.follow_up_url = _url("concern_follow_up", self.cohort.pk, flag.public_id)
+                entry.form = ConcernFollowUpForm(prefix=f"flag-{flag.public_id}")
+                lists.open.append(entry)
+            else:
+                lists.followed_up.append(entry)
+        lists.followed_up.sort(key=lambda entry: entry.flag.followed_up_at, reverse=True)
+        return super().get_context_data(concerns=lists, **kwargs)
+
+
+class ConcernFollowUpView(CohortView):
+    """POST: mark a concern about a reflection in this cohort as followed up."""
+
+    http_method_names = ["post"]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.flag = get_object_or_404(
+            ConcernFlag.objects.filter(submission__cohort=self.cohort), public_id=kwargs["flag_id"]
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = ConcernFollowUpForm(request.POST, prefix=f"flag-{self.flag.public_id}")
+        if form.is_valid():
+            services.concern_follow_up(
+                flag=self.flag, trainer=request.user, note=form.cleaned_data["note"]
+            )
+            messages.success(request, gettext("The concern is marked as followed up."))
+        else:
+            messages.error(request, gettext("The note is too long. Please shorten it."))
+        return redirect(_url("concerns", self.cohort.pk))
+
+
+class LearnersView(CohortView):
+    template_name = "assessments/admin/learners.html"
+    page_title = _("Ratings per learner")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(rows=cohort_learner_ratings(cohort=self.cohort), **kwargs)
+
+
+class LearnerRatingsView(CohortView):
+    """The ratings a learner's feedback received in this cohort, oldest first."""
+
+    template_name = "assessments/admin/learner_ratings.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.enrolment = get_object_or_404(
+            self.cohort.enrolments.select_related("learner"), pk=kwargs["enrolment_id"]
+        )
+
+    def get_page_title(self):
+        return self.enrolment.learner.get_full_name()
+
+    def get_trail(self):
+        return [
+            *super().get_trail(),
+            {"url": _url("learners", self.cohort.pk), "label": gettext("Ratings per learner")},
+        ]
+
+    def get_context_data(self, **kwargs):
+        ratings = ratings_received_in_cohort(cohort=self.cohort, reviewer=self.enrolment.learner)
+        return super().get_context_data(
+            learner=self.enrolment.learner,
+            ratings=ratings,
+            helpfulness=average(r.helpfulness for r in ratings),
+            felt_heard=average(r.felt_heard for r in ratings),
+            **kwargs,
+        )
