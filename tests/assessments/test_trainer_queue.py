@@ -511,17 +511,6 @@ def test_queue_queries_do_not_grow_with_reflections(client, django_assert_max_nu
     assert len(entries(response)) == 30
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=pytest.fail.Exception,  # the query budget, not some other error
-    reason=(
-        "With peer review the selectors query per reflection and per learner: "
-        "selectors.trainer_queue calls allocation.submission_review_state for every "
-        "reflection in peer review (4 queries each), and selectors.stuck_learners calls "
-        "allocation.reviews_owed per learner plus submission_review_state per reflection "
-        "(about 10 queries per learner). Remove this marker once they are batched."
-    ),
-)
 def test_queue_queries_do_not_grow_with_reflections_in_peer_review(
     client, django_assert_max_num_queries
 ):

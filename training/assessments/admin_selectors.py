@@ -307,16 +307,11 @@ def cohort_learner_ratings(*, cohort) -> list[LearnerRatings]:
 def ratings_received_in_cohort(*, cohort, reviewer) -> list[ReviewRating]:
     """The ratings of `reviewer`'s feedback within `cohort`, oldest first.
 
-    `selectors.ratings_received_by_reviewer` covers all of a learner's feedback,
-    also in other courses' cohorts with other trainers; only this cohort's is
-    for this trainer. Each rating gets `submission_public_id` for a link.
+    Only this cohort's feedback is for its trainers. Each rating gets
+    `submission_public_id` for a link.
     """
     public_ids = dict(Submission.objects.filter(cohort=cohort).values_list("pk", "public_id"))
-    ratings = [
-        rating
-        for rating in selectors.ratings_received_by_reviewer(reviewer=reviewer)
-        if rating.review.submission_id in public_ids
-    ]
+    ratings = selectors.ratings_received_by_reviewer(reviewer=reviewer, cohort=cohort)
     for rating in ratings:
         rating.submission_public_id = public_ids[rating.review.submission_id]
     return ratings

@@ -141,89 +141,151 @@ class SubmissionReviewState:
     reason: str
 
 
-def _eligible_peers(*, submission: Submission, assignment, now) -> int:
-    """Other active learners in the cohort who could still review this reflection."""
-    cohort = submission.cohort
-    learners = (
-        Enrolment.objects.filter(cohort=cohort, status=Enrolment.Status.ACTIVE)
-        .exclude(learner_id=submission.author_id)
-        .exclude(learner__peer_reviews_given__submission=submission)
-    )
-    submitted_ids = set(
-        Submission.objects.filter(
-            cohort=cohort, assignment=assignment, first_submitted_at__isnull=False
-        ).values_list("author_id", flat=True)
-    )
-    busy = dict(
-        PeerReview.objects.filter(
-            assignment=assignment, reviewer_slot__isnull=False, submission__cohort=cohort
+class AssignmentAllocation:
+    """Everything allocation needs to judge one assignment in one cohort, read once.
+
+    Three queries (enrolments, submissions, reviews) whatever the cohort's
+    size; the trainer's queue and the stuck-learner list use one snapshot per
+    assignment instead of querying per reflection and per learner.
+    """
+
+    def __init__(self, *, cohort, assignment, now=None):
+        self.cohort, self.assignment = cohort, assignment
+        self.now = now or timezone.now()
+        self.learner_ids = set(
+            Enrolment.objects.filter(cohort=cohort, status=Enrolment.Status.ACTIVE).values_list(
+                "learner_id", flat=True
+            )
         )
-        .values_list("reviewer_id")
-        .annotate(n=Count("pk"))
-    )
-    deadline = assignment.submission_deadline(cohort)
-    may_still_submit = deadline is None or now.date() <= deadline
-    count = 0
-    for learner_id in learners.values_list("learner_id", flat=True):
-        if learner_id in submitted_ids:
-            if busy.get(learner_id, 0) < assignment.reviews_per_learner:
+        self.submissions = list(
+            Submission.objects.filter(cohort=cohort, assignment=assignment).only(
+                "pk",
+                "author_id",
+                "audience",
+                "status",
+                "first_submitted_at",
+                "cohort_id",
+                "assignment_id",
+            )
+        )
+        self.reviews = list(
+            PeerReview.objects.filter(assignment=assignment, submission__cohort=cohort).values(
+                "submission_id",
+                "reviewer_id",
+                "status",
+                "expires_at",
+                "reviewer_slot",
+                "submission_slot",
+            )
+        )
+        self.submitted_authors = {s.author_id for s in self.submissions if s.first_submitted_at}
+        self.reviewers_of: dict[int, set[int]] = {}
+        self.slots_taken: dict[int, int] = {}
+        self.busy: dict[int, int] = {}
+        for review in self.reviews:
+            self.reviewers_of.setdefault(review["submission_id"], set()).add(review["reviewer_id"])
+            if review["submission_slot"] is not None:
+                self.slots_taken[review["submission_id"]] = (
+                    self.slots_taken.get(review["submission_id"], 0) + 1
+                )
+            if review["reviewer_slot"] is not None:
+                self.busy[review["reviewer_id"]] = self.busy.get(review["reviewer_id"], 0) + 1
+        deadline = assignment.submission_deadline(cohort)
+        self.submission_deadline_passed = deadline is not None and self.now.date() > deadline
+        review_deadline = assignment.review_deadline(cohort)
+        self.review_deadline_passed = (
+            review_deadline is not None and self.now.date() > review_deadline
+        )
+
+    def _reviewable(self, submission) -> bool:
+        return (
+            submission.audience == Submission.Audience.PEERS
+            and submission.status != Submission.Status.DRAFT
+        )
+
+    def eligible_peers(self, submission) -> int:
+        """Other active learners who could still review `submission`."""
+        count = 0
+        for learner_id in (
+            self.learner_ids - {submission.author_id} - self.reviewers_of.get(submission.pk, set())
+        ):
+            if learner_id in self.submitted_authors:
+                if self.busy.get(learner_id, 0) < self.assignment.reviews_per_learner:
+                    count += 1
+            elif not self.submission_deadline_passed:
                 count += 1
-        elif may_still_submit:
-            count += 1
-    return count
+        return count
+
+    def review_state(self, submission) -> SubmissionReviewState:
+        """How far a reflection is with its reviews, and whether the trainer must step in."""
+        assignment = self.assignment
+        own = [r for r in self.reviews if r["submission_id"] == submission.pk]
+        given = sum(1 for r in own if r["status"] == PeerReview.Status.SUBMITTED)
+        active = sum(
+            1
+            for r in own
+            if r["status"] == PeerReview.Status.CLAIMED and r["expires_at"] > self.now
+        )
+        if not submission.shared_with_peers or not assignment.peer_review_enabled:
+            return SubmissionReviewState(submission, 0, 0, 0, True, "trainer_only")
+        required = assignment.reviews_per_submission
+        missing = required - given - active
+        if given >= required or missing <= 0:
+            return SubmissionReviewState(submission, required, given, active, False, "")
+        if self.review_deadline_passed:
+            return SubmissionReviewState(submission, required, given, active, True, "deadline")
+        if (
+            submission.first_submitted_at
+            and self.now - submission.first_submitted_at > fallback_after()
+        ):
+            return SubmissionReviewState(submission, required, given, active, True, "waited")
+        if self.eligible_peers(submission) < missing:
+            return SubmissionReviewState(submission, required, given, active, True, "no_peers")
+        return SubmissionReviewState(submission, required, given, active, False, "")
+
+    def has_candidates(self, reviewer_id: int) -> bool:
+        """Whether `reviewer` could claim something now (mirrors `candidates()`)."""
+        cap = self.assignment.reviews_per_submission
+        return any(
+            self._reviewable(s)
+            and s.author_id != reviewer_id
+            and reviewer_id not in self.reviewers_of.get(s.pk, set())
+            and self.slots_taken.get(s.pk, 0) < cap
+            for s in self.submissions
+        )
+
+    def reviews_owed(self, reviewer_id: int) -> tuple[int, int, bool]:
+        """(given, required, credited).
+
+        Credited: the learner gave what was asked, or nothing more can come
+        their way (no open claim, nothing to claim, and nobody else may still
+        submit).
+        """
+        mine = [r for r in self.reviews if r["reviewer_id"] == reviewer_id]
+        given = sum(1 for r in mine if r["status"] == PeerReview.Status.SUBMITTED)
+        required = self.assignment.reviews_per_learner
+        if given >= required:
+            return given, required, True
+        if any(r["status"] == PeerReview.Status.CLAIMED for r in mine):
+            return given, required, False
+        if self.has_candidates(reviewer_id):
+            return given, required, False
+        if self.submission_deadline_passed:
+            return given, required, True
+        others = self.learner_ids - {reviewer_id}
+        return given, required, len(others) <= len(self.submitted_authors - {reviewer_id})
 
 
 def submission_review_state(*, submission: Submission, now=None) -> SubmissionReviewState:
-    """How far a reflection is with its reviews, and whether the trainer must step in."""
-    now = now or timezone.now()
-    assignment = submission.assignment
-    reviews = list(
-        submission.peer_reviews.filter(ACTIVE_REVIEW).values_list("status", "expires_at")
+    """How far one reflection is with its reviews (see AssignmentAllocation.review_state)."""
+    snapshot = AssignmentAllocation(
+        cohort=submission.cohort, assignment=submission.assignment, now=now
     )
-    given = sum(1 for status, _ in reviews if status == PeerReview.Status.SUBMITTED)
-    active = sum(
-        1 for status, expires in reviews if status == PeerReview.Status.CLAIMED and expires > now
-    )
-    if not submission.shared_with_peers or not assignment.peer_review_enabled:
-        return SubmissionReviewState(submission, 0, 0, 0, True, "trainer_only")
-    required = assignment.reviews_per_submission
-    missing = required - given - active
-    if given >= required or missing <= 0:
-        return SubmissionReviewState(submission, required, given, active, False, "")
-    review_deadline = assignment.review_deadline(submission.cohort)
-    if review_deadline and now.date() > review_deadline:
-        return SubmissionReviewState(submission, required, given, active, True, "deadline")
-    if submission.first_submitted_at and now - submission.first_submitted_at > fallback_after():
-        return SubmissionReviewState(submission, required, given, active, True, "waited")
-    if _eligible_peers(submission=submission, assignment=assignment, now=now) < missing:
-        return SubmissionReviewState(submission, required, given, active, True, "no_peers")
-    return SubmissionReviewState(submission, required, given, active, False, "")
+    return snapshot.review_state(submission)
 
 
 def reviews_owed(*, reviewer, assignment, cohort, now=None) -> tuple[int, int, bool]:
-    """(given, required, credited).
-
-    Credited: the learner gave what was asked, or nothing more can come their
-    way (no open claim, nothing to claim, and nobody else may still submit).
-    """
-    now = now or timezone.now()
-    given = PeerReview.objects.filter(
-        reviewer=reviewer, assignment=assignment, status=PeerReview.Status.SUBMITTED
-    ).count()
-    required = assignment.reviews_per_learner
-    if given >= required:
-        return given, required, True
-    if _open_claim(reviewer=reviewer, assignment=assignment) is not None:
-        return given, required, False
-    if candidates(reviewer=reviewer, assignment=assignment, cohort=cohort).exists():
-        return given, required, False
-    deadline = assignment.submission_deadline(cohort)
-    if deadline is not None and now.date() > deadline:
-        return given, required, True
-    others = Enrolment.objects.filter(cohort=cohort, status=Enrolment.Status.ACTIVE).exclude(
-        learner=reviewer
+    """(given, required, credited) for one learner (see AssignmentAllocation.reviews_owed)."""
+    return AssignmentAllocation(cohort=cohort, assignment=assignment, now=now).reviews_owed(
+        reviewer.pk
     )
-    submitted = Submission.objects.filter(
-        cohort=cohort, assignment=assignment, first_submitted_at__isnull=False
-    ).exclude(author=reviewer)
-    return given, required, others.count() <= submitted.count()

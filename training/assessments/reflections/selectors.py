@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 
 from training.assessments.models import (
@@ -19,7 +19,7 @@ from training.assessments.models import (
 )
 from training.learning.models import Enrolment
 
-from .allocation import reviews_owed, submission_review_state
+from .allocation import AssignmentAllocation, reviews_owed
 
 
 @dataclass(frozen=True)
@@ -171,13 +171,18 @@ def trainer_queue(*, cohort, assignment=None, status: str | None = None) -> list
     )
     rows = []
     now = timezone.now()
+    snapshots: dict[int, AssignmentAllocation] = {}
     for submission in submissions:
         versions = list(submission.versions.all())
         version = versions[-1] if versions else None
         fallback, reason = False, ""
         required = 0
         if submission.first_submitted_at and submission.status == Submission.Status.IN_REVIEW:
-            state = submission_review_state(submission=submission, now=now)
+            if submission.assignment_id not in snapshots:
+                snapshots[submission.assignment_id] = AssignmentAllocation(
+                    cohort=cohort, assignment=submission.assignment, now=now
+                )
+            state = snapshots[submission.assignment_id].review_state(submission)
             fallback, reason, required = state.trainer_fallback, state.reason, state.required
         elif submission.shared_with_peers:
             required = submission.assignment.reviews_per_submission
@@ -206,16 +211,15 @@ class StuckLearner:
 
 
 def stuck_learners(*, cohort, assignment) -> list[StuckLearner]:
-    """Learners who cannot move on with this assignment, and why (for the trainer)."""
-    stuck = []
-    submitted = {
-        s.author_id: s
-        for s in Submission.objects.filter(cohort=cohort, assignment=assignment).exclude(
-            first_submitted_at=None
-        )
-    }
-    deadline = assignment.submission_deadline(cohort)
+    """Learners who cannot move on with this assignment, and why (for the trainer).
+
+    One allocation snapshot: a fixed number of queries whatever the cohort's size.
+    """
+    snapshot = AssignmentAllocation(cohort=cohort, assignment=assignment)
+    submitted = {s.author_id: s for s in snapshot.submissions if s.first_submitted_at}
     today = timezone.localdate()
+    deadline = assignment.submission_deadline(cohort)
+    stuck = []
     for enrolment in cohort.enrolments.filter(status=Enrolment.Status.ACTIVE).select_related(
         "learner"
     ):
@@ -225,38 +229,35 @@ def stuck_learners(*, cohort, assignment) -> list[StuckLearner]:
                 stuck.append(StuckLearner(enrolment, "not_submitted_after_deadline"))
             continue
         if assignment.peer_review_enabled:
-            given, required, credited = reviews_owed(
-                reviewer=enrolment.learner, assignment=assignment, cohort=cohort
+            given, required, credited = snapshot.reviews_owed(enrolment.learner_id)
+            has_claim = any(
+                r["reviewer_id"] == enrolment.learner_id
+                and r["status"] == PeerReview.Status.CLAIMED
+                for r in snapshot.reviews
             )
-            if (
-                not credited
-                and not PeerReview.objects.filter(
-                    reviewer=enrolment.learner,
-                    assignment=assignment,
-                    status=PeerReview.Status.CLAIMED,
-                ).exists()
-                and given < required
-            ):
+            if not credited and not has_claim and given < required:
                 stuck.append(StuckLearner(enrolment, "waiting_for_reflections_to_review"))
         if submission.status == Submission.Status.IN_REVIEW:
-            state = submission_review_state(submission=submission)
+            state = snapshot.review_state(submission)
             if state.trainer_fallback:
                 stuck.append(StuckLearner(enrolment, f"needs_trainer_review:{state.reason}"))
     return stuck
 
 
-def ratings_received_by_reviewer(*, reviewer) -> list[ReviewRating]:
-    """The ratings a reviewer's feedback got, oldest first (for their own calibration)."""
-    return list(
-        ReviewRating.objects.filter(review__reviewer=reviewer)
-        .select_related("review__assignment")
-        .order_by("rated_at")
-    )
+def ratings_received_by_reviewer(*, reviewer, cohort=None) -> list[ReviewRating]:
+    """The ratings a reviewer's feedback got, oldest first (for their own calibration).
+
+    With `cohort`, only feedback given within that cohort (what its trainers may see).
+    """
+    ratings = ReviewRating.objects.filter(review__reviewer=reviewer)
+    if cohort is not None:
+        ratings = ratings.filter(review__submission__cohort=cohort)
+    return list(ratings.select_related("review__assignment").order_by("rated_at"))
 
 
 def open_concerns(*, cohort) -> list[ConcernFlag]:
     return list(
         ConcernFlag.objects.filter(submission__cohort=cohort)
         .select_related("submission__author", "submission__assignment", "raised_by")
-        .order_by("followed_up_at", "-raised_at")
+        .order_by(F("followed_up_at").asc(nulls_first=True), "-raised_at")
     )
