@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from training.api import api
 
 urlpatterns = [
     # One sign-in page for the whole site: Wagtail's own login form is not used.
@@ -17,6 +18,10 @@ urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", home_views.search, name="search"),
+    # Certificates: public verification (/verify/) and "Mijn certificaten".
+    path("", include("training.certificates.urls")),
+    path("vereniging/", include("training.associations.urls")),
+    path("api/v1/", api.urls),
     path("mijn/reflecties/", include("training.assessments.urls")),
     path("mijn/", include("training.learning.urls")),
     path("account/", include("training.accounts.urls")),

@@ -28,7 +28,7 @@ class ReflectionForm(forms.Form):
     """The editor on the assignment page (without JavaScript, it posts as is)."""
 
     text = forms.CharField(
-        label=_("Your reflection"),
+        label=_("Your text"),
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "true", "autocomplete": "off"}),
