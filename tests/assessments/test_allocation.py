@@ -185,3 +185,21 @@ def test_feedback_moves_the_reflection_to_the_trainer_when_complete():
 
     statuses = {s.status for s in Submission.objects.filter(pk__in=[s.pk for s in subs.values()])}
     assert statuses == {Submission.Status.AWAITING_TRAINER}
+
+
+def test_no_claims_when_the_assignment_has_no_peer_review():
+    assignment, (a, b) = reflection_cohort(learners=2, peer_review_enabled=False)
+    submitted_reflection(enrolment=a, assignment=assignment)
+    submitted_reflection(enrolment=b, assignment=assignment)
+    assert (
+        allocation.peer_review_claim(reviewer=a.learner, assignment=assignment, cohort=a.cohort)
+        is None
+    )
+
+
+def test_word_count_message_uses_the_right_plural():
+    assignment, (a,) = reflection_cohort(learners=1, min_words=5)
+    submission = services.submission_get_or_create(enrolment=a, assignment=assignment)
+    with pytest.raises(errors.TooShort) as one:
+        services.submission_submit(submission=submission, text="Eén", audience="peers")
+    assert "1 woord;" in one.value.message

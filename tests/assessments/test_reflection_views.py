@@ -528,3 +528,26 @@ def test_module_page_lists_the_assignment_with_the_learners_status(client, group
 
     assert group.assignment.url in html
     assert '<span class="badge">draft</span>' in html
+
+
+def test_starting_a_reflection_in_a_locked_module_is_refused(client):
+    from tests.factories import (
+        CohortFactory,
+        EnrolmentFactory,
+        ReflectionAssignmentPageFactory,
+        build_course,
+    )
+    from training.assessments.models import Submission
+
+    course = build_course(modules=2, lessons_per_module=1, sequential=True)
+    second_module = course.get_children().order_by("path").last()
+    assignment = ReflectionAssignmentPageFactory(parent=second_module)
+    enrolment = EnrolmentFactory(cohort=CohortFactory(course=course))
+    client.force_login(enrolment.learner)
+
+    response = client.post(
+        reverse("reflections:start"), {"assignment": assignment.pk, "text": "Mijn verhaal"}
+    )
+
+    assert response.status_code == 404
+    assert not Submission.objects.exists()

@@ -39,15 +39,21 @@ class CourseProgress:
 
     def __post_init__(self):
         self.modules = {
-            m.page.pk: Tally(sum(1 for lesson in m.lessons if lesson.pk in self.completed), len(m.lessons))
+            m.page.pk: Tally(
+                sum(1 for lesson in m.lessons if lesson.pk in self.completed), len(m.lessons)
+            )
             for m in self.outline.modules
         }
         lessons = self.outline.lessons
-        self.course = Tally(sum(1 for lesson in lessons if lesson.pk in self.completed), len(lessons))
+        self.course = Tally(
+            sum(1 for lesson in lessons if lesson.pk in self.completed), len(lessons)
+        )
         self.pillars = {}
         for pillar in Pillar:
             tallies = [self.modules[m.page.pk] for m in self.outline.modules if m.pillar == pillar]
-            self.pillars[pillar] = Tally(sum(t.done for t in tallies), sum(t.total for t in tallies))
+            self.pillars[pillar] = Tally(
+                sum(t.done for t in tallies), sum(t.total for t in tallies)
+            )
         self.locked_module_ids = set()
         if self.outline.course.sequential:
             previous_complete = True
@@ -62,6 +68,11 @@ class CourseProgress:
 
     def is_locked(self, lesson_id: int) -> bool:
         module = self.outline.module_of(lesson_id)
+        return module is not None and module.page.pk in self.locked_module_ids
+
+    def is_page_locked(self, page_id: int) -> bool:
+        """Like `is_locked`, for any page in a module (lessons and assignments)."""
+        module = self.outline.module_of_page(page_id)
         return module is not None and module.page.pk in self.locked_module_ids
 
     def next_lesson(self, last_lesson_id: int | None = None):
@@ -92,7 +103,9 @@ def active_enrolment(*, user, course) -> Enrolment | None:
     )
 
 
-def course_progress(*, enrolment: Enrolment, outline: CourseOutline | None = None) -> CourseProgress:
+def course_progress(
+    *, enrolment: Enrolment, outline: CourseOutline | None = None
+) -> CourseProgress:
     outline = outline or course_outline(course=enrolment.course)
     return CourseProgress(outline=outline, completed=completed_lesson_ids(enrolment=enrolment))
 
@@ -140,7 +153,9 @@ def cohort_progress(*, cohort: Cohort) -> tuple[CourseOutline, list[CohortProgre
     ).values_list("enrolment_id", "lesson_id"):
         completed[enrolment_id].add(lesson_id)
     rows = [
-        CohortProgressRow(enrolment=e, progress=CourseProgress(outline=outline, completed=completed[e.pk]))
+        CohortProgressRow(
+            enrolment=e, progress=CourseProgress(outline=outline, completed=completed[e.pk])
+        )
         for e in enrolments
     ]
     return outline, rows
@@ -176,7 +191,9 @@ def learner_state(*, user, course, outline: CourseOutline, lesson=None) -> Learn
     enrolment.course = course
     state = LearnerState(
         enrolment=enrolment,
-        progress=CourseProgress(outline=outline, completed=completed_lesson_ids(enrolment=enrolment)),
+        progress=CourseProgress(
+            outline=outline, completed=completed_lesson_ids(enrolment=enrolment)
+        ),
         lesson_id=lesson.pk if lesson is not None else None,
     )
     if lesson is not None and lesson.knowledge_checks():

@@ -77,6 +77,8 @@ def candidates(*, reviewer, assignment, cohort):
 def peer_review_claim(*, reviewer, assignment, cohort, now=None) -> PeerReview | None:
     """Claim the next reflection to review; None when there is nothing (more) to do."""
     now = now or timezone.now()
+    if not assignment.peer_review_enabled:
+        return None
     if not Submission.objects.filter(
         author=reviewer, assignment=assignment, cohort=cohort, first_submitted_at__isnull=False
     ).exists():

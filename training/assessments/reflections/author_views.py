@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import BadRequest
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -31,6 +31,7 @@ from training.assessments.models import (
 )
 from training.courses.models import CoursePage
 from training.learning.permissions import own_active_enrolments
+from training.learning.selectors import course_progress
 
 from . import errors, services
 from .display import RubricLine, read_by_text, rubric_lines
@@ -183,6 +184,9 @@ def start(request):
     )
     course = CoursePage.objects.ancestor_of(assignment).first()
     enrolment = get_object_or_404(own_active_enrolments(request.user), course=course)
+    if course_progress(enrolment=enrolment).is_page_locked(assignment.pk):
+        # The editor is not shown in a locked module; a crafted post gets nowhere.
+        raise Http404("module locked")
     submission = services.submission_get_or_create(enrolment=enrolment, assignment=assignment)
     if not _is_autosave(request):
         return _editor_post(request, submission)

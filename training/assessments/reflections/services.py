@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from training.assessments.models import (
     ConcernFlag,
@@ -92,7 +93,11 @@ def submission_submit(*, submission: Submission, text: str, audience: str) -> Su
         count = word_count(text)
         if count < assignment.min_words:
             raise errors.TooShort(
-                _("Your reflection has %(count)s words; at least %(min)s are needed.")
+                ngettext(
+                    "Your reflection has %(count)s word; at least %(min)s are needed.",
+                    "Your reflection has %(count)s words; at least %(min)s are needed.",
+                    count,
+                )
                 % {"count": count, "min": assignment.min_words}
             )
         if count > assignment.max_words:
