@@ -116,7 +116,9 @@ def test_tampered_answer_gives_a_message_not_an_error(client, enrolment):
     block = lesson.knowledge_checks()[0]
 
     response = client.post(
-        reverse("learning:answer_check", args=[lesson.pk, block.id]), {"option": "kwaadaardig"}, follow=True
+        reverse("learning:answer_check", args=[lesson.pk, block.id]),
+        {"option": "kwaadaardig"},
+        follow=True,
     )
 
     assert response.status_code == 200
@@ -143,9 +145,7 @@ def test_dashboard_shows_courses_and_the_next_step(client, enrolment):
     assert "no-store" in response["Cache-Control"]
 
 
-@pytest.mark.parametrize(
-    "who", ["anonymous", "other_learner", "trainer_of_other_cohort"]
-)
+@pytest.mark.parametrize("who", ["anonymous", "other_learner", "trainer_of_other_cohort"])
 def test_learner_urls_refuse_people_who_are_not_enrolled(client, enrolment, who):
     lesson = _first_lesson(enrolment.course)
     check_lesson = LessonPage.objects.descendant_of(enrolment.course).get(title="Les met vraag")
@@ -157,7 +157,9 @@ def test_learner_urls_refuse_people_who_are_not_enrolled(client, enrolment, who)
 
     responses = [
         client.post(reverse("learning:complete_lesson", args=[lesson.pk])),
-        client.post(reverse("learning:answer_check", args=[check_lesson.pk, block.id]), {"option": "x"}),
+        client.post(
+            reverse("learning:answer_check", args=[check_lesson.pk, block.id]), {"option": "x"}
+        ),
         client.get(reverse("learning:leave", args=[enrolment.course.pk])),
         client.post(reverse("learning:leave", args=[enrolment.course.pk])),
     ]
@@ -194,7 +196,9 @@ def test_course_page_shows_all_three_pillars_for_an_enrolled_learner(client):
 
 
 @pytest.mark.parametrize("lessons_per_module", [1, 20])
-def test_lesson_page_queries_for_a_learner_stay_flat(client, django_assert_max_num_queries, lessons_per_module):
+def test_lesson_page_queries_for_a_learner_stay_flat(
+    client, django_assert_max_num_queries, lessons_per_module
+):
     """3 lessons or 60, and 1 learner or 40 in the cohort: the same query budget."""
     course = build_course(modules=3, lessons_per_module=lessons_per_module, sequential=False)
     cohort = CohortFactory(course=course)
@@ -207,3 +211,32 @@ def test_lesson_page_queries_for_a_learner_stay_flat(client, django_assert_max_n
 
     with django_assert_max_num_queries(28):
         assert client.get(lesson.url).status_code == 200
+
+
+def test_answer_error_is_shown_inside_the_check_not_at_the_top(client, enrolment):
+    client.force_login(enrolment.learner)
+    lesson = LessonPage.objects.descendant_of(enrolment.course).get(title="Les met vraag")
+    block = lesson.knowledge_checks()[0]
+
+    html = client.post(
+        reverse("learning:answer_check", args=[lesson.pk, block.id]), {}, follow=True
+    ).content.decode()
+
+    check = html[html.index(f'id="kc-{block.id}"') :]
+    assert "Kies eerst een antwoord" in check
+    assert html.count("Kies eerst een antwoord") == 1
+
+
+def test_course_page_and_dashboard_agree_on_where_to_carry_on(client):
+    course = build_course(modules=1, lessons_per_module=3, sequential=False)
+    enrolment = EnrolmentFactory(cohort=CohortFactory(course=course))
+    first, second, third = LessonPage.objects.descendant_of(course).order_by("path")
+    client.force_login(enrolment.learner)
+
+    assert "Begin aan de cursus" in client.get(course.url).content.decode()
+    client.get(third.url)  # opened, not done
+
+    for url in (course.url, reverse("learning:dashboard")):
+        html = client.get(url).content.decode()
+        assert "Verder waar je gebleven was" in html
+        assert f'href="{third.url}"' in html

@@ -178,6 +178,11 @@ class LearnerState:
     def lesson_done(self) -> bool:
         return self.lesson_id in self.progress.completed
 
+    @property
+    def next_lesson(self):
+        """Where to carry on, the same rule as on the dashboard."""
+        return self.progress.next_lesson(self.enrolment.last_lesson_id)
+
 
 def learner_state(*, user, course, outline: CourseOutline, lesson=None) -> LearnerState | None:
     """The viewer's enrolment and progress in `course`, or None when not enrolled.

@@ -47,7 +47,9 @@ def invite(request, token):
         return _private(response)
     context = {"cohort": cohort, "course": cohort.course, "error": None, "enrolment": None}
     if request.user.is_authenticated:
-        context["enrolment"] = own_active_enrolments(request.user).filter(course=cohort.course).first()
+        context["enrolment"] = (
+            own_active_enrolments(request.user).filter(course=cohort.course).first()
+        )
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect(f"{_login_url()}?next={request.path}")
@@ -56,7 +58,10 @@ def invite(request, token):
         except services.EnrolmentError as error:
             context["error"] = error.message
         else:
-            messages.success(request, _("Welcome! You are now taking “%(course)s”.") % {"course": cohort.course.title})
+            messages.success(
+                request,
+                _("Welcome! You are now taking “%(course)s”.") % {"course": cohort.course.title},
+            )
             return redirect(cohort.course.url)
     elif context["enrolment"] is None and not services.cohort_accepts_enrolment(cohort):
         context["error"] = services.CohortClosed.message
@@ -74,7 +79,11 @@ def _login_url():
 @login_required
 def self_enrol(request, course_id):
     course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
-    cohort = Cohort.objects.filter(course=course, self_enrolment=True, is_open=True).order_by("starts_on").first()
+    cohort = (
+        Cohort.objects.filter(course=course, self_enrolment=True, is_open=True)
+        .order_by("starts_on")
+        .first()
+    )
     if cohort is None:
         messages.error(request, services.SelfEnrolmentNotAllowed.message)
         return redirect(course.url)
@@ -83,14 +92,18 @@ def self_enrol(request, course_id):
     except services.EnrolmentError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Welcome! You are now taking “%(course)s”.") % {"course": course.title})
+        messages.success(
+            request, _("Welcome! You are now taking “%(course)s”.") % {"course": course.title}
+        )
     return redirect(course.url)
 
 
 @never_cache
 @login_required
 def leave(request, course_id):
-    enrolment = get_object_or_404(own_active_enrolments(request.user).select_related("course"), course_id=course_id)
+    enrolment = get_object_or_404(
+        own_active_enrolments(request.user).select_related("course"), course_id=course_id
+    )
     if request.method == "POST":
         services.enrolment_leave(enrolment=enrolment)
         messages.success(
@@ -105,7 +118,9 @@ def leave(request, course_id):
 def _lesson_and_enrolment(request, lesson_id):
     lesson = get_object_or_404(LessonPage.objects.live().public(), pk=lesson_id)
     course = CoursePage.objects.ancestor_of(lesson).get()
-    enrolment = get_object_or_404(own_active_enrolments(request.user).select_related("course"), course=course)
+    enrolment = get_object_or_404(
+        own_active_enrolments(request.user).select_related("course"), course=course
+    )
     return lesson, enrolment
 
 
@@ -114,7 +129,9 @@ def _lesson_and_enrolment(request, lesson_id):
 def complete_lesson(request, lesson_id):
     lesson, enrolment = _lesson_and_enrolment(request, lesson_id)
     if lesson.knowledge_checks():
-        messages.info(request, _("This lesson is done when you have answered its knowledge checks."))
+        messages.info(
+            request, _("This lesson is done when you have answered its knowledge checks.")
+        )
         return redirect(lesson.url)
     services.lesson_complete(enrolment=enrolment, lesson=lesson)
     messages.success(request, _("Well done: lesson completed."))
@@ -133,7 +150,8 @@ def answer_check(request, lesson_id, check_id):
             selected_option_ids=request.POST.getlist("option"),
         )
     except KnowledgeCheckError as error:
-        messages.error(request, error.message)
+        # Shown inside the check itself: the redirect scrolls there, not to the top.
+        messages.error(request, error.message, extra_tags=f"kc-{check_id}")
     else:
         if result.lesson_completed:
             messages.success(request, _("You answered the knowledge checks: lesson completed."))
