@@ -198,6 +198,24 @@ class AssignmentAllocation:
         self.review_deadline_passed = (
             review_deadline is not None and self.now.date() > review_deadline
         )
+        # Indexes, so each answer below costs only the rows it is about.
+        self.reviews_by_submission: dict[int, list[dict]] = {}
+        self.reviews_by_reviewer: dict[int, list[dict]] = {}
+        for review in self.reviews:
+            self.reviews_by_submission.setdefault(review["submission_id"], []).append(review)
+            self.reviews_by_reviewer.setdefault(review["reviewer_id"], []).append(review)
+        self.learners_with_capacity = {
+            learner_id
+            for learner_id in self.learner_ids & self.submitted_authors
+            if self.busy.get(learner_id, 0) < assignment.reviews_per_learner
+        }
+        self.learners_yet_to_submit = self.learner_ids - self.submitted_authors
+        self.open_submissions = [
+            s
+            for s in self.submissions
+            if self._reviewable(s)
+            and self.slots_taken.get(s.pk, 0) < assignment.reviews_per_submission
+        ]
 
     def _reviewable(self, submission) -> bool:
         return (
@@ -206,22 +224,21 @@ class AssignmentAllocation:
         )
 
     def eligible_peers(self, submission) -> int:
-        """Other active learners who could still review `submission`."""
-        count = 0
-        for learner_id in (
-            self.learner_ids - {submission.author_id} - self.reviewers_of.get(submission.pk, set())
-        ):
-            if learner_id in self.submitted_authors:
-                if self.busy.get(learner_id, 0) < self.assignment.reviews_per_learner:
-                    count += 1
-            elif not self.submission_deadline_passed:
-                count += 1
+        """Other active learners who could still review `submission`.
+
+        Those who submitted and have room for another review, plus, while the
+        submission deadline has not passed, those who have yet to submit.
+        """
+        ruled_out = {submission.author_id} | self.reviewers_of.get(submission.pk, set())
+        count = len(self.learners_with_capacity - ruled_out)
+        if not self.submission_deadline_passed:
+            count += len(self.learners_yet_to_submit - ruled_out)
         return count
 
     def review_state(self, submission) -> SubmissionReviewState:
         """How far a reflection is with its reviews, and whether the trainer must step in."""
         assignment = self.assignment
-        own = [r for r in self.reviews if r["submission_id"] == submission.pk]
+        own = self.reviews_by_submission.get(submission.pk, [])
         given = sum(1 for r in own if r["status"] == PeerReview.Status.SUBMITTED)
         active = sum(
             1
@@ -247,13 +264,9 @@ class AssignmentAllocation:
 
     def has_candidates(self, reviewer_id: int) -> bool:
         """Whether `reviewer` could claim something now (mirrors `candidates()`)."""
-        cap = self.assignment.reviews_per_submission
         return any(
-            self._reviewable(s)
-            and s.author_id != reviewer_id
-            and reviewer_id not in self.reviewers_of.get(s.pk, set())
-            and self.slots_taken.get(s.pk, 0) < cap
-            for s in self.submissions
+            s.author_id != reviewer_id and reviewer_id not in self.reviewers_of.get(s.pk, set())
+            for s in self.open_submissions
         )
 
     def reviews_owed(self, reviewer_id: int) -> tuple[int, int, bool]:
@@ -263,7 +276,7 @@ class AssignmentAllocation:
         their way (no open claim, nothing to claim, and nobody else may still
         submit).
         """
-        mine = [r for r in self.reviews if r["reviewer_id"] == reviewer_id]
+        mine = self.reviews_by_reviewer.get(reviewer_id, [])
         given = sum(1 for r in mine if r["status"] == PeerReview.Status.SUBMITTED)
         required = self.assignment.reviews_per_learner
         if given >= required:
