@@ -231,9 +231,8 @@ def stuck_learners(*, cohort, assignment) -> list[StuckLearner]:
         if assignment.peer_review_enabled:
             given, required, credited = snapshot.reviews_owed(enrolment.learner_id)
             has_claim = any(
-                r["reviewer_id"] == enrolment.learner_id
-                and r["status"] == PeerReview.Status.CLAIMED
-                for r in snapshot.reviews
+                r["status"] == PeerReview.Status.CLAIMED
+                for r in snapshot.reviews_by_reviewer.get(enrolment.learner_id, [])
             )
             if not credited and not has_claim and given < required:
                 stuck.append(StuckLearner(enrolment, "waiting_for_reflections_to_review"))
