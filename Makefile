@@ -10,7 +10,7 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: compilemessages run test check lint unit browser bench lock messages install install-browser clean postgres-test
+.PHONY: compilemessages run test check lint unit browser bench lock messages install install-browser install-pdf-tools clean postgres-test
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ install: $(BIN)/.installed compilemessages
 install-browser:
 	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium.sh
 
+## Debian's poppler-utils: the certificate tests read the QR code off the rendered PDF.
+install-pdf-tools:
+	@command -v pdftoppm >/dev/null 2>&1 || scripts/install-pdf-tools.sh
+
 compilemessages: $(BIN)/.installed
 	@$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
@@ -36,7 +40,11 @@ run: install
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) seed_demo
 	$(MANAGE) collectstatic --no-input -v 0
+	$(MANAGE) certificates_resume --stale-after-minutes 0
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/beheer/)"
+	@# The task worker (certificates) runs beside the web server and stops with it.
+	@$(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: $(BIN)/.installed
@@ -48,11 +56,11 @@ check: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(PY) scripts/check_translations.py
 
-test: install node_modules/.installed install-browser lint check
+test: install node_modules/.installed install-browser install-pdf-tools lint check
 	$(BIN)/pytest -q
 
 ## The same pytest suite against a local PostgreSQL 15 that the script starts.
-postgres-test: install node_modules/.installed install-browser
+postgres-test: install node_modules/.installed install-browser install-pdf-tools
 	scripts/with-postgres.sh $(BIN)/pytest -q
 
 bench: install

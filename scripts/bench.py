@@ -153,6 +153,59 @@ def main():
     for name, client, url in pages:
         median, p95, queries = measure(client, url)
         print(f"{name:<32}{median:>11.1f}{p95:>9.1f}{queries:>9}")
+    certificate_figures(data)
+
+
+def certificate_figures(data, renders=100):
+    """Render time of one certificate PDF (cold: fonts loaded the first time), then 100 in a row."""
+    from django.utils import timezone
+
+    from training.certificates.codes import code_generate
+    from training.certificates.models import Certificate
+    from training.certificates.pdf import certificate_pdf_render
+    from training.certificates.selectors import verification_url
+    from training.certificates.services import add_years
+    from training.learning.models import Enrolment
+
+    enrolment = Enrolment.objects.select_related("course", "cohort").get(learner=data["learner"])
+    today = timezone.localdate()
+    certificate = Certificate.objects.create(
+        learner=data["learner"],
+        course=enrolment.course,
+        qualification=enrolment.course,
+        enrolment=enrolment,
+        cohort=enrolment.cohort,
+        holder_name="Cursist Benchmark",
+        course_title=enrolment.course.title,
+        qualification_title=enrolment.course.title,
+        pillars=[
+            {"pillar": "experience", "hours": 20},
+            {"pillar": "listening", "hours": 20},
+            {"pillar": "boundaries", "hours": 20},
+        ],
+        study_hours=60,
+        cohort_name=enrolment.cohort.name,
+        trainer_name="Trainer",
+        issued_on=today,
+        valid_until=add_years(today, 3),
+        code=code_generate(),
+    )
+    url = verification_url(certificate)
+    start = time.perf_counter()
+    pdf = certificate_pdf_render(certificate, verification_url=url)
+    first = (time.perf_counter() - start) * 1000
+    timings = []
+    for _ in range(renders):
+        start = time.perf_counter()
+        certificate_pdf_render(certificate, verification_url=url)
+        timings.append((time.perf_counter() - start) * 1000)
+    print(f"\n{'certificate PDF':<32}{'ms':>11}")
+    print(f"{'render one (first, cold)':<32}{first:>11.1f}")
+    print(f"{f'render {renders} in a row: median':<32}{statistics.median(timings):>11.1f}")
+    print(
+        f"{f'render {renders} in a row: total':<32}{sum(timings):>11.1f}   "
+        f"({len(pdf) / 1024:.0f} KB per PDF)"
+    )
 
 
 if __name__ == "__main__":

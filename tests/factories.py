@@ -4,8 +4,8 @@ import datetime
 import uuid
 
 import factory
-from django.utils import timezone
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from wagtail.models import Page
 
 from home.models import HomePage
@@ -173,3 +173,174 @@ class EnrolmentFactory(factory.django.DjangoModelFactory):
     learner = factory.SubFactory(UserFactory)
     cohort = factory.SubFactory(CohortFactory)
     course = factory.LazyAttribute(lambda o: o.cohort.course)
+
+
+class ReflectionAssignmentPageFactory(PageFactory):
+    """A reflection assignment with two rubric criteria (a scale and an open comment)."""
+
+    class Meta:
+        model = "assessments.ReflectionAssignmentPage"
+
+    title = factory.Sequence(lambda n: f"Reflectie {n}")
+    prompt = "<p>Schrijf over een moment waarop je je gehoord voelde.</p>"
+    min_words = 5
+    max_words = 300
+    reviews_per_learner = 2
+    reviews_per_submission = 2
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        from training.assessments.models import RubricCriterion
+
+        page = super()._create(model_class, *args, parent=parent, **kwargs)
+        RubricCriterion.objects.create(page=page, sort_order=0, title="Vat samen wat je las")
+        RubricCriterion.objects.create(
+            page=page,
+            sort_order=1,
+            title="Wat ik nog wil zeggen",
+            kind=RubricCriterion.Kind.COMMENT,
+        )
+        return page
+
+
+REFLECTION_TEXT = (
+    "Toen ik voor het eerst in de groep zat, durfde ik weinig te zeggen. "
+    "Iemand vroeg wat ik nodig had en luisterde echt."
+)
+
+
+def submitted_reflection(*, enrolment, assignment, text=REFLECTION_TEXT, audience="peers"):
+    """A submission with its first version submitted, through the real services."""
+    from training.assessments.reflections import services
+
+    submission = services.submission_get_or_create(enrolment=enrolment, assignment=assignment)
+    return services.submission_submit(submission=submission, text=text, audience=audience)
+
+
+def reflection_cohort(*, learners=3, **assignment_kwargs):
+    """A cohort whose course has one module with a reflection assignment; returns (assignment, enrolments)."""
+    course = build_course(modules=1, lessons_per_module=1, sequential=False)
+    module = course.get_children().first()
+    assignment = ReflectionAssignmentPageFactory(parent=module, **assignment_kwargs)
+    cohort = CohortFactory(course=course, capacity=max(20, learners))
+    enrolments = [EnrolmentFactory(cohort=cohort) for _ in range(learners)]
+    return assignment, enrolments
+
+
+def _next_slot(reviews) -> int:
+    taken = {slot for slot in reviews if slot is not None}
+    return next(n for n in range(1, len(taken) + 2) if n not in taken)
+
+
+class PeerReviewFactory(factory.django.DjangoModelFactory):
+    """Feedback given by `reviewer` on `submission` (required), every rubric criterion filled in.
+
+    Made directly rather than claimed through allocation, so a test chooses who
+    reviews what. It takes the next free reviewer and submission slots, as a claim would.
+    """
+
+    class Meta:
+        model = "assessments.PeerReview"
+
+    reviewer = factory.SubFactory(UserFactory)
+    version = factory.LazyAttribute(
+        lambda o: o.submission.versions.exclude(submitted_at=None).order_by("-number").first()
+    )
+    assignment = factory.LazyAttribute(lambda o: o.submission.assignment)
+    author = factory.LazyAttribute(lambda o: o.submission.author)
+    status = "submitted"
+    reviewer_slot = factory.LazyAttribute(
+        lambda o: _next_slot(
+            o.reviewer.peer_reviews_given.filter(assignment=o.submission.assignment).values_list(
+                "reviewer_slot", flat=True
+            )
+        )
+    )
+    submission_slot = factory.LazyAttribute(
+        lambda o: _next_slot(o.submission.peer_reviews.values_list("submission_slot", flat=True))
+    )
+    expires_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(hours=48))
+    submitted_at = factory.LazyFunction(timezone.now)
+    summary = "Ik lees dat je je eerst niet durfde te laten horen."
+    question = "Wat maakte dat je je gehoord voelde?"
+    recognition = "Dat herken ik van mijn eerste keer."
+    rubric = factory.LazyAttribute(
+        lambda o: {
+            str(c.key): {"score": 3, "comment": "Goed samengevat."}
+            if c.kind == "scale"
+            else {"comment": "Dank je wel."}
+            for c in o.submission.assignment.rubric_criteria.all()
+        }
+    )
+
+
+class ReviewRatingFactory(factory.django.DjangoModelFactory):
+    """The author's rating of the feedback in `review` (required)."""
+
+    class Meta:
+        model = "assessments.ReviewRating"
+
+    helpfulness = 3
+    felt_heard = 4
+    thanks = "Dank je, dit hielp me."
+
+
+class ConcernFlagFactory(factory.django.DjangoModelFactory):
+    """An open 'ik maak me zorgen' about `submission` (required), made without sending email."""
+
+    class Meta:
+        model = "assessments.ConcernFlag"
+
+    raised_by = factory.SubFactory(UserFactory)
+    reason = "Ze schrijft dat ze al weken niet slaapt."
+
+
+# --- Certificates and associations ------------------------------------------
+
+
+class AssociationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "associations.Association"
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Patiëntenvereniging {n}")
+
+    @factory.post_generation
+    def staff(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.staff.add(*extracted)
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    """A certificate row for `enrolment`, without a PDF (certificate_issue renders one)."""
+
+    class Meta:
+        model = "certificates.Certificate"
+
+    enrolment = factory.SubFactory(EnrolmentFactory)
+    learner = factory.LazyAttribute(lambda o: o.enrolment.learner)
+    course = factory.LazyAttribute(lambda o: o.enrolment.course)
+    qualification = factory.LazyAttribute(lambda o: o.course.renews_course or o.course)
+    cohort = factory.LazyAttribute(lambda o: o.enrolment.cohort)
+    association = factory.LazyAttribute(lambda o: o.cohort.association)
+    holder_name = factory.LazyAttribute(lambda o: o.learner.get_full_name())
+    course_title = factory.LazyAttribute(lambda o: o.course.title)
+    qualification_title = factory.LazyAttribute(lambda o: o.qualification.title)
+    pillars = factory.LazyFunction(lambda: [{"pillar": "listening", "hours": 4}])
+    study_hours = 12
+    cohort_name = factory.LazyAttribute(lambda o: o.cohort.name)
+    issued_on = factory.LazyFunction(lambda: timezone.localdate())
+    valid_until = factory.LazyAttribute(lambda o: _three_years_after(o.issued_on))
+    code = factory.LazyFunction(lambda: _code())
+
+
+def _three_years_after(day):
+    from training.certificates.services import add_years
+
+    return add_years(day, 3)
+
+
+def _code():
+    from training.certificates.codes import code_generate
+
+    return code_generate()

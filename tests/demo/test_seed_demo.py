@@ -54,3 +54,31 @@ def test_seed_demo_builds_the_demo_site_and_is_idempotent(settings, capsys):
     assert cohort.enrolments.count() == 6
     progress = course_progress(enrolment=cohort.enrolments.get(learner__email="deelnemer@example.org"))
     assert 0 < progress.course.percent < 100
+
+
+@pytest.mark.django_db
+def test_seed_demo_gives_every_reflection_screen_content(settings):
+    from training.assessments.models import (
+        PeerReview,
+        ReflectionAssignmentPage,
+        ReviewRating,
+        Submission,
+    )
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+
+    basic = CoursePage.objects.get(title="Basiscursus gespreksbegeleiding lotgenotencontact")
+    assignments = ReflectionAssignmentPage.objects.descendant_of(basic).live()
+    assert sorted(a.get_parent().specific.pillar for a in assignments) == sorted(Pillar.values)
+    assert all(a.rubric_criteria.count() >= 3 for a in assignments)
+    listening = assignments.get(slug="reflectie-een-moment-dat-ik-me-gehoord-voelde")
+    assert "Stelt een open vraag" in [c.title for c in listening.rubric_criteria.all()]
+
+    submitted = Submission.objects.exclude(first_submitted_at=None)
+    assert submitted.count() >= 4
+    assert submitted.filter(audience=Submission.Audience.TRAINER).exists()
+    assert submitted.filter(status=Submission.Status.APPROVED).exists()
+    assert PeerReview.objects.filter(status=PeerReview.Status.SUBMITTED).count() >= 3
+    assert ReviewRating.objects.count() >= 3
+    assert Submission.objects.filter(first_submitted_at=None, author__email="deelnemer@example.org").exists()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from training.learning.models import Enrolment
@@ -103,4 +104,8 @@ def knowledge_check_answer(
     if lesson_checks_passed(enrolment=enrolment, lesson=lesson):
         lesson_complete(enrolment=enrolment, lesson=lesson)
         completed = True
+    if attempt.is_correct:  # "all knowledge checks passed" may now be met
+        from training.certificates.services import certificate_evaluate
+
+        transaction.on_commit(lambda: certificate_evaluate(enrolment=enrolment))
     return AnswerResult(attempt=attempt, lesson_completed=completed)

@@ -21,3 +21,74 @@ class Association(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class AssociationMembership(models.Model):
+    """A learner linked to an association outside its cohorts, e.g. a facilitator it deploys.
+
+    The learner sees this link on their certificates page; it lets the
+    association see the learner's certificates and progress status (never
+    reflections or feedback).
+    """
+
+    association = models.ForeignKey(
+        Association,
+        verbose_name=_("association"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitator"),
+        on_delete=models.CASCADE,
+        related_name="association_memberships",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("association membership")
+        verbose_name_plural = _("association memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "learner"], name="associations_one_membership_per_learner"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.learner} · {self.association}"
+
+
+class ApiToken(models.Model):
+    """A key an association's systems use for the API. Only its SHA-256 hash is stored.
+
+    The token itself is shown once, when it is created; `prefix` (its first
+    characters) lets staff tell their tokens apart.
+    """
+
+    association = models.ForeignKey(
+        Association,
+        verbose_name=_("association"),
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+    )
+    name = models.CharField(_("name"), max_length=100, help_text=_("What the token is for."))
+    prefix = models.CharField(max_length=12)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

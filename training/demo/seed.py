@@ -60,6 +60,8 @@ def seed_demo() -> None:
     users = _accounts(trainer_group)
     association = _association(users)
     _cohort(users, association)
+    _reflections(users)
+    _certificates(users, association)
 
 
 def _home_page() -> HomePage:
@@ -232,6 +234,24 @@ def _association(users: dict):
 
 
 DEMO_COHORT = "Voorjaarsgroep 2026 (demo)"
+
+
+def _reflections(users: dict) -> None:
+    from training.learning.models import Cohort
+
+    from .reflections import seed_reflections
+
+    cohort = Cohort.objects.select_related("course").get(name=DEMO_COHORT)
+    seed_reflections(course=cohort.course.specific, users=users, cohort=cohort)
+
+
+def _certificates(users: dict, association) -> None:
+    """A valid, an expired and a revoked certificate in the demo cohort (see certificates.py)."""
+    from training.learning.models import Cohort
+
+    from .certificates import seed_certificates
+
+    seed_certificates(users, Cohort.objects.get(name=DEMO_COHORT), association)
 
 
 def _cohort(users: dict, association) -> None:

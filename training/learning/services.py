@@ -26,9 +26,7 @@ class EnrolmentError(Exception):
 
 
 class InviteInvalid(EnrolmentError):
-    message = _(
-        "This invite link is not (or no longer) valid. Ask your trainer for a new link."
-    )
+    message = _("This invite link is not (or no longer) valid. Ask your trainer for a new link.")
 
 
 class CohortClosed(EnrolmentError):
@@ -110,9 +108,16 @@ def lesson_complete(*, enrolment: Enrolment, lesson) -> tuple[LessonProgress, bo
     """Mark a lesson done; returns (progress, created). Repeating it changes nothing."""
     try:
         with transaction.atomic():
-            return LessonProgress.objects.get_or_create(enrolment=enrolment, lesson=lesson)
+            progress, created = LessonProgress.objects.get_or_create(
+                enrolment=enrolment, lesson=lesson
+            )
     except IntegrityError:
         return LessonProgress.objects.get(enrolment=enrolment, lesson=lesson), False
+    if created:  # a certificate may now be due (evaluated once this commits)
+        from training.certificates.services import certificate_evaluate
+
+        transaction.on_commit(lambda: certificate_evaluate(enrolment=enrolment))
+    return progress, created
 
 
 def lesson_visit(*, enrolment: Enrolment, lesson) -> None:

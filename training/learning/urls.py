@@ -10,5 +10,7 @@ urlpatterns = [
     path("cursus/<int:course_id>/inschrijven/", views.self_enrol, name="self_enrol"),
     path("cursus/<int:course_id>/uitschrijven/", views.leave, name="leave"),
     path("les/<int:lesson_id>/klaar/", views.complete_lesson, name="complete_lesson"),
-    path("les/<int:lesson_id>/kennisvraag/<uuid:check_id>/", views.answer_check, name="answer_check"),
+    path(
+        "les/<int:lesson_id>/kennisvraag/<uuid:check_id>/", views.answer_check, name="answer_check"
+    ),
 ]

@@ -22,3 +22,5 @@ if "DATABASE_URL" not in env.ENVIRON:
         "OPTIONS": dict(SQLITE_OPTIONS),
     }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Background tasks run at once, inside the call that enqueues them.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

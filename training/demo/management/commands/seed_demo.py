@@ -25,3 +25,7 @@ class Command(BaseCommand):
             base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
             invite = reverse("learning:invite", args=[cohort.invite_token])
             self.stdout.write(f"Invite link of the demo cohort: {base}{invite}")
+        from training.demo.certificates import demo_verification_url
+
+        if url := demo_verification_url():
+            self.stdout.write(f"Verification page of a demo certificate: {url}")

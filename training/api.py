@@ -1,0 +1,216 @@
+"""The JSON API, version 1 (django-ninja), with its OpenAPI document at /api/v1/openapi.json.
+
+- GET /api/v1/certificates/{code}: public, the same data as the
+  verification page; rate limited per client like that page.
+- GET /api/v1/associations/{id} and /api/v1/associations/{id}/certificates:
+  for an association's own systems, with a bearer token its staff created.
+  A token only ever sees its own association: any other id is a 404.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Literal
+
+from django.conf import settings
+from django.http import HttpRequest
+from ninja import NinjaAPI, Query, Router, Schema, Status
+from ninja.security import HttpBearer
+
+from training.associations.selectors import (
+    FacilitatorStatus,
+    api_token_for,
+    association_facilitators,
+)
+from training.associations.services import api_token_touch
+from training.certificates.ratelimit import lookup_allowed
+from training.certificates.selectors import (
+    certificate_by_code,
+    certificate_public,
+    verification_url,
+)
+
+api = NinjaAPI(
+    title=f"{settings.WAGTAIL_SITE_NAME} API",
+    version="1",
+    description=(
+        "Verify certificates, and let associations follow the certification of their facilitators."
+    ),
+    urls_namespace="api-v1",
+)
+
+
+class ErrorOut(Schema):
+    detail: str
+
+
+class PillarOut(Schema):
+    pillar: Literal["experience", "listening", "boundaries"]
+    label: str
+    hours: int
+
+
+class CertificateOut(Schema):
+    code: str
+    status: Literal["valid", "expired", "revoked"]
+    holder_name: str
+    course: str
+    qualification: str
+    pillars: list[PillarOut]
+    study_hours: int
+    cohort: str
+    trainer: str
+    association: str
+    issuer: str
+    issued_on: datetime.date
+    valid_until: datetime.date | None
+    expired_on: datetime.date | None
+    revoked_on: datetime.date | None
+    revocation_reason: str
+    superseded: bool
+    verification_url: str
+
+
+FacilitatorStatusLiteral = Literal[
+    "expires_soon", "expired", "revoked", "valid", "in_training", "stopped"
+]
+assert set(FacilitatorStatusLiteral.__args__) == set(FacilitatorStatus.ORDER)
+
+
+class FacilitatorOut(Schema):
+    name: str
+    course: str
+    status: FacilitatorStatusLiteral
+    valid_until: datetime.date | None
+    issued_on: datetime.date | None
+    certificate_code: str | None
+    progress_percent: int | None
+
+
+class AssociationOut(Schema):
+    id: int
+    name: str
+    facilitators: int
+
+
+class FacilitatorFilter(Schema):
+    status: FacilitatorStatusLiteral | None = None
+    search: str = ""
+
+
+class AssociationToken(HttpBearer):
+    openapi_description = "An API token created by the association's staff on its status page."
+
+    def authenticate(self, request: HttpRequest, token: str):
+        api_token = api_token_for(raw=token)
+        if api_token is not None:
+            api_token_touch(token=api_token)
+        return api_token
+
+
+NOT_FOUND = "Not found."
+
+certificates = Router(tags=["certificates"])
+associations = Router(tags=["associations"], auth=AssociationToken())
+
+
+@certificates.get(
+    "/{code}",
+    response={200: CertificateOut, 404: ErrorOut, 429: ErrorOut},
+    auth=None,
+    summary="Look up a certificate by its verification code",
+)
+def certificate_lookup(request, code: str):
+    """Case, spaces and dashes in `code` are ignored. The same data as the verification page."""
+    if not lookup_allowed(request):
+        return Status(429, {"detail": "Too many lookups. Try again in a minute."})
+    certificate = certificate_by_code(text=code)
+    if certificate is None:
+        return Status(404, {"detail": "No certificate has this code."})
+    public = certificate_public(certificate)
+    return Status(
+        200,
+        {
+            "code": public.display_code,
+            "status": public.status.value,
+            "holder_name": public.holder_name,
+            "course": public.course_title,
+            "qualification": public.qualification_title,
+            "pillars": [
+                {"pillar": row.pillar.value, "label": row.label, "hours": row.hours}
+                for row in public.pillars
+            ],
+            "study_hours": public.study_hours,
+            "cohort": public.cohort_name,
+            "trainer": public.trainer_name,
+            "association": public.association_name,
+            "issuer": public.issuer,
+            "issued_on": public.issued_on,
+            "valid_until": public.valid_until,
+            "expired_on": public.expired_on,
+            "revoked_on": public.revoked_on,
+            "revocation_reason": public.revocation_reason,
+            "superseded": public.superseded,
+            "verification_url": verification_url(certificate),
+        },
+    )
+
+
+def _own_association(request, association_id: int):
+    association = request.auth.association
+    return association if association.pk == association_id else None
+
+
+@associations.get(
+    "/{association_id}",
+    response={200: AssociationOut, 401: ErrorOut, 404: ErrorOut},
+    summary="The association this token belongs to",
+)
+def association_detail(request, association_id: int):
+    association = _own_association(request, association_id)
+    if association is None:
+        return Status(404, {"detail": NOT_FOUND})
+    rows = association_facilitators(association=association)
+    return Status(
+        200,
+        {
+            "id": association.pk,
+            "name": association.name,
+            "facilitators": len({row.learner_id for row in rows}),
+        },
+    )
+
+
+@associations.get(
+    "/{association_id}/certificates",
+    response={200: list[FacilitatorOut], 401: ErrorOut, 404: ErrorOut},
+    summary="Certification status of the association's facilitators",
+)
+def association_certificates(request, association_id: int, filters: Query[FacilitatorFilter]):
+    """One entry per facilitator and course: the latest certificate's status and
+    valid-until date, or the progress while in training. 'expires_soon' first."""
+    association = _own_association(request, association_id)
+    if association is None:
+        return Status(404, {"detail": NOT_FOUND})
+    rows = association_facilitators(
+        association=association, search=filters.search, status=filters.status or ""
+    )
+    return Status(
+        200,
+        [
+            {
+                "name": row.name,
+                "course": row.course_title,
+                "status": row.status,
+                "valid_until": row.valid_until,
+                "issued_on": row.issued_on,
+                "certificate_code": row.certificate_code or None,
+                "progress_percent": row.progress_percent,
+            }
+            for row in rows
+        ],
+    )
+
+
+api.add_router("/certificates", certificates)
+api.add_router("/associations", associations)

@@ -1,0 +1,237 @@
+"""Reads for associations: the certification status of their facilitators.
+
+An association's facilitators are the learners in the cohorts it
+commissioned, and the learners linked to it by an explicit membership. For
+each facilitator and qualification (a course, with its refreshers) it sees
+the latest certificate, or while there is none, how far the course is done.
+Never reflections, answers or feedback.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from training.certificates.models import Certificate, CertificateStatus
+from training.courses.selectors import course_outline
+from training.learning.models import Enrolment, LessonProgress
+
+from .models import ApiToken, Association, AssociationMembership
+from .permissions import token_hash
+
+
+class FacilitatorStatus:
+    """Row statuses, in the order the status page lists them: what needs attention first."""
+
+    EXPIRES_SOON = "expires_soon"
+    EXPIRED = "expired"
+    REVOKED = "revoked"
+    VALID = "valid"
+    IN_TRAINING = "in_training"
+    STOPPED = "stopped"
+
+    ORDER = [EXPIRES_SOON, EXPIRED, REVOKED, VALID, IN_TRAINING, STOPPED]
+    LABELS = {
+        EXPIRES_SOON: _("Expires soon"),
+        EXPIRED: _("Expired"),
+        REVOKED: _("Revoked"),
+        VALID: _("Certified"),
+        IN_TRAINING: _("In training"),
+        STOPPED: _("Stopped"),
+    }
+
+    @classmethod
+    def choices(cls):
+        return [(value, cls.LABELS[value]) for value in cls.ORDER]
+
+
+@dataclass
+class FacilitatorRow:
+    learner_id: int
+    name: str
+    course_title: str
+    status: str
+    valid_until: datetime.date | None = None
+    issued_on: datetime.date | None = None
+    certificate_code: str = ""
+    progress_percent: int | None = None
+
+    @property
+    def status_label(self) -> str:
+        return str(FacilitatorStatus.LABELS[self.status])
+
+
+def _certificate_status(certificate: Certificate, today: datetime.date) -> str:
+    status = certificate.status_on(today)
+    if status == CertificateStatus.REVOKED:
+        return FacilitatorStatus.REVOKED
+    if status == CertificateStatus.EXPIRED:
+        return FacilitatorStatus.EXPIRED
+    if certificate.expires_soon(today):
+        return FacilitatorStatus.EXPIRES_SOON
+    return FacilitatorStatus.VALID
+
+
+def _qualification_id(course) -> int:
+    return course.renews_course_id or course.pk
+
+
+def association_facilitators(
+    *, association: Association, search: str = "", status: str = "", today=None
+) -> list[FacilitatorRow]:
+    """One row per facilitator and qualification, 'expires soon' first, then by date and name.
+
+    A fixed number of queries: enrolments, memberships, certificates,
+    completed lessons, and one course outline per course involved.
+    """
+    today = today or timezone.localdate()
+    member_ids = set(
+        AssociationMembership.objects.filter(association=association).values_list(
+            "learner_id", flat=True
+        )
+    )
+    enrolments = (
+        Enrolment.objects.filter(Q(cohort__association=association) | Q(learner_id__in=member_ids))
+        .select_related("learner", "course")
+        .order_by("-enrolled_at")
+    )
+    pairs: dict[tuple[int, int], dict] = {}
+    for enrolment in enrolments:
+        key = (enrolment.learner_id, _qualification_id(enrolment.course))
+        pair = pairs.setdefault(key, {"learner": enrolment.learner, "enrolment": None})
+        current = pair["enrolment"]
+        if current is None or (enrolment.is_active and not current.is_active):
+            pair["enrolment"] = enrolment
+
+    learner_ids = {learner_id for learner_id, _q in pairs} | member_ids
+    latest: dict[tuple[int, int], Certificate] = {}
+    for certificate in (
+        Certificate.objects.filter(learner_id__in=learner_ids)
+        .select_related("learner")
+        .order_by("period")
+    ):
+        key = (certificate.learner_id, certificate.qualification_id)
+        if key in pairs or certificate.learner_id in member_ids:
+            latest[key] = certificate
+            pairs.setdefault(key, {"learner": certificate.learner, "enrolment": None})
+
+    progress = _progress_percentages(
+        [
+            pair["enrolment"]
+            for key, pair in pairs.items()
+            if key not in latest and pair["enrolment"]
+        ]
+    )
+    rows = []
+    for key, pair in pairs.items():
+        learner = pair["learner"]
+        certificate = latest.get(key)
+        if certificate is not None:
+            rows.append(
+                FacilitatorRow(
+                    learner_id=learner.pk,
+                    name=learner.get_full_name(),
+                    course_title=certificate.qualification_title,
+                    status=_certificate_status(certificate, today),
+                    valid_until=certificate.valid_until,
+                    issued_on=certificate.issued_on,
+                    certificate_code=certificate.display_code,
+                )
+            )
+            continue
+        enrolment = pair["enrolment"]
+        rows.append(
+            FacilitatorRow(
+                learner_id=learner.pk,
+                name=learner.get_full_name(),
+                course_title=enrolment.course.title,
+                status=(
+                    FacilitatorStatus.IN_TRAINING
+                    if enrolment.is_active
+                    else FacilitatorStatus.STOPPED
+                ),
+                progress_percent=progress.get(enrolment.pk, 0),
+            )
+        )
+
+    rows.sort(
+        key=lambda r: (
+            FacilitatorStatus.ORDER.index(r.status),
+            r.valid_until or datetime.date.max,
+            r.name.casefold(),
+            r.course_title,
+        )
+    )
+    return facilitator_rows_filter(rows, search=search, status=status)
+
+
+def facilitator_rows_filter(
+    rows: list[FacilitatorRow], *, search: str = "", status: str = ""
+) -> list[FacilitatorRow]:
+    """Rows whose name or course contains `search` (any case), with `status` if given."""
+    needle = search.strip().casefold()
+    if needle:
+        rows = [
+            r for r in rows if needle in r.name.casefold() or needle in r.course_title.casefold()
+        ]
+    if status:
+        rows = [r for r in rows if r.status == status]
+    return rows
+
+
+def _progress_percentages(enrolments: list[Enrolment]) -> dict[int, int]:
+    """Percent of the live lessons completed, per enrolment id."""
+    if not enrolments:
+        return {}
+    lessons_by_course: dict[int, set[int]] = {}
+    for enrolment in enrolments:
+        if enrolment.course_id not in lessons_by_course:
+            outline = course_outline(course=enrolment.course)
+            lessons_by_course[enrolment.course_id] = {lesson.pk for lesson in outline.lessons}
+    done: dict[int, set[int]] = {enrolment.pk: set() for enrolment in enrolments}
+    for enrolment_id, lesson_id in LessonProgress.objects.filter(
+        enrolment__in=[e.pk for e in enrolments]
+    ).values_list("enrolment_id", "lesson_id"):
+        done[enrolment_id].add(lesson_id)
+    result = {}
+    for enrolment in enrolments:
+        lessons = lessons_by_course[enrolment.course_id]
+        result[enrolment.pk] = (
+            round(100 * len(done[enrolment.pk] & lessons) / len(lessons)) if lessons else 0
+        )
+    return result
+
+
+def associations_seeing(*, learner) -> list[dict]:
+    """The associations that can see this learner's certification status, and why."""
+    seen: dict[int, dict] = {}
+    for membership in AssociationMembership.objects.filter(learner=learner).select_related(
+        "association"
+    ):
+        seen[membership.association_id] = {"association": membership.association, "cohorts": []}
+    for enrolment in Enrolment.objects.filter(
+        learner=learner, cohort__association__isnull=False
+    ).select_related("cohort__association"):
+        association = enrolment.cohort.association
+        entry = seen.setdefault(association.pk, {"association": association, "cohorts": []})
+        entry["cohorts"].append(enrolment.cohort.name)
+    return sorted(seen.values(), key=lambda entry: entry["association"].name)
+
+
+def association_api_tokens(*, association: Association) -> QuerySet[ApiToken]:
+    return ApiToken.objects.filter(association=association).select_related("created_by")
+
+
+def api_token_for(*, raw: str) -> ApiToken | None:
+    """The active token matching `raw`, or None."""
+    if not raw:
+        return None
+    return (
+        ApiToken.objects.filter(token_hash=token_hash(raw), revoked_at__isnull=True)
+        .select_related("association")
+        .first()
+    )

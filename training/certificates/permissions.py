@@ -1,0 +1,48 @@
+"""Who may do what with certificates: one place for the rules.
+
+- Anyone with a verification code sees that certificate's public data.
+- A learner sees and downloads their own certificates.
+- A trainer sees, revokes and un-revokes the certificates of the cohorts they
+  train, signs off learners in those cohorts and manages their own signature;
+  a superuser does all of this for every cohort.
+- Associations see their facilitators' certificates (training/associations).
+Views scope their querysets with these functions, so a wrong id is a 404.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from training.courses.permissions import is_trainer
+from training.learning.models import Enrolment
+from training.learning.permissions import cohorts_trained_by
+
+from .models import Certificate
+
+
+def own_certificates(user) -> QuerySet[Certificate]:
+    if not user.is_authenticated:
+        return Certificate.objects.none()
+    return Certificate.objects.filter(learner=user)
+
+
+def certificates_managed_by(user) -> QuerySet[Certificate]:
+    """Certificates a trainer may see and revoke: those of the cohorts they train."""
+    if not is_trainer(user):
+        return Certificate.objects.none()
+    if user.is_superuser:
+        return Certificate.objects.all()
+    return Certificate.objects.filter(cohort__in=cohorts_trained_by(user))
+
+
+def can_revoke(user, certificate: Certificate) -> bool:
+    return certificates_managed_by(user).filter(pk=certificate.pk).exists()
+
+
+def enrolments_signable_by(user) -> QuerySet[Enrolment]:
+    """Enrolments a trainer may sign off: active ones, in the cohorts they train."""
+    if not is_trainer(user):
+        return Enrolment.objects.none()
+    return Enrolment.objects.filter(
+        cohort__in=cohorts_trained_by(user), status=Enrolment.Status.ACTIVE
+    )

@@ -1,0 +1,148 @@
+"""Reads for certificates: lookups by code, a learner's certificates, where a learner stands."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from training.courses.pillars import Pillar
+from training.learning.models import Enrolment
+
+from .codes import code_format, code_is_wellformed, code_normalise
+from .models import Certificate, CertificateStatus
+from .rules import RuleResult, course_gives_certificate, rules_evaluate
+
+
+def verification_path(code: str) -> str:
+    return reverse("certificates:verify_detail", args=[code_format(code)])
+
+
+def verification_url(certificate: Certificate) -> str:
+    """The absolute, public URL the QR code on the PDF opens."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + verification_path(certificate.code)
+
+
+def certificate_by_code(*, text: str) -> Certificate | None:
+    """The certificate whose code is `text` (case, spaces and dashes ignored), or None."""
+    code = code_normalise(text)
+    if not code_is_wellformed(code):
+        return None
+    return Certificate.objects.filter(code=code).first()
+
+
+@dataclass(frozen=True)
+class PillarHours:
+    pillar: Pillar
+    hours: int
+
+    @property
+    def label(self) -> str:
+        return str(self.pillar.label)
+
+
+@dataclass(frozen=True)
+class PublicCertificate:
+    """What anyone with the code may see: the data printed on the PDF, and its status."""
+
+    code: str
+    status: CertificateStatus
+    holder_name: str
+    course_title: str
+    qualification_title: str
+    pillars: list[PillarHours]
+    study_hours: int
+    cohort_name: str
+    trainer_name: str
+    association_name: str
+    issuer: str
+    issued_on: datetime.date
+    valid_until: datetime.date | None
+    expired_on: datetime.date | None
+    revoked_on: datetime.date | None
+    revocation_reason: str
+    superseded: bool
+
+    @property
+    def display_code(self) -> str:
+        return code_format(self.code)
+
+
+def certificate_public(certificate: Certificate, *, today=None) -> PublicCertificate:
+    status = certificate.status_on(today)
+    return PublicCertificate(
+        code=certificate.code,
+        status=status,
+        holder_name=certificate.holder_name,
+        course_title=certificate.course_title,
+        qualification_title=certificate.qualification_title,
+        pillars=[PillarHours(Pillar(row["pillar"]), row["hours"]) for row in certificate.pillars],
+        study_hours=certificate.study_hours,
+        cohort_name=certificate.cohort_name,
+        trainer_name=certificate.trainer_name,
+        association_name=certificate.association_name,
+        issuer=settings.WAGTAIL_SITE_NAME,
+        issued_on=certificate.issued_on,
+        valid_until=certificate.valid_until,
+        expired_on=certificate.expired_on() if status == CertificateStatus.EXPIRED else None,
+        revoked_on=(timezone.localdate(certificate.revoked_at) if certificate.revoked_at else None),
+        revocation_reason=certificate.revoked_reason,
+        superseded=certificate.superseded_by_id is not None,
+    )
+
+
+def learner_certificates(*, user) -> list[Certificate]:
+    """The user's own certificates, newest first."""
+    if not user.is_authenticated:
+        return []
+    return list(Certificate.objects.filter(learner=user).order_by("-issued_at", "-pk"))
+
+
+def latest_certificate(*, learner_id: int, qualification_id: int) -> Certificate | None:
+    return (
+        Certificate.objects.filter(learner_id=learner_id, qualification_id=qualification_id)
+        .order_by("-period")
+        .first()
+    )
+
+
+@dataclass
+class CertificationState:
+    """Where a learner stands towards the certificate of one enrolment's course."""
+
+    enrolment: Enrolment
+    gives_certificate: bool
+    certificate: Certificate | None = None
+    results: list[RuleResult] = field(default_factory=list)
+
+    @property
+    def missing(self) -> list[RuleResult]:
+        return [result for result in self.results if not result.met]
+
+    @property
+    def all_met(self) -> bool:
+        return bool(self.results) and not self.missing
+
+    @property
+    def certified(self) -> bool:
+        return self.certificate is not None and self.certificate.status == CertificateStatus.VALID
+
+
+def certification_state(*, enrolment: Enrolment) -> CertificationState:
+    """The latest certificate for the course and, unless it is valid, the enabled rules
+    with their results (what is still missing)."""
+    course = enrolment.course
+    state = CertificationState(
+        enrolment=enrolment, gives_certificate=course_gives_certificate(course)
+    )
+    if not state.gives_certificate:
+        return state
+    state.certificate = latest_certificate(
+        learner_id=enrolment.learner_id, qualification_id=course.qualification_id
+    )
+    if not state.certified:
+        state.results = rules_evaluate(enrolment=enrolment)
+    return state

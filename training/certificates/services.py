@@ -1,0 +1,546 @@
+"""Writes for certificates: evaluate, issue, store the PDF, revoke, sign off, remind.
+
+Issuing is idempotent by design. The natural key (learner, qualification,
+validity period) is a unique constraint, so concurrent triggers insert one
+row and the others read it back. The PDF is rendered in memory and written
+under a lock on the certificate row, through a temporary file that is
+renamed into place, so an interrupted worker leaves either no file or a
+whole one, and the next run (`certificate_finish`, or `certificates_resume`)
+completes the certificate.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import logging
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+
+from training.courses.pillars import Pillar
+from training.learning.models import Enrolment, LessonProgress
+
+from .codes import code_generate
+from .models import (
+    Certificate,
+    ExpiryReminder,
+    TrainerSignature,
+    TrainerSignoff,
+    certificate_upload_to,
+)
+from .rules import rules_met
+
+logger = logging.getLogger(__name__)
+
+
+class CertificateError(Exception):
+    """A certificate action cannot be done; `message` is friendly, translated text."""
+
+    message = _("This cannot be done with this certificate.")
+
+    def __init__(self, message=None):
+        super().__init__(message or self.message)
+        if message:
+            self.message = message
+
+
+class ReasonRequired(CertificateError):
+    message = _("Give a reason: it is recorded in the history of the certificate.")
+
+
+class AlreadyRevoked(CertificateError):
+    message = _("This certificate has already been revoked.")
+
+
+class NotRevoked(CertificateError):
+    message = _("This certificate is not revoked.")
+
+
+# --- When is a certificate due? ---------------------------------------------
+
+
+def _last_completion_at(enrolment: Enrolment) -> datetime.datetime | None:
+    """The most recent evidence of completing the course: a lesson, a correct answer, a sign-off."""
+    from training.assessments.models import KnowledgeCheckAttempt
+
+    moments = [
+        LessonProgress.objects.filter(enrolment=enrolment).aggregate(at=Max("completed_at"))["at"],
+        KnowledgeCheckAttempt.objects.filter(enrolment=enrolment, is_correct=True).aggregate(
+            at=Max("answered_at")
+        )["at"],
+        TrainerSignoff.objects.filter(enrolment=enrolment).aggregate(at=Max("signed_at"))["at"],
+    ]
+    moments = [moment for moment in moments if moment is not None]
+    return max(moments) if moments else None
+
+
+def certificate_due_period(*, enrolment: Enrolment) -> int | None:
+    """The validity period a new certificate would get now, or None when none is due.
+
+    Rules, in order:
+    - no certificate for this qualification yet: period 1, once the rules are met;
+    - the latest one is revoked: none (a trainer decided; they can undo it);
+    - the course was completed again after the latest one was issued (new
+      lessons, a new sign-off, or a refresher course): the next period;
+    - otherwise none: the learner already has their certificate.
+    """
+    course = enrolment.course
+    latest = (
+        Certificate.objects.filter(
+            learner_id=enrolment.learner_id, qualification_id=course.qualification_id
+        )
+        .order_by("-period")
+        .first()
+    )
+    if latest is not None:
+        if latest.is_revoked:
+            return None
+        completed_at = _last_completion_at(enrolment)
+        if completed_at is None or completed_at <= latest.issued_at:
+            return None
+    if not rules_met(enrolment=enrolment):
+        return None
+    return 1 if latest is None else latest.period + 1
+
+
+def certificate_evaluate(*, enrolment: Enrolment) -> bool:
+    """Check the rules; when a certificate is due, enqueue the task that issues it.
+
+    Called after a lesson is completed, a knowledge check passed or a learner
+    signed off (on commit). Returns whether the task was enqueued.
+    """
+    from .tasks import certificate_issue_task
+
+    enrolment = Enrolment.objects.select_related("course", "cohort").get(pk=enrolment.pk)
+    if certificate_due_period(enrolment=enrolment) is None:
+        return False
+    certificate_issue_task.enqueue(enrolment_id=enrolment.pk)
+    return True
+
+
+def certificate_evaluate_on_commit(*, enrolment: Enrolment) -> None:
+    """Evaluate once the current transaction commits (the hook for other apps)."""
+    transaction.on_commit(lambda: certificate_evaluate(enrolment=enrolment))
+
+
+# --- Issuing ----------------------------------------------------------------
+
+
+def add_years(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year that has none
+        return day.replace(year=day.year + years, day=28)
+
+
+def _signer(enrolment: Enrolment):
+    signoff = TrainerSignoff.objects.filter(enrolment=enrolment).select_related("signed_by").first()
+    if signoff is not None and signoff.signed_by is not None:
+        return signoff.signed_by
+    return enrolment.cohort.trainers.order_by("pk").first()
+
+
+def _snapshot(enrolment: Enrolment, issued_on: datetime.date) -> dict:
+    from training.courses.selectors import course_outline
+
+    course = enrolment.course
+    qualification = course.renews_course or course
+    hours: dict[str, int] = {}
+    for module in course_outline(course=course).modules:
+        hours[module.page.pillar] = hours.get(module.page.pillar, 0) + module.page.study_load_hours
+    validity = course.certificate_validity_years or qualification.certificate_validity_years
+    cohort = enrolment.cohort
+    association = cohort.association
+    trainer = _signer(enrolment)
+    signature = TrainerSignature.objects.filter(trainer=trainer).first() if trainer else None
+    return {
+        "learner_id": enrolment.learner_id,
+        "course": course,
+        "qualification": qualification,
+        "enrolment": enrolment,
+        "cohort": cohort,
+        "association": association,
+        "trainer": trainer,
+        "holder_name": enrolment.learner.get_full_name(),
+        "course_title": course.title,
+        "qualification_title": qualification.title,
+        "pillars": [
+            {"pillar": p.value, "hours": hours[p.value]} for p in Pillar if p.value in hours
+        ],
+        "study_hours": course.study_load_hours,
+        "cohort_name": cohort.name,
+        "trainer_name": (signature.name if signature else trainer.get_full_name())
+        if trainer
+        else "",
+        "association_name": association.name if association else "",
+        "issued_on": issued_on,
+        "valid_until": add_years(issued_on, validity) if validity else None,
+    }
+
+
+def _certificate_create(*, enrolment: Enrolment, period: int, issued_on: datetime.date):
+    snapshot = _snapshot(enrolment, issued_on)
+    key = {
+        "learner_id": enrolment.learner_id,
+        "qualification": snapshot["qualification"],
+        "period": period,
+    }
+    for _attempt in range(3):
+        certificate = Certificate(**snapshot, period=period, code=code_generate())
+        # Uniqueness is left to the database: checking it first would race.
+        certificate.full_clean(exclude=["pdf"], validate_unique=False, validate_constraints=False)
+        try:
+            with transaction.atomic():
+                certificate.save()
+                Certificate.objects.filter(
+                    learner_id=enrolment.learner_id,
+                    qualification=snapshot["qualification"],
+                    period__lt=period,
+                    superseded_by__isnull=True,
+                ).update(superseded_by=certificate)
+                log(
+                    instance=certificate,
+                    action="certificates.issue",
+                    data={"period": period, "code": certificate.display_code},
+                )
+            return certificate, True
+        except IntegrityError:
+            existing = Certificate.objects.filter(**key).first()
+            if existing is not None:
+                return existing, False
+            # Otherwise the random code collided (about 1 in 2^78): draw another.
+    raise CertificateError()
+
+
+def certificate_issue(
+    *, enrolment: Enrolment, issued_on: datetime.date | None = None
+) -> Certificate | None:
+    """Issue the certificate that is due for `enrolment`, with its PDF; idempotent.
+
+    Returns the new certificate, or the current one when none is due (after
+    finishing its PDF if an earlier run was interrupted), or None when the
+    learner has none and does not meet the rules. The holder is emailed once
+    the PDF is ready. `issued_on` (default today) is for tests and imports.
+    """
+    enrolment = Enrolment.objects.select_related("course", "cohort__association", "learner").get(
+        pk=enrolment.pk
+    )
+    period = certificate_due_period(enrolment=enrolment)
+    if period is None:
+        current = (
+            Certificate.objects.filter(
+                learner_id=enrolment.learner_id,
+                qualification_id=enrolment.course.qualification_id,
+            )
+            .order_by("-period")
+            .first()
+        )
+        return certificate_finish(certificate=current) if current else None
+    certificate, _created = _certificate_create(
+        enrolment=enrolment, period=period, issued_on=issued_on or timezone.localdate()
+    )
+    return certificate_finish(certificate=certificate)
+
+
+def certificate_import(*, enrolment: Enrolment, issued_on: datetime.date) -> Certificate:
+    """Record a certificate earned outside this platform's rules: a course run before
+    the platform existed, or demo data. It gets the next validity period, its PDF is
+    rendered, and the holder is not emailed. The rules are not evaluated."""
+    enrolment = Enrolment.objects.select_related("course", "cohort__association", "learner").get(
+        pk=enrolment.pk
+    )
+    latest = (
+        Certificate.objects.filter(
+            learner_id=enrolment.learner_id, qualification_id=enrolment.course.qualification_id
+        )
+        .order_by("-period")
+        .first()
+    )
+    period = latest.period + 1 if latest else 1
+    certificate, _created = _certificate_create(
+        enrolment=enrolment, period=period, issued_on=issued_on
+    )
+    return certificate_finish(certificate=certificate, notify=False)
+
+
+def certificate_finish(*, certificate: Certificate, notify: bool = True) -> Certificate:
+    """Render and store the PDF if it is missing, then tell the holder (each once)."""
+    if not certificate.is_ready:
+        certificate = certificate_store_pdf(certificate=certificate)
+    if notify:
+        certificate_notify_holder(certificate=certificate)
+    return certificate
+
+
+def _write_atomically(storage, name: str, content: bytes) -> str:
+    """Write `content` to `name`, replacing what is there, never leaving half a file.
+
+    On a file system: a temporary file in the same folder, flushed to disk and
+    renamed over the target (a rename is atomic). Other storages write an
+    object in one request, which is atomic by itself.
+    """
+    if not isinstance(storage, FileSystemStorage):
+        if storage.exists(name):
+            storage.delete(name)
+        return storage.save(name, ContentFile(content))
+    path = Path(storage.path(name))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX, suffix=".pdf")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(content)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, settings.FILE_UPLOAD_PERMISSIONS or 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return name
+
+
+TEMP_PREFIX = ".partial-"
+
+
+def certificate_store_pdf(*, certificate: Certificate) -> Certificate:
+    """Render the PDF once and store it with its SHA-256; a second call changes nothing.
+
+    Rendering happens outside any lock; writing the file and the row happen
+    under a lock on the row, after checking nobody finished in the meantime.
+    """
+    from .pdf import certificate_pdf_render
+    from .selectors import verification_url
+
+    content = certificate_pdf_render(certificate, verification_url=verification_url(certificate))
+    with transaction.atomic():
+        locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if locked.is_ready:
+            return locked
+        storage = Certificate._meta.get_field("pdf").storage
+        name = _write_atomically(storage, certificate_upload_to(locked, ""), content)
+        locked.pdf.name = name
+        locked.pdf_sha256 = hashlib.sha256(content).hexdigest()
+        locked.save(update_fields=["pdf", "pdf_sha256"])
+    return locked
+
+
+def certificate_notify_holder(*, certificate: Certificate) -> bool:
+    """Email the holder that their certificate is ready (once). Returns whether it was sent."""
+    if not certificate.is_ready or certificate.notified_at is not None:
+        return False
+    from .selectors import verification_url
+
+    with transaction.atomic():
+        claimed = Certificate.objects.filter(pk=certificate.pk, notified_at__isnull=True).update(
+            notified_at=timezone.now()
+        )
+        if not claimed:
+            return False
+        learner = certificate.learner
+        _send(
+            learner,
+            "certificates/email/issued",
+            {"certificate": certificate, "verification_url": verification_url(certificate)},
+        )
+    return True
+
+
+def _send(user, template: str, context: dict) -> None:
+    language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    with translation.override(language):
+        context = {**context, "user": user, "base_url": base_url}
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
+# --- Sign-off, revocation -------------------------------------------------
+
+
+def trainer_signoff_give(*, enrolment: Enrolment, trainer) -> TrainerSignoff:
+    """Sign a learner off (again); the certificate follows when every rule is met."""
+    from .permissions import enrolments_signable_by
+
+    if not enrolments_signable_by(trainer).filter(pk=enrolment.pk).exists():
+        raise PermissionDenied
+    with transaction.atomic():
+        signoff, _created = TrainerSignoff.objects.update_or_create(
+            enrolment=enrolment, defaults={"signed_by": trainer, "signed_at": timezone.now()}
+        )
+        log(instance=enrolment, action="certificates.signoff", user=trainer)
+        certificate_evaluate_on_commit(enrolment=enrolment)
+    return signoff
+
+
+def _clean_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ReasonRequired()
+    return reason
+
+
+def certificate_revoke(*, certificate: Certificate, user, reason: str) -> Certificate:
+    """Revoke a certificate with a reason; the verification page shows it at once."""
+    from .permissions import can_revoke
+
+    reason = _clean_reason(reason)
+    if not can_revoke(user, certificate):
+        raise PermissionDenied
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if certificate.is_revoked:
+            raise AlreadyRevoked()
+        certificate.revoked_at = timezone.now()
+        certificate.revoked_by = user
+        certificate.revoked_reason = reason
+        certificate.full_clean(exclude=["pdf"], validate_unique=False)
+        certificate.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
+        log(instance=certificate, action="certificates.revoke", user=user, data={"reason": reason})
+    return certificate
+
+
+def certificate_unrevoke(*, certificate: Certificate, user, reason: str) -> Certificate:
+    """Undo a revocation, with a reason; the history keeps both."""
+    from .permissions import can_revoke
+
+    reason = _clean_reason(reason)
+    if not can_revoke(user, certificate):
+        raise PermissionDenied
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if not certificate.is_revoked:
+            raise NotRevoked()
+        previous = certificate.revoked_reason
+        certificate.revoked_at = None
+        certificate.revoked_by = None
+        certificate.revoked_reason = ""
+        certificate.full_clean(exclude=["pdf"], validate_unique=False)
+        certificate.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
+        log(
+            instance=certificate,
+            action="certificates.unrevoke",
+            user=user,
+            data={"reason": reason, "revocation_reason": previous},
+        )
+    return certificate
+
+
+# --- Expiry reminders -------------------------------------------------------
+
+
+def certificate_reminders_send(*, today: datetime.date | None = None) -> int:
+    """Remind holders whose certificate expires within a threshold; safe to run daily.
+
+    One reminder per certificate and threshold (a unique constraint). A run
+    that finds several thresholds due at once (the job did not run for a
+    while) sends one email, for the nearest, and records them all. Revoked,
+    expired and superseded certificates get none. Returns the emails sent.
+    """
+    today = today or timezone.localdate()
+    thresholds = sorted(set(settings.CERTIFICATE_REMINDER_DAYS))
+    if not thresholds:
+        return 0
+    candidates = (
+        Certificate.objects.filter(
+            revoked_at__isnull=True,
+            superseded_by__isnull=True,
+            valid_until__gte=today,
+            valid_until__lte=today + datetime.timedelta(days=max(thresholds)),
+        )
+        .select_related("learner")
+        .prefetch_related("reminders")
+    )
+    sent = 0
+    for certificate in candidates:
+        days_left = (certificate.valid_until - today).days
+        done = {reminder.days_before for reminder in certificate.reminders.all()}
+        due = [days for days in thresholds if days_left <= days and days not in done]
+        if not due:
+            continue
+        try:
+            with transaction.atomic():
+                ExpiryReminder.objects.bulk_create(
+                    ExpiryReminder(certificate=certificate, days_before=days) for days in due
+                )
+                _send(
+                    certificate.learner,
+                    "certificates/email/expiry_reminder",
+                    {"certificate": certificate, "days_left": days_left},
+                )
+        except IntegrityError:
+            continue  # another run sent it
+        sent += 1
+    return sent
+
+
+# --- Recovering from an interrupted worker ----------------------------------
+
+
+def certificates_resume(*, stale_after: datetime.timedelta = datetime.timedelta(minutes=10)):
+    """Finish what a killed worker left: certificates without a PDF, issuing tasks
+    stuck as "running", temporary files. Returns counts per kind.
+
+    Everything it restarts is idempotent, so restarting work that is in fact
+    still running costs a render, never a second certificate.
+    """
+    from .tasks import certificate_finish_task, certificate_issue_task
+
+    cutoff = timezone.now() - stale_after
+    unfinished = list(
+        Certificate.objects.filter(pdf_sha256="", issued_at__lte=cutoff).values_list(
+            "pk", flat=True
+        )
+    )
+    for pk in unfinished:
+        certificate_finish_task.enqueue(certificate_id=pk)
+
+    stuck = 0
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    for result in DBTaskResult.objects.filter(
+        status=TaskResultStatus.RUNNING,
+        task_path=certificate_issue_task.module_path,
+        started_at__lte=cutoff,
+    ):
+        result.set_failed(WorkerInterrupted())
+        certificate_issue_task.enqueue(*result.args_kwargs["args"], **result.args_kwargs["kwargs"])
+        stuck += 1
+
+    removed = _remove_partial_files(older_than=stale_after)
+    return {"unfinished": len(unfinished), "stuck_tasks": stuck, "partial_files": removed}
+
+
+class WorkerInterrupted(Exception):
+    """Recorded on a task that was still "running" when its worker had gone."""
+
+
+def _remove_partial_files(*, older_than: datetime.timedelta) -> int:
+    storage = Certificate._meta.get_field("pdf").storage
+    if not isinstance(storage, FileSystemStorage):
+        return 0
+    folder = Path(storage.path("certificates"))
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    limit = time.time() - older_than.total_seconds()
+    for path in folder.glob(f"{TEMP_PREFIX}*"):
+        if path.stat().st_mtime <= limit:
+            path.unlink(missing_ok=True)
+            removed += 1
+    return removed

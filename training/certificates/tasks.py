@@ -1,0 +1,38 @@
+"""Background tasks (Django's tasks API: django-tasks-db with `manage.py db_worker`).
+
+Each task takes ids, re-reads the database and calls one service, so a task
+that runs twice, late or after an interrupted run does the right thing.
+"""
+
+from django_tasks import task
+
+from training.learning.models import Enrolment
+
+from . import services
+from .models import Certificate
+
+
+@task()
+def certificate_issue_task(enrolment_id: int) -> int | None:
+    """Issue the certificate due for an enrolment (or finish the current one)."""
+    enrolment = Enrolment.objects.filter(pk=enrolment_id).first()
+    if enrolment is None:
+        return None
+    certificate = services.certificate_issue(enrolment=enrolment)
+    return certificate.pk if certificate else None
+
+
+@task()
+def certificate_finish_task(certificate_id: int) -> bool:
+    """Render and store a certificate's missing PDF, then notify the holder."""
+    certificate = Certificate.objects.filter(pk=certificate_id).first()
+    if certificate is None:
+        return False
+    services.certificate_finish(certificate=certificate)
+    return True
+
+
+@task()
+def certificate_reminders_task() -> int:
+    """Send the expiry reminders that are due (schedule daily)."""
+    return services.certificate_reminders_send()

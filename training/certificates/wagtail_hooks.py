@@ -1,0 +1,40 @@
+"""Register the certificate admin views and the certificate actions of the audit log."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+
+from .admin_views import CertificateAdminViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_viewset():
+    return CertificateAdminViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_certificate_log_actions(actions):
+    actions.register_action("certificates.issue", _("Issue certificate"), _("Certificate issued"))
+    actions.register_action(
+        "certificates.signoff", _("Sign off for the certificate"), _("Signed off by a trainer")
+    )
+
+    @actions.register_action("certificates.revoke")
+    class RevokeFormatter(LogFormatter):
+        label = _("Revoke certificate")
+
+        def format_message(self, log_entry):
+            return _("Certificate revoked")
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")
+
+    @actions.register_action("certificates.unrevoke")
+    class UnrevokeFormatter(LogFormatter):
+        label = _("Undo revocation")
+
+        def format_message(self, log_entry):
+            return _("Revocation undone")
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")

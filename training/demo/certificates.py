@@ -1,0 +1,147 @@
+"""Demo certificates: one valid (expiring soon), one expired, one revoked, so that the
+verification page, 'Mijn certificaten', the trainer's list and the association's status
+page all have something to show. Idempotent: learners who have a certificate are skipped.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+from django.core.files.images import ImageFile
+from django.utils import timezone
+from PIL import Image, ImageDraw, ImageFont
+from wagtail.images import get_image_model
+
+from training.certificates.pdf import FONT_DIR
+
+# (learner, days since issue, revocation reason or None). With three-year
+# certificates: Noor's expires in about two months, Ruud's expired last month.
+DEMO_CERTIFICATES = [
+    ("deelnemer5@example.org", 3 * 365 - 60, None),
+    ("deelnemer6@example.org", 3 * 365 + 30, None),
+    (
+        "deelnemer4@example.org",
+        200,
+        "Uitgegeven voordat de eindopdracht was beoordeeld; wordt opnieuw uitgegeven na "
+        "de beoordeling.",
+    ),
+]
+
+
+def seed_certificates(users: dict, cohort, association) -> None:
+    """Issue the demo certificates, with a signature for the trainer and a logo."""
+    from training.certificates.models import Certificate, TrainerSignature
+    from training.learning.models import Enrolment
+
+    course = cohort.course
+    if course.certificate_validity_years is None:
+        course.certificate_validity_years = 3
+        course.save_revision().publish()
+    trainer = users["trainer@example.org"]
+    if not TrainerSignature.objects.filter(trainer=trainer).exists():
+        TrainerSignature.objects.create(
+            trainer=trainer,
+            name=trainer.get_full_name(),
+            role="Trainer lotgenotencontact",
+            image=_image("Handtekening Tessa Trainer (demo)", _signature_png()),
+        )
+    if association.logo_id is None:
+        association.logo = _image("Logo Vereniging Samen Sterk (demo)", _logo_png())
+        association.save(update_fields=["logo"])
+
+    for email, days_ago, reason in DEMO_CERTIFICATES:
+        learner = users[email]
+        if Certificate.objects.filter(learner=learner).exists():
+            continue
+        enrolment = Enrolment.objects.get(learner=learner, course=course)
+        _issue(enrolment, timezone.localdate() - datetime.timedelta(days=days_ago), reason, trainer)
+
+
+def demo_verification_url() -> str | None:
+    """The verification page of the valid demo certificate, for `make run` to print."""
+    from training.certificates.models import Certificate
+    from training.certificates.selectors import verification_url
+
+    valid = Certificate.objects.filter(
+        learner__email=DEMO_CERTIFICATES[0][0], revoked_at__isnull=True
+    ).first()
+    return verification_url(valid) if valid else None
+
+
+def _issue(enrolment, issued_on: datetime.date, reason: str | None, trainer) -> None:
+    from training.assessments.knowledge_checks import knowledge_check_answer
+    from training.assessments.models import KnowledgeCheckAttempt
+    from training.certificates.models import Certificate
+    from training.certificates.services import certificate_import, certificate_revoke
+    from training.courses.selectors import course_outline
+    from training.learning.models import LessonProgress
+    from training.learning.services import lesson_complete
+
+    for lesson in course_outline(course=enrolment.course).lessons:
+        lesson = lesson.specific
+        for block in lesson.knowledge_checks():
+            knowledge_check_answer(
+                enrolment=enrolment,
+                lesson=lesson,
+                check_id=block.id,
+                selected_option_ids=sorted(block.value.correct_option_ids()),
+            )
+        lesson_complete(enrolment=enrolment, lesson=lesson)
+    # The course was completed back then, before the certificate was issued.
+    issued_at = timezone.make_aware(datetime.datetime.combine(issued_on, datetime.time(10)))
+    completed_at = issued_at - datetime.timedelta(hours=1)
+    LessonProgress.objects.filter(enrolment=enrolment).update(completed_at=completed_at)
+    KnowledgeCheckAttempt.objects.filter(enrolment=enrolment).update(answered_at=completed_at)
+
+    # The demo course's reflection rules came later: record these as earned before them.
+    certificate = certificate_import(enrolment=enrolment, issued_on=issued_on)
+    Certificate.objects.filter(pk=certificate.pk).update(issued_at=issued_at)
+    if reason:
+        certificate_revoke(certificate=certificate, user=trainer, reason=reason)
+
+
+def _image(title: str, png: bytes):
+    Image_ = get_image_model()
+    image = Image_.objects.filter(title=title).first()
+    if image is None:
+        image = Image_(title=title)
+        image.file = ImageFile(io.BytesIO(png), name=f"{title.split(' (')[0].lower()}.png")
+        image.save()
+    return image
+
+
+def _png(picture) -> bytes:
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _signature_png() -> bytes:
+    """A hand-drawn looking signature stroke on a transparent background."""
+    import math
+
+    picture = Image.new("RGBA", (480, 160), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(picture)
+    points = []
+    for step in range(0, 400):
+        t = step / 400
+        x = 30 + 420 * t
+        y = 90 - 38 * math.sin(9 * t * math.pi) * (1 - t) - 20 * math.sin(2.5 * t * math.pi)
+        points.append((x, y))
+    draw.line(points, fill=(22, 58, 90, 255), width=5, joint="curve")
+    draw.line([(40, 128), (300, 118)], fill=(22, 58, 90, 255), width=4)
+    return _png(picture)
+
+
+def _logo_png() -> bytes:
+    """A simple logo for the demo association, lettered with the bundled Lato."""
+    picture = Image.new("RGB", (600, 200), (255, 255, 255))
+    draw = ImageDraw.Draw(picture)
+    draw.rounded_rectangle((10, 20, 170, 180), radius=36, fill=(23, 104, 58))
+    draw.ellipse((50, 55, 130, 135), outline=(255, 255, 255), width=14)
+    bold = ImageFont.truetype(str(FONT_DIR / "Lato-Bold.ttf"), 54)
+    regular = ImageFont.truetype(str(FONT_DIR / "Lato-Regular.ttf"), 34)
+    draw.text((200, 42), "Samen Sterk", font=bold, fill=(27, 31, 36))
+    draw.text((202, 112), "vereniging (demo)", font=regular, fill=(74, 82, 92))
+    return _png(picture)
