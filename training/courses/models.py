@@ -83,15 +83,11 @@ class CoursePage(Page):
     # Certificate: the completion rules (see training/certificates/rules.py),
     # how long a certificate stays valid, and which course a refresher renews.
     require_all_lessons = models.BooleanField(_("all lessons completed"), default=True)
-    require_knowledge_checks = models.BooleanField(
-        _("all knowledge checks passed"), default=True
-    )
+    require_knowledge_checks = models.BooleanField(_("all knowledge checks passed"), default=True)
     require_reflections_approved = models.BooleanField(
         _("required reflections approved by a trainer"), default=True
     )
-    require_peer_reviews_given = models.BooleanField(
-        _("required peer reviews given"), default=True
-    )
+    require_peer_reviews_given = models.BooleanField(_("required peer reviews given"), default=True)
     require_trainer_signoff = models.BooleanField(
         _("final sign-off by a trainer"),
         default=False,
