@@ -57,34 +57,79 @@ def build_data():
     catalog = home.add_child(instance=CatalogPage(title="Cursussen", slug="cursussen"))
     course = catalog.add_child(
         instance=CoursePage(
-            title="Benchcursus", slug="bench", intro="<p>x</p>", study_load_hours=60,
-            target_audience="x", sequential=True,
+            title="Benchcursus",
+            slug="bench",
+            intro="<p>x</p>",
+            study_load_hours=60,
+            target_audience="x",
+            sequential=True,
         )
     )
     lessons = []
     for m, pillar in enumerate(Pillar):
         module = course.add_child(
-            instance=ModulePage(title=f"Module {m}", slug=f"m{m}", pillar=pillar, study_load_hours=20)
+            instance=ModulePage(
+                title=f"Module {m}", slug=f"m{m}", pillar=pillar, study_load_hours=20
+            )
         )
         for i in range(LESSONS_PER_MODULE):
-            body = [{"type": "paragraph", "value": "<p>" + "Luisteren. " * 80 + "</p>", "id": str(uuid.uuid4())}]
+            body = [
+                {
+                    "type": "paragraph",
+                    "value": "<p>" + "Luisteren. " * 80 + "</p>",
+                    "id": str(uuid.uuid4()),
+                }
+            ]
             if i % 4 == 0:
-                body.append({"type": "knowledge_check", "id": str(uuid.uuid4()), "value": {
-                    "question": "Wat doe je eerst?",
-                    "options": [
-                        {"type": "item", "id": str(uuid.uuid4()), "value": {"text": "Luisteren", "is_correct": True, "feedback": "Ja."}},
-                        {"type": "item", "id": str(uuid.uuid4()), "value": {"text": "Adviseren", "is_correct": False, "feedback": "Nee."}},
-                    ]}})
-            lessons.append(module.add_child(instance=LessonPage(
-                title=f"Les {m}.{i}", slug=f"les-{i}", body=body, first_published_at=now)))
+                body.append(
+                    {
+                        "type": "knowledge_check",
+                        "id": str(uuid.uuid4()),
+                        "value": {
+                            "question": "Wat doe je eerst?",
+                            "options": [
+                                {
+                                    "type": "item",
+                                    "id": str(uuid.uuid4()),
+                                    "value": {
+                                        "text": "Luisteren",
+                                        "is_correct": True,
+                                        "feedback": "Ja.",
+                                    },
+                                },
+                                {
+                                    "type": "item",
+                                    "id": str(uuid.uuid4()),
+                                    "value": {
+                                        "text": "Adviseren",
+                                        "is_correct": False,
+                                        "feedback": "Nee.",
+                                    },
+                                },
+                            ],
+                        },
+                    }
+                )
+            lessons.append(
+                module.add_child(
+                    instance=LessonPage(
+                        title=f"Les {m}.{i}", slug=f"les-{i}", body=body, first_published_at=now
+                    )
+                )
+            )
 
     User = get_user_model()
     password = make_password("bench-wachtwoord")
-    trainer = User.objects.create(email="trainer@bench.example", display_name="Trainer", password=password)
+    trainer = User.objects.create(
+        email="trainer@bench.example", display_name="Trainer", password=password
+    )
     trainer.groups.add(trainer_group_ensure())
     today = timezone.localdate()
     cohort = Cohort.objects.create(
-        name="Benchgroep", course=course, starts_on=today, ends_on=today.replace(year=today.year + 1),
+        name="Benchgroep",
+        course=course,
+        starts_on=today,
+        ends_on=today.replace(year=today.year + 1),
         capacity=LEARNERS + 10,
     )
     cohort.trainers.add(trainer)
@@ -94,7 +139,8 @@ def build_data():
     )
     rng = random.Random(42)
     enrolments = Enrolment.objects.bulk_create(
-        Enrolment(learner=learner, cohort=cohort, course=course, last_activity_at=now) for learner in learners
+        Enrolment(learner=learner, cohort=cohort, course=course, last_activity_at=now)
+        for learner in learners
     )
     LessonProgress.objects.bulk_create(
         LessonProgress(enrolment=enrolment, lesson=lesson)
@@ -105,10 +151,18 @@ def build_data():
     learner = learners[0]
     enrolment = enrolments[0]
     LessonProgress.objects.filter(enrolment=enrolment).delete()
-    LessonProgress.objects.bulk_create(LessonProgress(enrolment=enrolment, lesson=lesson) for lesson in lessons[:30])
+    LessonProgress.objects.bulk_create(
+        LessonProgress(enrolment=enrolment, lesson=lesson) for lesson in lessons[:30]
+    )
     Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lessons[30])
-    return {"learner": learner, "trainer": trainer, "cohort": cohort, "lesson": lessons[30],
-            "lessons": len(lessons), "progress_rows": LessonProgress.objects.count()}
+    return {
+        "learner": learner,
+        "trainer": trainer,
+        "cohort": cohort,
+        "lesson": lessons[30],
+        "lessons": len(lessons),
+        "progress_rows": LessonProgress.objects.count(),
+    }
 
 
 def measure(client, url):
@@ -136,8 +190,10 @@ def main():
 
     started = time.perf_counter()
     data = build_data()
-    print(f"Built a course of {data['lessons']} lessons and a cohort of {LEARNERS} learners "
-          f"({data['progress_rows']} completed-lesson rows) in {time.perf_counter() - started:.1f} s.")
+    print(
+        f"Built a course of {data['lessons']} lessons and a cohort of {LEARNERS} learners "
+        f"({data['progress_rows']} completed-lesson rows) in {time.perf_counter() - started:.1f} s."
+    )
 
     learner_client = Client(HTTP_HOST="localhost")
     learner_client.force_login(data["learner"])
@@ -146,8 +202,16 @@ def main():
     pages = [
         ("learner: lesson page", learner_client, data["lesson"].url),
         ("learner: dashboard", learner_client, reverse("learning:dashboard")),
-        ("trainer: cohort progress", trainer_client, reverse("cohorts:progress", args=[data["cohort"].pk])),
-        ("trainer: cohort progress CSV", trainer_client, reverse("cohorts:progress_csv", args=[data["cohort"].pk])),
+        (
+            "trainer: cohort progress",
+            trainer_client,
+            reverse("cohorts:progress", args=[data["cohort"].pk]),
+        ),
+        (
+            "trainer: cohort progress CSV",
+            trainer_client,
+            reverse("cohorts:progress_csv", args=[data["cohort"].pk]),
+        ),
     ]
     print(f"\n{'page':<32}{'median ms':>11}{'p95 ms':>9}{'queries':>9}   ({REPEAT} requests each)")
     for name, client, url in pages:

@@ -45,8 +45,12 @@ def test_wrong_then_right_answer_keeps_both_attempts(lesson_with_checks):
     lesson, enrolment = lesson_with_checks
     (check_id, (right, wrong)), _ = _ids(lesson)
 
-    first = knowledge_check_answer(enrolment=enrolment, lesson=lesson, check_id=check_id, selected_option_ids=[wrong])
-    second = knowledge_check_answer(enrolment=enrolment, lesson=lesson, check_id=check_id, selected_option_ids=[right])
+    first = knowledge_check_answer(
+        enrolment=enrolment, lesson=lesson, check_id=check_id, selected_option_ids=[wrong]
+    )
+    second = knowledge_check_answer(
+        enrolment=enrolment, lesson=lesson, check_id=check_id, selected_option_ids=[right]
+    )
 
     assert (first.attempt.is_correct, second.attempt.is_correct) == (False, True)
     state = knowledge_check_states(enrolment=enrolment, lesson=lesson)[check_id]
@@ -57,18 +61,28 @@ def test_multiple_answer_check_needs_exactly_the_correct_set(lesson_with_checks)
     lesson, enrolment = lesson_with_checks
     _, (check_id, (a, b, c)) = _ids(lesson)
 
-    assert not knowledge_check_answer(enrolment=enrolment, lesson=lesson, check_id=check_id, selected_option_ids=[a]).attempt.is_correct
-    assert not knowledge_check_answer(enrolment=enrolment, lesson=lesson, check_id=check_id, selected_option_ids=[a, b, c]).attempt.is_correct
-    assert knowledge_check_answer(enrolment=enrolment, lesson=lesson, check_id=check_id, selected_option_ids=[b, a]).attempt.is_correct
+    assert not knowledge_check_answer(
+        enrolment=enrolment, lesson=lesson, check_id=check_id, selected_option_ids=[a]
+    ).attempt.is_correct
+    assert not knowledge_check_answer(
+        enrolment=enrolment, lesson=lesson, check_id=check_id, selected_option_ids=[a, b, c]
+    ).attempt.is_correct
+    assert knowledge_check_answer(
+        enrolment=enrolment, lesson=lesson, check_id=check_id, selected_option_ids=[b, a]
+    ).attempt.is_correct
 
 
 def test_lesson_completes_when_all_checks_answered_and_pass_mark_reached(lesson_with_checks):
     lesson, enrolment = lesson_with_checks
     (one, (right, _)), (two, (_, _, wrong)) = _ids(lesson)
 
-    result = knowledge_check_answer(enrolment=enrolment, lesson=lesson, check_id=one, selected_option_ids=[right])
+    result = knowledge_check_answer(
+        enrolment=enrolment, lesson=lesson, check_id=one, selected_option_ids=[right]
+    )
     assert not result.lesson_completed  # check two not answered yet
-    result = knowledge_check_answer(enrolment=enrolment, lesson=lesson, check_id=two, selected_option_ids=[wrong])
+    result = knowledge_check_answer(
+        enrolment=enrolment, lesson=lesson, check_id=two, selected_option_ids=[wrong]
+    )
 
     assert result.lesson_completed  # 1 of 2 passed = 50% = the pass mark
     assert LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson).count() == 1
@@ -80,8 +94,12 @@ def test_lesson_stays_open_below_the_pass_mark(lesson_with_checks):
     enrolment.course.save()
     (one, (right, _)), (two, (_, _, wrong)) = _ids(lesson)
 
-    knowledge_check_answer(enrolment=enrolment, lesson=lesson, check_id=one, selected_option_ids=[right])
-    result = knowledge_check_answer(enrolment=enrolment, lesson=lesson, check_id=two, selected_option_ids=[wrong])
+    knowledge_check_answer(
+        enrolment=enrolment, lesson=lesson, check_id=one, selected_option_ids=[right]
+    )
+    result = knowledge_check_answer(
+        enrolment=enrolment, lesson=lesson, check_id=two, selected_option_ids=[wrong]
+    )
 
     assert not result.lesson_completed
 
@@ -91,7 +109,9 @@ def test_tampered_or_empty_answers_are_refused(lesson_with_checks, selection):
     lesson, enrolment = lesson_with_checks
     (check_id, _), _ = _ids(lesson)
     with pytest.raises(InvalidAnswer):
-        knowledge_check_answer(enrolment=enrolment, lesson=lesson, check_id=check_id, selected_option_ids=selection)
+        knowledge_check_answer(
+            enrolment=enrolment, lesson=lesson, check_id=check_id, selected_option_ids=selection
+        )
     assert not KnowledgeCheckAttempt.objects.exists()
 
 
@@ -99,10 +119,17 @@ def test_two_options_on_a_single_answer_check_are_refused(lesson_with_checks):
     lesson, enrolment = lesson_with_checks
     (check_id, options), _ = _ids(lesson)
     with pytest.raises(InvalidAnswer):
-        knowledge_check_answer(enrolment=enrolment, lesson=lesson, check_id=check_id, selected_option_ids=options)
+        knowledge_check_answer(
+            enrolment=enrolment, lesson=lesson, check_id=check_id, selected_option_ids=options
+        )
 
 
 def test_unknown_check_id_is_refused(lesson_with_checks):
     lesson, enrolment = lesson_with_checks
     with pytest.raises(UnknownCheck):
-        knowledge_check_answer(enrolment=enrolment, lesson=lesson, check_id="00000000-0000-0000-0000-000000000000", selected_option_ids=["x"])
+        knowledge_check_answer(
+            enrolment=enrolment,
+            lesson=lesson,
+            check_id="00000000-0000-0000-0000-000000000000",
+            selected_option_ids=["x"],
+        )

@@ -12,9 +12,11 @@ ROOT = Path(__file__).resolve().parents[2]
 def _run_settings(module, **env):
     code = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
     environment = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DATABASE_URL")}
-    environment.update({"DJANGO_SETTINGS_MODULE": module, "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}", **env})
+    environment.update(
+        {"DJANGO_SETTINGS_MODULE": module, "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}", **env}
+    )
     return subprocess.run(
-        [sys.executable, "-c", code], cwd="/tmp", env=environment, capture_output=True, text=True
+        [sys.executable, "-c", code], cwd=str(ROOT), env=environment, capture_output=True, text=True
     )
 
 
@@ -52,8 +54,12 @@ def test_dev_database_is_a_wal_sqlite_file_by_default():
         "print(connection.settings_dict['NAME'])"
     )
     environment = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    environment.update({"DJANGO_SETTINGS_MODULE": "config.settings.dev", "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}"})
-    result = subprocess.run([sys.executable, "-c", code], cwd="/tmp", env=environment, capture_output=True, text=True)
+    environment.update(
+        {"DJANGO_SETTINGS_MODULE": "config.settings.dev", "PYTHONPATH": f"{ROOT}:{ROOT / 'site'}"}
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=str(ROOT), env=environment, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stderr
     mode, name = result.stdout.split()
     assert mode == "wal"

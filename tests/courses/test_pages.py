@@ -118,7 +118,9 @@ def test_outline_leaves_out_pages_under_a_view_restriction(catalog):
 
     course = build_course(catalog=catalog, modules=2, lessons_per_module=2)
     hidden_module = ModulePage.objects.child_of(course).last()
-    PageViewRestriction.objects.create(page=hidden_module, restriction_type=PageViewRestriction.LOGIN)
+    PageViewRestriction.objects.create(
+        page=hidden_module, restriction_type=PageViewRestriction.LOGIN
+    )
 
     outline = course_outline(course=course)
 

@@ -29,7 +29,11 @@ def test_seed_demo_builds_the_demo_site_and_is_idempotent(settings, capsys):
     counts = (Page.objects.count(), get_user_model().objects.count(), Cohort.objects.count())
     call_command("seed_demo")
 
-    assert (Page.objects.count(), get_user_model().objects.count(), Cohort.objects.count()) == counts
+    assert (
+        Page.objects.count(),
+        get_user_model().objects.count(),
+        Cohort.objects.count(),
+    ) == counts
     output = capsys.readouterr().out
     assert "trainer@example.org" in output and "lotgenoot-demo" in output
 
@@ -52,7 +56,9 @@ def test_seed_demo_builds_the_demo_site_and_is_idempotent(settings, capsys):
     cohort = Cohort.objects.get()
     assert cohort.trainers.filter(email="trainer@example.org").exists()
     assert cohort.enrolments.count() == 6
-    progress = course_progress(enrolment=cohort.enrolments.get(learner__email="deelnemer@example.org"))
+    progress = course_progress(
+        enrolment=cohort.enrolments.get(learner__email="deelnemer@example.org")
+    )
     assert 0 < progress.course.percent < 100
 
 
@@ -81,4 +87,6 @@ def test_seed_demo_gives_every_reflection_screen_content(settings):
     assert submitted.filter(status=Submission.Status.APPROVED).exists()
     assert PeerReview.objects.filter(status=PeerReview.Status.SUBMITTED).count() >= 3
     assert ReviewRating.objects.count() >= 3
-    assert Submission.objects.filter(first_submitted_at=None, author__email="deelnemer@example.org").exists()
+    assert Submission.objects.filter(
+        first_submitted_at=None, author__email="deelnemer@example.org"
+    ).exists()

@@ -9,7 +9,11 @@ pytestmark = pytest.mark.django_db
 def test_search_finds_published_lessons_by_their_text(client, catalog):
     course = build_course(catalog=catalog, modules=0)
     module = ModulePageFactory(parent=course)
-    LessonPageFactory(parent=module, title="Stiltes verdragen", body=[paragraph_block("<p>Een stilte is waardevol.</p>")])
+    LessonPageFactory(
+        parent=module,
+        title="Stiltes verdragen",
+        body=[paragraph_block("<p>Een stilte is waardevol.</p>")],
+    )
 
     response = client.get(reverse("search"), {"q": "stilte"})
 

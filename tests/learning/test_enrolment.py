@@ -26,7 +26,9 @@ def test_database_refuses_a_second_enrolment_in_the_same_course():
     enrolment = EnrolmentFactory()
     other_cohort = CohortFactory(course=enrolment.course)
     with pytest.raises(IntegrityError):
-        Enrolment.objects.create(learner=enrolment.learner, cohort=other_cohort, course=enrolment.course)
+        Enrolment.objects.create(
+            learner=enrolment.learner, cohort=other_cohort, course=enrolment.course
+        )
 
 
 def test_active_learner_joining_another_cohort_of_the_same_course_keeps_the_first():
@@ -53,7 +55,9 @@ def test_closed_cohort_refuses_new_learners():
 
 def test_ended_cohort_refuses_new_learners():
     today = datetime.date.today()
-    cohort = CohortFactory(starts_on=today - datetime.timedelta(days=60), ends_on=today - datetime.timedelta(days=1))
+    cohort = CohortFactory(
+        starts_on=today - datetime.timedelta(days=60), ends_on=today - datetime.timedelta(days=1)
+    )
     with pytest.raises(services.CohortClosed):
         services.enrolment_join(learner=UserFactory(), cohort=cohort)
 

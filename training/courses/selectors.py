@@ -85,7 +85,9 @@ def course_outline(*, course: Page) -> CourseOutline:
     restricted = _restricted_paths()
 
     def public(pages):
-        return [p for p in pages if not p.path.startswith(restricted)] if restricted else list(pages)
+        return (
+            [p for p in pages if not p.path.startswith(restricted)] if restricted else list(pages)
+        )
 
     modules = [
         ModuleOutline(page=module)

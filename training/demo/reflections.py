@@ -26,10 +26,26 @@ ASSIGNMENTS = {
             "Het gaat er niet om hoe erg iets was, maar om wat je ermee hebt gedaan.</p>"
         ),
         "criteria": [
-            ("Beschrijft een concrete ervaring", "Is duidelijk wat er gebeurde, en wanneer?", "scale"),
-            ("Maakt onderscheid tussen delen en voor jezelf houden", "Staat erin wat de schrijver wel en niet zou delen, en waarom?", "scale"),
-            ("Verbindt de ervaring met de rol van gespreksbegeleider", "Wordt zichtbaar hoe deze ervaring een ander kan helpen?", "scale"),
-            ("Wat me raakte in dit verhaal", "Schrijf kort wat je raakte. Geen oordeel, geen advies.", "comment"),
+            (
+                "Beschrijft een concrete ervaring",
+                "Is duidelijk wat er gebeurde, en wanneer?",
+                "scale",
+            ),
+            (
+                "Maakt onderscheid tussen delen en voor jezelf houden",
+                "Staat erin wat de schrijver wel en niet zou delen, en waarom?",
+                "scale",
+            ),
+            (
+                "Verbindt de ervaring met de rol van gespreksbegeleider",
+                "Wordt zichtbaar hoe deze ervaring een ander kan helpen?",
+                "scale",
+            ),
+            (
+                "Wat me raakte in dit verhaal",
+                "Schrijf kort wat je raakte. Geen oordeel, geen advies.",
+                "comment",
+            ),
         ],
     },
     "listening": {
@@ -46,9 +62,21 @@ ASSIGNMENTS = {
             "vraag die je verder hielp.</p>"
         ),
         "criteria": [
-            ("Vat samen wat je las", "Laat de feedbackgever zien wat hij of zij heeft gehoord?", "scale"),
-            ("Stelt een open vraag", "Nodigt de vraag uit om meer te vertellen (wat, hoe, welke)?", "scale"),
-            ("Geeft geen ongevraagd advies", "Blijft de feedback bij luisteren, zonder oplossingen aan te dragen?", "scale"),
+            (
+                "Vat samen wat je las",
+                "Laat de feedbackgever zien wat hij of zij heeft gehoord?",
+                "scale",
+            ),
+            (
+                "Stelt een open vraag",
+                "Nodigt de vraag uit om meer te vertellen (wat, hoe, welke)?",
+                "scale",
+            ),
+            (
+                "Geeft geen ongevraagd advies",
+                "Blijft de feedback bij luisteren, zonder oplossingen aan te dragen?",
+                "scale",
+            ),
             ("Wat ik nog wil zeggen", "Ruimte voor een korte, vriendelijke opmerking.", "comment"),
         ],
     },
@@ -67,8 +95,16 @@ ASSIGNMENTS = {
         "criteria": [
             ("Benoemt een eigen grens concreet", "Wordt duidelijk waar de grens lag?", "scale"),
             ("Beschrijft signalen van overbelasting", "Staan er herkenbare signalen in?", "scale"),
-            ("Noemt wat helpt om goed voor zichzelf te zorgen", "Wordt duidelijk wat de schrijver nodig heeft?", "scale"),
-            ("Wat ik herken", "Alleen als je wilt: wat herken je, zonder advies te geven?", "comment"),
+            (
+                "Noemt wat helpt om goed voor zichzelf te zorgen",
+                "Wordt duidelijk wat de schrijver nodig heeft?",
+                "scale",
+            ),
+            (
+                "Wat ik herken",
+                "Alleen als je wilt: wat herken je, zonder advies te geven?",
+                "comment",
+            ),
         ],
     },
 }
@@ -112,22 +148,34 @@ REFLECTIONS = {
 REVIEWS = [
     # (reviewer, author, summary, question, recognition, helpfulness, felt_heard, thanks)
     (
-        "deelnemer@example.org", "deelnemer2@example.org",
+        "deelnemer@example.org",
+        "deelnemer2@example.org",
         "Ik lees dat je hebt geleerd kleine stappen te tellen, en dat herstel voor jou geen rechte lijn is.",
         "Wat hielp je om die kleine stappen te gaan zien?",
-        "Ik herken dat goede en slechte dagen elkaar afwisselen.", 4, 4, "Dank je, dit voelde echt gehoord.",
+        "Ik herken dat goede en slechte dagen elkaar afwisselen.",
+        4,
+        4,
+        "Dank je, dit voelde echt gehoord.",
     ),
     (
-        "deelnemer2@example.org", "deelnemer@example.org",
+        "deelnemer2@example.org",
+        "deelnemer@example.org",
         "Ik lees dat je boosheid achteraf ook angst bleek te zijn, en dat het voorbeeld van een ander je hoop gaf.",
         "Wat betekende het voor je om te zien dat het kon?",
-        "", 4, 3, "",
+        "",
+        4,
+        3,
+        "",
     ),
     (
-        "deelnemer4@example.org", "deelnemer@example.org",
+        "deelnemer4@example.org",
+        "deelnemer@example.org",
         "Ik lees dat je in het begin weinig zei en dat iemands verhaal over fietsen je raakte.",
         "Heb je toen ook iets gedeeld in de groep?",
-        "Ook ik zei de eerste keer bijna niets.", 3, 3, "Fijn dat je meelas.",
+        "Ook ik zei de eerste keer bijna niets.",
+        3,
+        3,
+        "Fijn dat je meelas.",
     ),
 ]
 
@@ -145,8 +193,12 @@ def seed_reflections(*, course, users: dict, cohort) -> None:
         page = ReflectionAssignmentPage.objects.child_of(module).filter(slug=data["slug"]).first()
         if page is None:
             page = ReflectionAssignmentPage(
-                title=data["title"], slug=data["slug"], prompt=data["prompt"], guidance=data["guidance"],
-                min_words=60, max_words=600,
+                title=data["title"],
+                slug=data["slug"],
+                prompt=data["prompt"],
+                guidance=data["guidance"],
+                min_words=60,
+                max_words=600,
             )
             for order, (title, guidance, kind) in enumerate(data["criteria"]):
                 page.rubric_criteria.add(
@@ -159,31 +211,54 @@ def seed_reflections(*, course, users: dict, cohort) -> None:
     first = assignments.get("experience")
     if first is None or Submission.objects.filter(assignment=first).exists():
         return
-    enrolments = {e.learner.email: e for e in Enrolment.objects.filter(cohort=cohort).select_related("learner")}
+    enrolments = {
+        e.learner.email: e
+        for e in Enrolment.objects.filter(cohort=cohort).select_related("learner")
+    }
     submissions = {}
     for email, text in REFLECTIONS.items():
-        submission = services.submission_get_or_create(enrolment=enrolments[email], assignment=first)
+        submission = services.submission_get_or_create(
+            enrolment=enrolments[email], assignment=first
+        )
         audience = "trainer" if email == "deelnemer3@example.org" else "peers"
-        submissions[email] = services.submission_submit(submission=submission, text=text, audience=audience)
+        submissions[email] = services.submission_submit(
+            submission=submission, text=text, audience=audience
+        )
     for reviewer, author, summary, question, recognition, helpful, heard, thanks in REVIEWS:
         review = _claim_for(allocation, users[reviewer], first, cohort, submissions[author])
         rubric = {
-            str(c.key): ({"score": 3} if c.kind == "scale" else {"comment": "Dank voor je openheid."})
+            str(c.key): (
+                {"score": 3} if c.kind == "scale" else {"comment": "Dank voor je openheid."}
+            )
             for c in first.rubric_criteria.all()
         }
         review = services.review_submit(
-            review=review, reviewer=users[reviewer], summary=summary, question=question,
-            recognition=recognition, rubric=rubric,
+            review=review,
+            reviewer=users[reviewer],
+            summary=summary,
+            question=question,
+            recognition=recognition,
+            rubric=rubric,
         )
-        services.review_rate(review=review, author=users[author], helpfulness=helpful, felt_heard=heard, thanks=thanks)
+        services.review_rate(
+            review=review,
+            author=users[author],
+            helpfulness=helpful,
+            felt_heard=heard,
+            thanks=thanks,
+        )
     services.trainer_decide(
-        submission=submissions["deelnemer2@example.org"], trainer=users["trainer@example.org"], approve=True,
+        submission=submissions["deelnemer2@example.org"],
+        trainer=users["trainer@example.org"],
+        approve=True,
         comment="Mooi hoe je laat zien dat herstel geen rechte lijn is. Dit is precies wat deelnemers hoop geeft.",
     )
     # deelnemer@ has started, but not finished, the listening reflection.
     listening = assignments.get("listening")
     if listening:
-        draft = services.submission_get_or_create(enrolment=enrolments["deelnemer@example.org"], assignment=listening)
+        draft = services.submission_get_or_create(
+            enrolment=enrolments["deelnemer@example.org"], assignment=listening
+        )
         services.draft_save(
             submission=draft,
             text="Vorige maand belde ik met een vriendin. Ze zei bijna niets, maar vatte aan het eind samen",
@@ -196,7 +271,9 @@ def _claim_for(allocation, reviewer, assignment, cohort, submission) -> PeerRevi
     review = allocation.peer_review_claim(reviewer=reviewer, assignment=assignment, cohort=cohort)
     while review is not None and review.submission_id != submission.pk:
         allocation.peer_review_abandon(review=review)
-        review = allocation.peer_review_claim(reviewer=reviewer, assignment=assignment, cohort=cohort)
+        review = allocation.peer_review_claim(
+            reviewer=reviewer, assignment=assignment, cohort=cohort
+        )
     if review is None:
         raise RuntimeError(f"Demo data: {reviewer} could not claim {submission}")
     return review

@@ -17,8 +17,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from home.models import HomePage
-from training.courses.models import CatalogPage, CoursePage, LessonPage, ModulePage
 from training.accounts.services import user_email_mark_verified
+from training.courses.models import CatalogPage, CoursePage, LessonPage, ModulePage
 from training.courses.permissions import trainer_group_ensure
 
 from .content import COURSES
@@ -281,7 +281,9 @@ def _cohort(users: dict, association) -> None:
         return
     cohort.trainers.add(users["trainer@example.org"])
     learners = [user for email, user in users.items() if email.startswith("deelnemer")]
-    enrolments = {learner.email: enrolment_join(learner=learner, cohort=cohort) for learner in learners}
+    enrolments = {
+        learner.email: enrolment_join(learner=learner, cohort=cohort) for learner in learners
+    }
 
     # deelnemer@ has finished the first module and is half-way the second one;
     # the others are at different points, so the trainer's overview has variety.

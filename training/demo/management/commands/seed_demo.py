@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-
 from django.urls import reverse
 
 from training.demo.seed import DEMO_ACCOUNTS, DEMO_COHORT, DEMO_PASSWORD, seed_demo
