@@ -88,7 +88,7 @@ def test_reflection_rules_report_met_while_the_reflections_module_is_missing(
     results = results_by_label(enrolment)
     for label in (rules.REFLECTIONS_LABEL, rules.PEER_REVIEWS_LABEL):
         assert results[str(label)].met
-        assert results[str(label)].detail == "no reflections in this course"
+        assert results[str(label)].detail == "geen reflecties in deze cursus"
 
 
 def test_reflection_rules_use_the_reflections_selectors(enrolment, monkeypatch):
