@@ -3,8 +3,9 @@
  * The rules come from the page (training.assessments.reflections.coach,
  * embedded with json_script), so the browser and the server use one list.
  * Hints appear below the field being written, in a polite live region (kept
- * in the page while empty, so screen readers announce what is added); they
- * never block sending the feedback.
+ * in the page while empty, so screen readers announce what is added) that
+ * also describes the field while it holds a hint; they never block sending
+ * the feedback.
  */
 (function () {
   "use strict";
@@ -28,6 +29,21 @@
     return rules.filter(function (entry) {
       return entry.pattern.test(text);
     });
+  }
+
+  function describe(field, region, on) {
+    // While a hint shows, it also describes the field, so it is read again on return to it.
+    var ids = (field.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (id) {
+      return id && id !== region.id;
+    });
+    if (on) {
+      ids.push(region.id);
+    }
+    if (ids.length) {
+      field.setAttribute("aria-describedby", ids.join(" "));
+    } else {
+      field.removeAttribute("aria-describedby");
+    }
   }
 
   function render(region, hits) {
@@ -58,6 +74,7 @@
     }
     var timer = null;
     var shown = "";
+    region.id = region.id || "coach-" + field.id;
 
     function check() {
       var hits = hintsFor(field.value);
@@ -71,6 +88,7 @@
       }
       shown = keys;
       render(region, hits);
+      describe(field, region, hits.length > 0);
     }
 
     field.addEventListener("input", function () {

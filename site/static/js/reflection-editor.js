@@ -75,6 +75,8 @@
   var submitting = false;
   var timer = null;
   var lastCountState = null;
+  // The last "Saved at …", shown again when the connection comes back with nothing to save.
+  var savedStatus = statusLine.textContent.trim();
 
   function message(name) {
     return form.getAttribute("data-msg-" + name) || "";
@@ -122,6 +124,10 @@
   }
 
   function showOffline() {
+    var said = statusLine.textContent === message("offline");
+    if (said && statusLine.getAttribute("data-state") === "offline") {
+      return; // Already said: not again at every autosave attempt while offline.
+    }
     setStatus(message("offline"), "offline");
     announce(message("offline"));
   }
@@ -224,7 +230,8 @@
         if (revisionInput) {
           revisionInput.value = String(revision);
         }
-        setStatus(message("saved").replace("{time}", data.saved_at), "saved");
+        savedStatus = message("saved").replace("{time}", data.saved_at);
+        setStatus(savedStatus, "saved");
         if (textarea.value === text) {
           dirty = false;
           storage.remove(storageKey());
@@ -317,7 +324,7 @@
       announce(message("online"));
       save(false);
     } else {
-      setStatus("", "");
+      setStatus(savedStatus, savedStatus ? "saved" : "");
     }
   });
 
