@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from tests.factories import reflection_cohort, submitted_reflection
+from tests.factories import REFLECTION_TEXT, reflection_cohort, submitted_reflection
 from training.assessments.models import PeerReview, Submission
 from training.assessments.reflections import allocation, errors, services
 
@@ -203,3 +203,28 @@ def test_word_count_message_uses_the_right_plural():
     with pytest.raises(errors.TooShort) as one:
         services.submission_submit(submission=submission, text="Eén", audience="peers")
     assert "1 woord;" in one.value.message
+
+
+def test_a_revised_reflection_goes_back_to_the_trainer_not_to_peers():
+    assignment, (a, b, c) = reflection_cohort(learners=3)
+    sub = submitted_reflection(enrolment=a, assignment=assignment)
+    submitted_reflection(enrolment=b, assignment=assignment)
+    submitted_reflection(enrolment=c, assignment=assignment)
+    for enrolment in (b, c):
+        _give(
+            allocation.peer_review_claim(
+                reviewer=enrolment.learner, assignment=assignment, cohort=enrolment.cohort
+            ),
+            enrolment.learner,
+        )
+    trainer = a.cohort.trainers.first()
+    services.trainer_decide(
+        submission=sub, trainer=trainer, approve=False, comment="Vertel meer over wat hielp."
+    )
+
+    resubmitted = services.submission_submit(
+        submission=sub, text=REFLECTION_TEXT + " Wat hielp was de rust.", audience="peers"
+    )
+
+    assert resubmitted.status == Submission.Status.AWAITING_TRAINER
+    assert resubmitted.versions.count() == 2

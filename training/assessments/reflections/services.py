@@ -78,7 +78,8 @@ def submission_submit(*, submission: Submission, text: str, audience: str) -> Su
     """Lock the open version and send it to peers or to the trainer.
 
     Rules: the audience must be chosen; the text must be within the word
-    limits; trainer-only reflections skip peer review and go to the trainer.
+    limits; trainer-only reflections skip peer review and go to the trainer,
+    and so does a revised version (peers reviewed the first one).
     Submitting an already submitted version changes nothing (double click).
     """
     if audience not in Submission.Audience.values:
@@ -111,7 +112,13 @@ def submission_submit(*, submission: Submission, text: str, audience: str) -> Su
         version.save(update_fields=["text", "word_count", "submitted_at", "revision"])
         submission.audience = audience
         submission.first_submitted_at = submission.first_submitted_at or now
-        peer = audience == Submission.Audience.PEERS and assignment.peer_review_enabled
+        # Peers review the first version; a revision the trainer asked for goes
+        # back to the trainer (the peers' feedback on version 1 stays readable).
+        peer = (
+            audience == Submission.Audience.PEERS
+            and assignment.peer_review_enabled
+            and version.number == 1
+        )
         submission.status = (
             Submission.Status.IN_REVIEW if peer else Submission.Status.AWAITING_TRAINER
         )
