@@ -65,6 +65,7 @@ postgres-test: install node_modules/.installed install-browser install-pdf-tools
 
 bench: install
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_reflections.py
 
 ## Regenerate the lock file from pyproject.toml (needs the dev venv).
 lock: $(BIN)/.installed
