@@ -35,6 +35,8 @@ install-pdf-tools:
 compilemessages: $(BIN)/.installed
 	@$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
 
+## Links printed and mailed by the dev server point at the port it serves on.
+run: export BASE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	@mkdir -p var
 	$(MANAGE) migrate --no-input -v 0
