@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from training.errors import FriendlyError
 from training.learning.models import Enrolment
 from training.learning.services import lesson_complete
 
 from .models import KnowledgeCheckAttempt
 
 
-class KnowledgeCheckError(Exception):
+class KnowledgeCheckError(FriendlyError):
     message = _("Something was wrong with this answer. Please try again.")
 
 

@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from training.courses.pillars import Pillar
+from training.errors import FriendlyError
 from training.learning.models import Enrolment, LessonProgress
 
 from .codes import code_generate
@@ -47,15 +48,10 @@ from .rules import rules_met
 logger = logging.getLogger(__name__)
 
 
-class CertificateError(Exception):
+class CertificateError(FriendlyError):
     """A certificate action cannot be done; `message` is friendly, translated text."""
 
     message = _("This cannot be done with this certificate.")
-
-    def __init__(self, message=None):
-        super().__init__(message or self.message)
-        if message:
-            self.message = message
 
 
 class ReasonRequired(CertificateError):

@@ -11,18 +11,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from training.errors import FriendlyError
+
 from .models import Cohort, Enrolment, LessonProgress, new_invite_token
 
 
-class EnrolmentError(Exception):
+class EnrolmentError(FriendlyError):
     """A learner cannot join; `message` is friendly, translated text for the page."""
 
     message = _("You cannot join this course right now.")
-
-    def __init__(self, message=None):
-        super().__init__(message or self.message)
-        if message:
-            self.message = message
 
 
 class InviteInvalid(EnrolmentError):

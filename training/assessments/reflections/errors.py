@@ -1,15 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 
+from training.errors import FriendlyError
 
-class ReflectionError(Exception):
+
+class ReflectionError(FriendlyError):
     """A refused action; `message` is friendly, translated text for the page."""
 
     message = _("This did not work. Please try again.")
-
-    def __init__(self, message=None):
-        super().__init__(message or self.message)
-        if message:
-            self.message = message
 
 
 class SubmissionLocked(ReflectionError):
