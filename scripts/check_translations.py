@@ -20,10 +20,17 @@ IGNORES = ["--ignore=.venv", "--ignore=node_modules", "--ignore=var", "--ignore=
 
 
 def normalised(path: Path) -> list[str]:
+    """The catalogue without its creation date and source locations.
+
+    Locations ("#: file.py:12") move with every edit to the code; what must
+    match is the set of messages and their translations.
+    """
     if not path.exists():
         return []
     return [
-        line for line in path.read_text().splitlines() if not line.startswith('"POT-Creation-Date')
+        line
+        for line in path.read_text().splitlines()
+        if not line.startswith(('"POT-Creation-Date', "#: "))
     ]
 
 
