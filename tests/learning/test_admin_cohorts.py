@@ -272,6 +272,23 @@ def test_capacity_must_be_at_least_one(client, trainer):
     assert list(response.context["form"].errors) == ["capacity"]
 
 
+def test_capacity_cannot_drop_below_the_active_learners(client, trainer, own_cohort):
+    EnrolmentFactory(cohort=own_cohort)
+    EnrolmentFactory(cohort=own_cohort)
+    client.force_login(trainer)
+
+    response = client.post(
+        cohort_url("edit", own_cohort),
+        form_data(own_cohort.course, name=own_cohort.name, trainers=[trainer.pk], capacity="1"),
+    )
+
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["capacity"]
+    assert "al 2 actieve cursisten" in str(response.context["form"].errors["capacity"])
+    own_cohort.refresh_from_db()
+    assert own_cohort.capacity != 1
+
+
 def test_trainer_edits_their_own_cohort(client, trainer, own_cohort):
     client.force_login(trainer)
 

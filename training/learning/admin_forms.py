@@ -5,12 +5,13 @@ from django.contrib.auth import get_user_model
 from django.core.validators import MinValueValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from training.courses.models import CoursePage
 from training.courses.permissions import TRAINER_GROUP
 
-from .models import Cohort
+from .models import Cohort, Enrolment
 
 
 def trainer_label(user) -> str:
@@ -76,6 +77,23 @@ class CohortForm(WagtailAdminModelForm):
         capacity = self.fields["capacity"]
         capacity.validators.append(MinValueValidator(1))
         capacity.widget.attrs["min"] = 1
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data["capacity"]
+        if self.instance.pk is not None and capacity is not None:
+            active = self.instance.enrolments.filter(status=Enrolment.Status.ACTIVE).count()
+            if capacity < active:
+                raise forms.ValidationError(
+                    ngettext(
+                        "This group already has %(count)s active learner; "
+                        "the capacity cannot be lower.",
+                        "This group already has %(count)s active learners; "
+                        "the capacity cannot be lower.",
+                        active,
+                    )
+                    % {"count": active}
+                )
+        return capacity
 
     def clean_trainers(self):
         trainers = self.cleaned_data["trainers"]
