@@ -8,3 +8,10 @@ class AssessmentsConfig(AppConfig):
     name = "training.assessments"
     label = "assessments"
     verbose_name = _("Assessments")
+
+    def ready(self):
+        from training.learning.signals import enrolment_moved
+
+        from .receivers import follow_moved_enrolment
+
+        enrolment_moved.connect(follow_moved_enrolment, dispatch_uid="assessments.follow_moved")

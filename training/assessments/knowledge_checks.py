@@ -4,19 +4,21 @@ Rules a reader could get wrong:
 - an answer is correct when the chosen options are exactly the correct ones;
 - a check counts as passed once any attempt at it was correct (retries allowed);
 - a lesson with checks is done when every check has been answered and the
-  share of passed checks reaches the course's pass mark.
+  share of passed checks reaches the course's pass mark (`checks_pass`);
+- "all knowledge checks passed" for a course (the certificate rule) means
+  exactly that for every live lesson with checks: one definition, here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from training.errors import FriendlyError
 from training.learning.models import Enrolment
-from training.learning.services import lesson_complete
+from training.learning.services import ensure_unlocked, lesson_complete
+from training.learning.signals import announce_progress_changed
 
 from .models import KnowledgeCheckAttempt
 
@@ -70,21 +72,83 @@ def knowledge_check_states(*, enrolment: Enrolment, lesson) -> dict[str, CheckSt
     return states
 
 
+def checks_pass(*, check_ids, passed_ids: set[str], answered_ids: set[str], pass_mark: int) -> bool:
+    """The pass rule for one lesson's checks: all answered, and the share of
+    checks answered correctly at least once reaches `pass_mark` percent."""
+    check_ids = set(check_ids)
+    if not check_ids:
+        return True
+    if not check_ids <= answered_ids:
+        return False
+    return 100 * len(check_ids & passed_ids) >= pass_mark * len(check_ids)
+
+
 def lesson_checks_passed(*, enrolment: Enrolment, lesson) -> bool:
     checks = _checks(lesson)
     if not checks:
         return True
     states = knowledge_check_states(enrolment=enrolment, lesson=lesson)
-    if any(check_id not in states for check_id in checks):
-        return False
-    passed = sum(1 for check_id in checks if states[check_id].passed)
-    return 100 * passed >= enrolment.course.knowledge_check_pass_percentage * len(checks)
+    return checks_pass(
+        check_ids=checks,
+        passed_ids={check_id for check_id, state in states.items() if state.passed},
+        answered_ids=set(states),
+        pass_mark=enrolment.course.knowledge_check_pass_percentage,
+    )
+
+
+@dataclass(frozen=True)
+class CourseChecks:
+    lessons_passed: int
+    lessons_with_checks: int
+
+    @property
+    def passed(self) -> bool:
+        return self.lessons_passed >= self.lessons_with_checks
+
+
+def course_checks_passed(*, enrolment: Enrolment) -> CourseChecks:
+    """How many of the course's live lessons with checks pass `checks_pass` (two queries).
+
+    Reads check ids from the raw stream data, which is much cheaper than
+    building the blocks.
+    """
+    from training.courses.models import LessonPage
+
+    course = enrolment.course
+    checks_by_lesson: dict[int, set[str]] = {}
+    for lesson in LessonPage.objects.descendant_of(course).live().public().only("id", "body"):
+        ids = {b["id"] for b in lesson.body.raw_data if b["type"] == "knowledge_check"}
+        if ids:
+            checks_by_lesson[lesson.pk] = ids
+    answered: dict[int, set[str]] = {}
+    passed: dict[int, set[str]] = {}
+    for lesson_id, check_id, is_correct in KnowledgeCheckAttempt.objects.filter(
+        enrolment=enrolment, lesson_id__in=checks_by_lesson
+    ).values_list("lesson_id", "check_id", "is_correct"):
+        answered.setdefault(lesson_id, set()).add(check_id)
+        if is_correct:
+            passed.setdefault(lesson_id, set()).add(check_id)
+    lessons_passed = sum(
+        1
+        for lesson_id, check_ids in checks_by_lesson.items()
+        if checks_pass(
+            check_ids=check_ids,
+            passed_ids=passed.get(lesson_id, set()),
+            answered_ids=answered.get(lesson_id, set()),
+            pass_mark=course.knowledge_check_pass_percentage,
+        )
+    )
+    return CourseChecks(lessons_passed=lessons_passed, lessons_with_checks=len(checks_by_lesson))
 
 
 def knowledge_check_answer(
     *, enrolment: Enrolment, lesson, check_id: str, selected_option_ids: list[str]
 ) -> AnswerResult:
-    """Grade and store one answer; completes the lesson when its checks now pass."""
+    """Grade and store one answer; completes the lesson when its checks now pass.
+
+    Refused with `ModuleLocked` while the lesson's module is locked.
+    """
+    ensure_unlocked(enrolment=enrolment, page=lesson)
     check = _checks(lesson).get(check_id)
     if check is None:
         raise UnknownCheck()
@@ -105,8 +169,5 @@ def knowledge_check_answer(
     if lesson_checks_passed(enrolment=enrolment, lesson=lesson):
         lesson_complete(enrolment=enrolment, lesson=lesson)
         completed = True
-    if attempt.is_correct:  # "all knowledge checks passed" may now be met
-        from training.certificates.services import certificate_evaluate
-
-        transaction.on_commit(lambda: certificate_evaluate(enrolment=enrolment))
+    announce_progress_changed(enrolment_id=enrolment.pk)
     return AnswerResult(attempt=attempt, lesson_completed=completed)

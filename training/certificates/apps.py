@@ -7,3 +7,10 @@ class CertificatesConfig(AppConfig):
     name = "training.certificates"
     label = "certificates"
     verbose_name = _("Certificates")
+
+    def ready(self):
+        from training.learning.signals import progress_changed
+
+        from .receivers import evaluate_on_progress
+
+        progress_changed.connect(evaluate_on_progress, dispatch_uid="certificates.evaluate")

@@ -34,6 +34,7 @@ from wagtail.log_actions import log
 from training.courses.pillars import Pillar
 from training.errors import FriendlyError
 from training.learning.models import Enrolment, LessonProgress
+from training.learning.signals import announce_progress_changed
 
 from .codes import code_generate
 from .models import (
@@ -116,8 +117,8 @@ def certificate_due_period(*, enrolment: Enrolment) -> int | None:
 def certificate_evaluate(*, enrolment: Enrolment) -> bool:
     """Check the rules; when a certificate is due, enqueue the task that issues it.
 
-    Called after a lesson is completed, a knowledge check passed or a learner
-    signed off (on commit). Returns whether the task was enqueued.
+    Called for every `progress_changed` event (see receivers.py) and by
+    `manage.py certificates_evaluate`. Returns whether the task was enqueued.
     """
     from .tasks import certificate_issue_task
 
@@ -128,9 +129,23 @@ def certificate_evaluate(*, enrolment: Enrolment) -> bool:
     return True
 
 
-def certificate_evaluate_on_commit(*, enrolment: Enrolment) -> None:
-    """Evaluate once the current transaction commits (the hook for other apps)."""
-    transaction.on_commit(lambda: certificate_evaluate(enrolment=enrolment))
+def certificates_evaluate(*, course=None) -> tuple[int, int]:
+    """Evaluate every active enrolment (of `course`, or of every course that gives
+    a certificate): for rules changed after the fact, or time that passed (a
+    review deadline that credits learners). Returns (evaluated, enqueued)."""
+    from training.courses.models import CoursePage
+
+    from .rules import course_gives_certificate
+
+    courses = [course] if course is not None else list(CoursePage.objects.all())
+    course_ids = [c.pk for c in courses if course_gives_certificate(c)]
+    evaluated = enqueued = 0
+    for enrolment in Enrolment.objects.filter(
+        course_id__in=course_ids, status=Enrolment.Status.ACTIVE
+    ).iterator():
+        evaluated += 1
+        enqueued += certificate_evaluate(enrolment=enrolment)
+    return evaluated, enqueued
 
 
 # --- Issuing ----------------------------------------------------------------
@@ -379,7 +394,7 @@ def trainer_signoff_give(*, enrolment: Enrolment, trainer) -> TrainerSignoff:
             enrolment=enrolment, defaults={"signed_by": trainer, "signed_at": timezone.now()}
         )
         log(instance=enrolment, action="certificates.signoff", user=trainer)
-        certificate_evaluate_on_commit(enrolment=enrolment)
+        announce_progress_changed(enrolment_id=enrolment.pk)
     return signoff
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from training.errors import FriendlyError
 
 from .models import Cohort, Enrolment, LessonProgress, new_invite_token
+from .signals import announce_progress_changed, enrolment_moved
 
 
 class EnrolmentError(FriendlyError):
@@ -36,6 +37,26 @@ class CohortFull(EnrolmentError):
 
 class SelfEnrolmentNotAllowed(EnrolmentError):
     message = _("You can join this course only with an invite link from your trainer.")
+
+
+class ModuleLocked(FriendlyError):
+    """The page is in a module that opens once the modules before it are finished."""
+
+    message = _("This module opens when you have finished the modules before it.")
+
+
+def ensure_unlocked(*, enrolment: Enrolment, page) -> None:
+    """Refuse work on `page` while its module is locked for `enrolment` (sequential courses).
+
+    Every service that records progress calls this, so a crafted request
+    obeys the same lock as the page a learner sees.
+    """
+    from .selectors import course_progress
+
+    if not enrolment.course.sequential:
+        return
+    if course_progress(enrolment=enrolment).is_page_locked(page.pk):
+        raise ModuleLocked()
 
 
 def cohort_accepts_enrolment(cohort: Cohort, *, today=None) -> bool:
@@ -64,10 +85,17 @@ def enrolment_join(*, learner, cohort: Cohort) -> Enrolment:
         if taken >= cohort.capacity:
             raise CohortFull()
         if existing:
+            previous_cohort_id = existing.cohort_id
             existing.cohort = cohort
             existing.status = Enrolment.Status.ACTIVE
             existing.left_at = None
             existing.save(update_fields=["cohort", "status", "left_at"])
+            if previous_cohort_id != cohort.pk:
+                enrolment_moved.send(
+                    sender=Enrolment, enrolment=existing, previous_cohort_id=previous_cohort_id
+                )
+            # Progress was kept: the rules may be met already (or met again).
+            announce_progress_changed(enrolment_id=existing.pk)
             return existing
         try:
             with transaction.atomic():
@@ -102,7 +130,11 @@ def enrolment_leave(*, enrolment: Enrolment) -> Enrolment:
 
 
 def lesson_complete(*, enrolment: Enrolment, lesson) -> tuple[LessonProgress, bool]:
-    """Mark a lesson done; returns (progress, created). Repeating it changes nothing."""
+    """Mark a lesson done; returns (progress, created). Repeating it changes nothing.
+
+    Refused with `ModuleLocked` while the lesson's module is locked.
+    """
+    ensure_unlocked(enrolment=enrolment, page=lesson)
     try:
         with transaction.atomic():
             progress, created = LessonProgress.objects.get_or_create(
@@ -110,10 +142,8 @@ def lesson_complete(*, enrolment: Enrolment, lesson) -> tuple[LessonProgress, bo
             )
     except IntegrityError:
         return LessonProgress.objects.get(enrolment=enrolment, lesson=lesson), False
-    if created:  # a certificate may now be due (evaluated once this commits)
-        from training.certificates.services import certificate_evaluate
-
-        transaction.on_commit(lambda: certificate_evaluate(enrolment=enrolment))
+    if created:
+        announce_progress_changed(enrolment_id=enrolment.pk)
     return progress, created
 
 

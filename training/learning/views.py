@@ -133,7 +133,11 @@ def complete_lesson(request, lesson_id):
             request, _("This lesson is done when you have answered its knowledge checks.")
         )
         return redirect(lesson.url)
-    services.lesson_complete(enrolment=enrolment, lesson=lesson)
+    try:
+        services.lesson_complete(enrolment=enrolment, lesson=lesson)
+    except services.ModuleLocked as error:
+        messages.error(request, error.message)
+        return redirect(lesson.url)
     messages.success(request, _("Well done: lesson completed."))
     return redirect(f"{lesson.url}#lesson-status")
 
@@ -149,6 +153,9 @@ def answer_check(request, lesson_id, check_id):
             check_id=str(check_id),
             selected_option_ids=request.POST.getlist("option"),
         )
+    except services.ModuleLocked as error:
+        messages.error(request, error.message)
+        return redirect(lesson.url)
     except KnowledgeCheckError as error:
         # Shown inside the check itself: the redirect scrolls there, not to the top.
         messages.error(request, error.message, extra_tags=f"kc-{check_id}")

@@ -188,6 +188,8 @@ class Submission(models.Model):
         "learning.Enrolment", on_delete=models.CASCADE, related_name="submissions"
     )
     # Denormalised for the no-self-review constraint and cohort-scoped allocation.
+    # `cohort` is always the enrolment's cohort: it moves with the enrolment
+    # (training.assessments.receivers.follow_moved_enrolment).
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     cohort = models.ForeignKey("learning.Cohort", on_delete=models.CASCADE, related_name="+")
     assignment = models.ForeignKey(

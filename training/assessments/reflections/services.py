@@ -22,6 +22,9 @@ from training.assessments.models import (
     Submission,
     SubmissionVersion,
 )
+from training.learning.models import Enrolment
+from training.learning.services import ensure_unlocked
+from training.learning.signals import announce_progress_changed
 
 from . import errors
 from .text import clean_text, word_count
@@ -34,7 +37,11 @@ class DraftSaved:
 
 
 def submission_get_or_create(*, enrolment, assignment) -> Submission:
-    """The learner's submission for an assignment, created (with version 1) on first use."""
+    """The learner's submission for an assignment, created (with version 1) on first use.
+
+    Refused with `ModuleLocked` while the assignment's module is locked.
+    """
+    ensure_unlocked(enrolment=enrolment, page=assignment)
     submission = Submission.objects.filter(enrolment=enrolment, assignment=assignment).first()
     if submission:
         return submission
@@ -85,6 +92,7 @@ def submission_submit(*, submission: Submission, text: str, audience: str) -> Su
     if audience not in Submission.Audience.values:
         raise errors.AudienceRequired()
     assignment = submission.assignment
+    ensure_unlocked(enrolment=submission.enrolment, page=assignment)
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(pk=submission.pk)
         version = submission.versions.order_by("-number").first()
@@ -123,7 +131,28 @@ def submission_submit(*, submission: Submission, text: str, audience: str) -> Su
             Submission.Status.IN_REVIEW if peer else Submission.Status.AWAITING_TRAINER
         )
         submission.save(update_fields=["audience", "first_submitted_at", "status", "updated_at"])
+        announce_progress_changed(enrolment_id=submission.enrolment_id)
+        _announce_credited_peers(submission=submission)
     return submission
+
+
+def _announce_credited_peers(*, submission: Submission) -> None:
+    """Peers of the cohort who gave fewer reviews than asked but are now credited
+    (nothing more can come their way) may have met their last rule."""
+    from .allocation import AssignmentAllocation
+
+    if not submission.assignment.peer_review_enabled:
+        return
+    snapshot = AssignmentAllocation(cohort=submission.cohort, assignment=submission.assignment)
+    credited = []
+    for learner_id in snapshot.learner_ids & snapshot.submitted_authors - {submission.author_id}:
+        given, required, is_credited = snapshot.reviews_owed(learner_id)
+        if is_credited and given < required:
+            credited.append(learner_id)
+    for enrolment_id in Enrolment.objects.filter(
+        cohort=submission.cohort, learner_id__in=credited, status=Enrolment.Status.ACTIVE
+    ).values_list("pk", flat=True):
+        announce_progress_changed(enrolment_id=enrolment_id)
 
 
 def trainer_decide(
@@ -155,6 +184,7 @@ def trainer_decide(
                 word_count=version.word_count,
             )
         submission.save(update_fields=["status", "updated_at"])
+        announce_progress_changed(enrolment_id=submission.enrolment_id)
     transaction.on_commit(
         lambda: notify_author_of_decision(submission_id=submission.pk, approved=approve)
     )
@@ -269,5 +299,11 @@ def review_submit(
         ):
             submission.status = Submission.Status.AWAITING_TRAINER
             submission.save(update_fields=["status", "updated_at"])
+        # The reviewer gave feedback they owed.
+        for enrolment_id in Enrolment.objects.filter(
+            learner_id=reviewer.pk, course_id=submission.enrolment.course_id
+        ).values_list("pk", flat=True):
+            announce_progress_changed(enrolment_id=enrolment_id)
+        _announce_credited_peers(submission=submission)
     transaction.on_commit(lambda: notify_author_of_feedback(review_id=review.pk))
     return review
