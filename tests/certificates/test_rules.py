@@ -3,12 +3,20 @@ import sys
 import pytest
 
 from tests.certificates.helpers import complete_course
-from tests.factories import CohortFactory, EnrolmentFactory, TrainerFactory, build_course
+from tests.factories import (
+    CohortFactory,
+    EnrolmentFactory,
+    LessonPageFactory,
+    TrainerFactory,
+    build_course,
+    knowledge_check_block,
+)
 from training.assessments.knowledge_checks import knowledge_check_answer
 from training.certificates import rules
 from training.certificates.models import TrainerSignoff
 from training.certificates.selectors import certification_state
 from training.courses.models import LessonPage
+from training.learning.models import LessonProgress
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +123,29 @@ def test_the_state_explains_which_rules_are_missing(enrolment):
         str(rules.LESSONS_LABEL),
         str(rules.CHECKS_LABEL),
     }
+
+
+def test_knowledge_check_rule_uses_the_course_pass_mark_like_the_lesson():
+    """One definition of "passed": a lesson whose checks reach the pass mark is done,
+    and then the certificate's knowledge-check rule is met too."""
+    course = build_course(modules=1, lessons_per_module=0, knowledge_check_pass_percentage=50)
+    module = course.get_children().first()
+    lesson = LessonPageFactory(
+        parent=module, body=[knowledge_check_block(), knowledge_check_block()]
+    )
+    enrolment = EnrolmentFactory(cohort=CohortFactory(course=course))
+    right, wrong = lesson.knowledge_checks()
+    for check, correct in ((right, True), (wrong, False)):
+        options = check.value.correct_option_ids()
+        if not correct:
+            options = {o for o, _t in check.value.choices()} - options
+        knowledge_check_answer(
+            enrolment=enrolment,
+            lesson=lesson,
+            check_id=check.id,
+            selected_option_ids=sorted(options)[:1],
+        )
+    assert LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson).exists()
+    result = results_by_label(enrolment)[str(rules.CHECKS_LABEL)]
+    assert result.met
+    assert result.detail == "1 van 1 lessen met kennisvragen gehaald"

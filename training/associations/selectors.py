@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from training.certificates.models import Certificate, CertificateStatus
-from training.courses.selectors import course_outline
-from training.learning.models import Enrolment, LessonProgress
+from training.learning.models import Enrolment
+from training.learning.selectors import courses_progress
 
 from .models import ApiToken, Association, AssociationMembership
 from .permissions import token_hash
@@ -184,26 +184,11 @@ def facilitator_rows_filter(
 
 
 def _progress_percentages(enrolments: list[Enrolment]) -> dict[int, int]:
-    """Percent of the live lessons completed, per enrolment id."""
-    if not enrolments:
-        return {}
-    lessons_by_course: dict[int, set[int]] = {}
-    for enrolment in enrolments:
-        if enrolment.course_id not in lessons_by_course:
-            outline = course_outline(course=enrolment.course)
-            lessons_by_course[enrolment.course_id] = {lesson.pk for lesson in outline.lessons}
-    done: dict[int, set[int]] = {enrolment.pk: set() for enrolment in enrolments}
-    for enrolment_id, lesson_id in LessonProgress.objects.filter(
-        enrolment__in=[e.pk for e in enrolments]
-    ).values_list("enrolment_id", "lesson_id"):
-        done[enrolment_id].add(lesson_id)
-    result = {}
-    for enrolment in enrolments:
-        lessons = lessons_by_course[enrolment.course_id]
-        result[enrolment.pk] = (
-            round(100 * len(done[enrolment.pk] & lessons) / len(lessons)) if lessons else 0
-        )
-    return result
+    """Percent of the course completed, per enrolment id (the learner's own definition)."""
+    return {
+        enrolment_id: progress.course.percent
+        for enrolment_id, progress in courses_progress(enrolments=enrolments).items()
+    }
 
 
 def associations_seeing(*, learner) -> list[dict]:

@@ -94,37 +94,22 @@ def lessons_done(enrolment: Enrolment) -> RuleResult:
     return RuleResult(tally.complete, str(LESSONS_LABEL), detail)
 
 
-def course_knowledge_check_ids(course) -> set[str]:
-    """The ids of every knowledge check in the course's live lessons."""
-    from training.courses.models import LessonPage
-
-    ids = set()
-    for lesson in LessonPage.objects.descendant_of(course).live().public().only("id", "body"):
-        # The raw stream data is enough for ids and types, and much cheaper than blocks.
-        ids.update(
-            block["id"] for block in lesson.body.raw_data if block["type"] == "knowledge_check"
-        )
-    return ids
-
-
 @rule("require_knowledge_checks", CHECKS_LABEL)
 def knowledge_checks_passed(enrolment: Enrolment) -> RuleResult:
-    """Every knowledge check in the course answered correctly at least once (retries allowed)."""
-    from training.assessments.models import KnowledgeCheckAttempt
+    """Every live lesson with knowledge checks passed by the course's pass mark.
 
-    check_ids = course_knowledge_check_ids(enrolment.course)
-    if not check_ids:
+    The same rule that completes a lesson (`knowledge_checks.checks_pass`).
+    """
+    from training.assessments.knowledge_checks import course_checks_passed
+
+    checks = course_checks_passed(enrolment=enrolment)
+    if not checks.lessons_with_checks:
         return RuleResult(True, str(CHECKS_LABEL), gettext("No knowledge checks in this course."))
-    passed = set(
-        KnowledgeCheckAttempt.objects.filter(
-            enrolment=enrolment, is_correct=True, check_id__in=check_ids
-        ).values_list("check_id", flat=True)
-    )
-    detail = gettext("%(done)s of %(total)s knowledge checks passed") % {
-        "done": len(passed),
-        "total": len(check_ids),
+    detail = gettext("%(done)s of %(total)s lessons with knowledge checks passed") % {
+        "done": checks.lessons_passed,
+        "total": checks.lessons_with_checks,
     }
-    return RuleResult(passed >= check_ids, str(CHECKS_LABEL), detail)
+    return RuleResult(checks.passed, str(CHECKS_LABEL), detail)
 
 
 def _reflection_selectors():
