@@ -27,6 +27,7 @@ from tests.factories import (
 from training.assessments.admin_selectors import fallback_reason_text, stuck_reason_text
 from training.assessments.models import ReflectionRead, Submission
 from training.assessments.reflections import services
+from training.assessments.reflections.reasons import FallbackReason, StuckReason
 
 pytestmark = pytest.mark.django_db
 
@@ -336,7 +337,7 @@ def test_stuck_learners_with_reasons_in_plain_words(client):
     assert stuck.enrolment == a
     assert set(stuck.reasons) == {
         stuck_reason_text("waiting_for_reflections_to_review"),
-        stuck_reason_text("needs_trainer_review:no_peers"),
+        stuck_reason_text(StuckReason.NEEDS_TRAINER_REVIEW, FallbackReason.NO_PEERS),
     }
     [entry] = entries(response)
     assert entry.row.needs_trainer

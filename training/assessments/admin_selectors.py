@@ -28,39 +28,27 @@ from .models import (
 )
 from .reflections import selectors
 from .reflections.allocation import fallback_after, submission_review_state
+from .reflections.reasons import FallbackReason, StuckReason
 
 # --- Plain words for the selectors' reason codes ------------------------------
 
 
-def fallback_reason_text(reason: str) -> str:
+def fallback_reason_text(reason: FallbackReason | None) -> str:
     """Why a reflection came to the trainer instead of (only) to fellow learners."""
-    if reason == "trainer_only":
-        return gettext("Only for the trainer: the learner did not share it with fellow learners.")
-    if reason == "deadline":
-        return gettext("The feedback deadline has passed without enough feedback.")
-    if reason == "waited":
-        return gettext("Waited more than %(days)s days for feedback from fellow learners.") % {
-            "days": fallback_after().days
-        }
-    if reason == "no_peers":
-        return gettext("Not enough fellow learners are left who can give feedback.")
-    return ""
+    if reason is None:
+        return ""
+    reason = FallbackReason(reason)
+    if reason == FallbackReason.WAITED:
+        return str(reason.label) % {"days": fallback_after().days}
+    return str(reason.label)
 
 
-def stuck_reason_text(reason: str) -> str:
+def stuck_reason_text(reason: StuckReason, fallback: FallbackReason | None = None) -> str:
     """A `selectors.stuck_learners` reason in words a trainer can act on."""
-    if reason == "not_submitted_after_deadline":
-        return gettext("Has not submitted a reflection, and the deadline has passed.")
-    if reason == "waiting_for_reflections_to_review":
-        return gettext(
-            "Has submitted, but there is no reflection of a fellow learner to give feedback on."
-        )
-    code, _sep, detail = reason.partition(":")
-    if code == "needs_trainer_review":
-        return gettext("Their reflection needs your review. %(why)s") % {
-            "why": fallback_reason_text(detail)
-        }
-    return reason
+    reason = StuckReason(reason)
+    if reason == StuckReason.NEEDS_TRAINER_REVIEW:
+        return str(reason.label) % {"why": fallback_reason_text(fallback)}
+    return str(reason.label)
 
 
 def average(values) -> float | None:
@@ -175,7 +163,7 @@ def stuck_groups(*, cohort, assignments) -> list[StuckGroup]:
         by_learner: dict[int, StuckEntry] = {}
         for stuck in selectors.stuck_learners(cohort=cohort, assignment=assignment):
             entry = by_learner.setdefault(stuck.enrolment.pk, StuckEntry(stuck.enrolment, []))
-            entry.reasons.append(stuck_reason_text(stuck.reason))
+            entry.reasons.append(stuck_reason_text(stuck.reason, stuck.fallback))
         if by_learner:
             groups.append(StuckGroup(assignment, list(by_learner.values())))
     return groups
@@ -260,7 +248,7 @@ def reflection_detail(*, submission: Submission) -> ReflectionDetail:
         reviews_given=len(given),
     )
     if not submission.shared_with_peers:
-        detail.fallback_reason = fallback_reason_text("trainer_only")
+        detail.fallback_reason = fallback_reason_text(FallbackReason.TRAINER_ONLY)
     elif submission.assignment.peer_review_enabled:
         detail.reviews_required = submission.assignment.reviews_per_submission
         if submission.status == Submission.Status.IN_REVIEW:

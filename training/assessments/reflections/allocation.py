@@ -32,6 +32,7 @@ from training.assessments.models import PeerReview, Submission
 from training.learning.models import Enrolment
 
 from . import errors
+from .reasons import FallbackReason
 
 REVIEWABLE = Q(audience=Submission.Audience.PEERS) & ~Q(status=Submission.Status.DRAFT)
 ACTIVE_REVIEW = Q(status__in=[PeerReview.Status.CLAIMED, PeerReview.Status.SUBMITTED])
@@ -140,7 +141,7 @@ class SubmissionReviewState:
     given: int
     active: int
     trainer_fallback: bool
-    reason: str
+    reason: FallbackReason | None
 
 
 class AssignmentAllocation:
@@ -192,12 +193,12 @@ class AssignmentAllocation:
                 )
             if review["reviewer_slot"] is not None:
                 self.busy[review["reviewer_id"]] = self.busy.get(review["reviewer_id"], 0) + 1
+        # Deadlines are dates in the site's time zone (Amsterdam), like everywhere.
+        today = timezone.localdate(self.now)
         deadline = assignment.submission_deadline(cohort)
-        self.submission_deadline_passed = deadline is not None and self.now.date() > deadline
+        self.submission_deadline_passed = deadline is not None and today > deadline
         review_deadline = assignment.review_deadline(cohort)
-        self.review_deadline_passed = (
-            review_deadline is not None and self.now.date() > review_deadline
-        )
+        self.review_deadline_passed = review_deadline is not None and today > review_deadline
         # Indexes, so each answer below costs only the rows it is about.
         self.reviews_by_submission: dict[int, list[dict]] = {}
         self.reviews_by_reviewer: dict[int, list[dict]] = {}
@@ -246,21 +247,27 @@ class AssignmentAllocation:
             if r["status"] == PeerReview.Status.CLAIMED and r["expires_at"] > self.now
         )
         if not submission.shared_with_peers or not assignment.peer_review_enabled:
-            return SubmissionReviewState(submission, 0, 0, 0, True, "trainer_only")
+            return SubmissionReviewState(submission, 0, 0, 0, True, FallbackReason.TRAINER_ONLY)
         required = assignment.reviews_per_submission
         missing = required - given - active
         if given >= required or missing <= 0:
-            return SubmissionReviewState(submission, required, given, active, False, "")
+            return SubmissionReviewState(submission, required, given, active, False, None)
         if self.review_deadline_passed:
-            return SubmissionReviewState(submission, required, given, active, True, "deadline")
+            return SubmissionReviewState(
+                submission, required, given, active, True, FallbackReason.DEADLINE
+            )
         if (
             submission.first_submitted_at
             and self.now - submission.first_submitted_at > fallback_after()
         ):
-            return SubmissionReviewState(submission, required, given, active, True, "waited")
+            return SubmissionReviewState(
+                submission, required, given, active, True, FallbackReason.WAITED
+            )
         if self.eligible_peers(submission) < missing:
-            return SubmissionReviewState(submission, required, given, active, True, "no_peers")
-        return SubmissionReviewState(submission, required, given, active, False, "")
+            return SubmissionReviewState(
+                submission, required, given, active, True, FallbackReason.NO_PEERS
+            )
+        return SubmissionReviewState(submission, required, given, active, False, None)
 
     def has_candidates(self, reviewer_id: int) -> bool:
         """Whether `reviewer` could claim something now (mirrors `candidates()`)."""

@@ -20,6 +20,7 @@ from training.assessments.models import (
 from training.learning.models import Enrolment
 
 from .allocation import AssignmentAllocation, reviews_owed
+from .reasons import FallbackReason, StuckReason
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ class QueueRow:
     reviews_given: int
     reviews_required: int
     trainer_fallback: bool
-    fallback_reason: str
+    fallback_reason: FallbackReason | None
     ratings: list
     open_concerns: int
 
@@ -175,7 +176,7 @@ def trainer_queue(*, cohort, assignment=None, status: str | None = None) -> list
     for submission in submissions:
         versions = list(submission.versions.all())
         version = versions[-1] if versions else None
-        fallback, reason = False, ""
+        fallback, reason = False, None
         required = 0
         if submission.first_submitted_at and submission.status == Submission.Status.IN_REVIEW:
             if submission.assignment_id not in snapshots:
@@ -195,7 +196,7 @@ def trainer_queue(*, cohort, assignment=None, status: str | None = None) -> list
                 reviews_required=required,
                 trainer_fallback=fallback or not submission.shared_with_peers,
                 fallback_reason=reason
-                or ("trainer_only" if not submission.shared_with_peers else ""),
+                or (FallbackReason.TRAINER_ONLY if not submission.shared_with_peers else None),
                 ratings=[r.rating for r in submission.given_reviews if hasattr(r, "rating")],
                 open_concerns=submission.open_concerns,
             )
@@ -207,7 +208,9 @@ def trainer_queue(*, cohort, assignment=None, status: str | None = None) -> list
 @dataclass(frozen=True)
 class StuckLearner:
     enrolment: Enrolment
-    reason: str
+    reason: StuckReason
+    #: With NEEDS_TRAINER_REVIEW: why the reflection came to the trainer.
+    fallback: FallbackReason | None = None
 
 
 def stuck_learners(*, cohort, assignment) -> list[StuckLearner]:
@@ -226,7 +229,7 @@ def stuck_learners(*, cohort, assignment) -> list[StuckLearner]:
         submission = submitted.get(enrolment.learner_id)
         if submission is None:
             if deadline and today > deadline:
-                stuck.append(StuckLearner(enrolment, "not_submitted_after_deadline"))
+                stuck.append(StuckLearner(enrolment, StuckReason.NOT_SUBMITTED_AFTER_DEADLINE))
             continue
         if assignment.peer_review_enabled:
             given, required, credited = snapshot.reviews_owed(enrolment.learner_id)
@@ -235,11 +238,13 @@ def stuck_learners(*, cohort, assignment) -> list[StuckLearner]:
                 for r in snapshot.reviews_by_reviewer.get(enrolment.learner_id, [])
             )
             if not credited and not has_claim and given < required:
-                stuck.append(StuckLearner(enrolment, "waiting_for_reflections_to_review"))
+                stuck.append(StuckLearner(enrolment, StuckReason.WAITING_FOR_REFLECTIONS_TO_REVIEW))
         if submission.status == Submission.Status.IN_REVIEW:
             state = snapshot.review_state(submission)
             if state.trainer_fallback:
-                stuck.append(StuckLearner(enrolment, f"needs_trainer_review:{state.reason}"))
+                stuck.append(
+                    StuckLearner(enrolment, StuckReason.NEEDS_TRAINER_REVIEW, state.reason)
+                )
     return stuck
 
 
