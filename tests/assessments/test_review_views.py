@@ -372,3 +372,16 @@ def test_review_page_offers_the_concern_form_privately(client, claimed):
     html = client.get(claimed.url).content.decode()
     assert reverse("reflections:concern", args=[claimed.submission.public_id]) in html
     assert 'name="reason"' in html
+
+
+def test_rubric_guidance_a_trainer_typed_is_shown_as_text_not_markup(client, claimed):
+    """Stored XSS: guidance is plain text a trainer edits; it is shown on the page where
+    peers' health reflections are, so it must never become markup."""
+    payload = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">'
+    claimed.assignment.rubric_criteria.update(guidance=payload)
+    client.force_login(claimed.reviewer)
+
+    html = client.get(claimed.url).content.decode()
+
+    assert "<script>window.__xss" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in html

@@ -10,6 +10,12 @@ Every browser test runs against pytest-django's `live_server`, so it uses
 the migrations created (Wagtail's root page, our home page, the site) before
 each test, so the page tree always starts from the migrated state.
 
+Every page runs under the site's strict Content-Security-Policy: a test fails
+when the browser reports any violation (a refused inline script or style, a
+foreign host) on the pages it visits. axe is therefore not injected as an
+inline script tag (which the policy refuses) but as an init script, which
+the browser runs outside the page's policy.
+
 Set BROWSER_SCREENSHOT_DIR to a folder (outside the repository, e.g. /tmp/shots)
 to have the `screenshot` helper save full-page PNGs there.
 """
@@ -74,13 +80,41 @@ def browser(django_db_setup):
         browser.close()
 
 
+# Reports every CSP violation to the console, in a form the fixture below collects.
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"}`
+    + ` at ${event.documentURI.replace(location.origin, "")}`);
+});
+"""
+# Our own copy of axe, kept apart from any axe a page bundles (Wagtail's admin does).
+AXE_INIT = "{source}\n;window.__testAxe = window.axe;"
+
+
+def is_csp_violation(text: str) -> bool:
+    return text.startswith("CSP violation:") or "Content Security Policy" in text
+
+
 @pytest.fixture
-def new_page(browser, live_server, django_db_serialized_rollback):
+def csp_violations():
+    """Every CSP violation reported in this test's pages (the test fails if any remain)."""
+    return []
+
+
+@pytest.fixture
+def new_page(browser, live_server, django_db_serialized_rollback, csp_violations):
     """Open a page in a fresh browser context (own cookies), Dutch like our learners.
 
     `new_page(viewport=PHONE, is_mobile=True)` gives a phone-sized one.
     """
     contexts = []
+    if not AXE_JS.exists():
+        pytest.fail(f"{AXE_JS} not found: run `npm ci` (make node_modules/.installed).")
+    axe_init = AXE_INIT.format(source=AXE_JS.read_text())
+
+    def collect(message):
+        if message.type == "error" and is_csp_violation(message.text):
+            csp_violations.append(message.text)
 
     def open_page(viewport=DESKTOP, **context_options):
         context_options.setdefault("locale", "nl-NL")
@@ -88,12 +122,20 @@ def new_page(browser, live_server, django_db_serialized_rollback):
             viewport=viewport, base_url=live_server.url, **context_options
         )
         context.set_default_timeout(10_000)
+        context.add_init_script(CSP_LISTENER)
+        context.add_init_script(axe_init)
+        context.on("console", collect)
         contexts.append(context)
         return context.new_page()
 
     yield open_page
     for context in contexts:
         context.close()
+    if csp_violations:
+        pytest.fail(
+            "Content-Security-Policy violations:\n" + "\n".join(sorted(set(csp_violations))),
+            pytrace=False,
+        )
 
 
 @pytest.fixture
@@ -128,11 +170,11 @@ class Axe:
     """
 
     def violations(self, page):
-        if not AXE_JS.exists():
-            pytest.fail(f"{AXE_JS} not found: run `npm ci` (make node_modules/.installed).")
-        page.add_script_tag(path=str(AXE_JS))
+        # axe comes from the init script (see new_page); wait for the page to be loaded.
+        page.wait_for_load_state("load")
         result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS
+            "tags => window.__testAxe.run(document, {runOnly: {type: 'tag', values: tags}})",
+            WCAG_TAGS,
         )
         return result["violations"]
 
