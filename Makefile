@@ -10,7 +10,7 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: compilemessages run test check lint unit browser bench lock messages install install-browser install-pdf-tools install-shellcheck install-tools clean postgres-test
+.PHONY: compilemessages run serve test check lint unit browser bench lock messages install install-browser install-pdf-tools install-shellcheck install-tools clean postgres-test
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,19 @@ run: install
 	@$(MANAGE) db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+## Production: config.settings.production, gunicorn (gunicorn.conf.py) and a task
+## worker. Needs SECRET_KEY, ALLOWED_HOSTS and usually DATABASE_URL in the
+## environment or .env; see README "Production notes".
+serve: export DJANGO_SETTINGS_MODULE := config.settings.production
+serve: install
+	@mkdir -p var
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) createcachetable
+	$(MANAGE) collectstatic --no-input -v 0
+	@$(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/gunicorn config.wsgi
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
