@@ -1,4 +1,5 @@
-"""Production settings as a server runs them: gunicorn from the project root.
+"""Production settings as a server runs them: gunicorn from the project root,
+a cache shared between processes.
 
 Each test starts real processes with config.settings.production against one
 migrated scratch SQLite database (the test settings never apply here).
@@ -128,3 +129,42 @@ def test_gunicorn_serves_the_site_from_the_project_root(production_dir):
             server.kill()
             server.wait(timeout=10)
         log.close()
+
+
+def test_production_cache_is_shared_by_default_and_follows_cache_url(tmp_path):
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "c = settings.CACHES['default']; print(c['BACKEND'], c['LOCATION'])"
+    )
+    default = _python(_production_env(tmp_path), code)
+    assert default.returncode == 0, default.stderr
+    assert default.stdout.split() == ["django.core.cache.backends.db.DatabaseCache", "django_cache"]
+
+    redis = _python(_production_env(tmp_path, CACHE_URL="redis://cache.internal:6379/1"), code)
+    assert redis.returncode == 0, redis.stderr
+    backend, location = redis.stdout.split()
+    assert backend.endswith(".RedisCache")
+    assert location == "redis://cache.internal:6379/1"
+
+
+_LOOKUPS = """
+import django, time_machine
+django.setup()
+from django.test import RequestFactory
+from training.certificates.ratelimit import lookup_allowed
+
+request = RequestFactory().get("/verify/", REMOTE_ADDR="203.0.113.7")
+with time_machine.travel(1_800_000_000, tick=False):  # both processes in the same window
+    print(" ".join(str(lookup_allowed(request)) for _ in range({count})))
+"""
+
+
+def test_two_processes_share_one_lookup_limit(production_dir):
+    """Two workers count one client's certificate lookups together (limit 3 a minute)."""
+    environment = _production_env(production_dir, CERTIFICATE_VERIFY_RATE_LIMIT="3")
+    first = _python(environment, _LOOKUPS.format(count=2))
+    second = _python(environment, _LOOKUPS.format(count=2))
+    assert first.returncode == 0, first.stderr
+    assert second.returncode == 0, second.stderr
+    assert first.stdout.split() == ["True", "True"]
+    assert second.stdout.split() == ["True", "False"]
