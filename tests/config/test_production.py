@@ -1,10 +1,11 @@
 """Production settings as a server runs them: gunicorn from the project root,
-a cache shared between processes.
+a cache shared between processes, JSON logs on stderr.
 
 Each test starts real processes with config.settings.production against one
 migrated scratch SQLite database (the test settings never apply here).
 """
 
+import json
 import os
 import socket
 import subprocess
@@ -168,3 +169,46 @@ def test_two_processes_share_one_lookup_limit(production_dir):
     assert second.returncode == 0, second.stderr
     assert first.stdout.split() == ["True", "True"]
     assert second.stdout.split() == ["True", "False"]
+
+
+_FAILING_POST = """
+import django
+django.setup()
+import home.views
+
+def search(request):
+    raise RuntimeError("the search index is gone")
+
+home.views.search = search  # before the URLconf is first imported
+from django.test import Client
+response = Client(raise_request_exception=False).post(
+    "/zoeken/?q=zoekterm-van-iemand", {"reflectie": "mijn-persoonlijke-verhaal"}, secure=True
+)
+print(response.status_code)
+"""
+
+
+def test_a_server_error_is_one_json_line_on_stderr_without_the_request_body(production_dir):
+    result = _python(_production_env(production_dir), _FAILING_POST)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "500"
+    entries = [json.loads(line) for line in result.stderr.splitlines() if line.strip()]
+    errors = [entry for entry in entries if entry["logger"] == "django.request"]
+    assert len(errors) == 1, result.stderr
+    error = errors[0]
+    assert error["level"] == "ERROR"
+    assert (error["method"], error["path"], error["status"]) == ("POST", "/zoeken/", 500)
+    assert "RuntimeError: the search index is gone" in error["traceback"]
+    assert "mijn-persoonlijke-verhaal" not in result.stderr
+    assert "zoekterm-van-iemand" not in result.stderr
+
+
+def test_log_level_comes_from_the_environment(tmp_path):
+    code = (
+        "import django, logging; django.setup(); "
+        "print(logging.getLevelName(logging.getLogger().level), "
+        "logging.getLevelName(logging.getLogger('django').level))"
+    )
+    result = _python(_production_env(tmp_path, LOG_LEVEL="warning"), code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["WARNING", "WARNING"]
