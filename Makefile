@@ -10,7 +10,7 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: compilemessages run test check lint unit browser bench lock messages install install-browser install-pdf-tools clean postgres-test
+.PHONY: compilemessages run serve test check lint unit browser bench lock messages install install-browser install-pdf-tools install-shellcheck install-tools clean postgres-test
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -24,13 +24,21 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(BIN)/.installed compilemessages
 
-## Debian's Chromium for the browser tests (Playwright's own download cannot work here).
+## Debian packages the tests need, each from its script (a no-op when present;
+## FORCE_INSTALL=1 takes the install path anyway, as .ci/run does).
+## Chromium for the browser tests (Playwright's own download cannot work here).
 install-browser:
-	@command -v chromium >/dev/null 2>&1 || scripts/install-chromium.sh
+	@scripts/install-chromium.sh
 
-## Debian's poppler-utils: the certificate tests read the QR code off the rendered PDF.
+## poppler-utils: the certificate tests read the QR code off the rendered PDF.
 install-pdf-tools:
-	@command -v pdftoppm >/dev/null 2>&1 || scripts/install-pdf-tools.sh
+	@scripts/install-pdf-tools.sh
+
+## shellcheck: the tests lint every shell script.
+install-shellcheck:
+	@scripts/install-shellcheck.sh
+
+install-tools: install-browser install-pdf-tools install-shellcheck
 
 compilemessages: $(BIN)/.installed
 	@$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
@@ -49,6 +57,19 @@ run: install
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
+## Production: config.settings.production, gunicorn (gunicorn.conf.py) and a task
+## worker. Needs SECRET_KEY, ALLOWED_HOSTS and usually DATABASE_URL in the
+## environment or .env; see README "Production notes".
+serve: export DJANGO_SETTINGS_MODULE := config.settings.production
+serve: install
+	@mkdir -p var
+	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) createcachetable
+	$(MANAGE) collectstatic --no-input -v 0
+	@$(MANAGE) db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/gunicorn config.wsgi
+
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -58,11 +79,11 @@ check: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(PY) scripts/check_translations.py
 
-test: install node_modules/.installed install-browser install-pdf-tools lint check
+test: install node_modules/.installed install-tools lint check
 	$(BIN)/pytest -q
 
 ## The same pytest suite against a local PostgreSQL 15 that the script starts.
-postgres-test: install node_modules/.installed install-browser install-pdf-tools
+postgres-test: install node_modules/.installed install-tools
 	scripts/with-postgres.sh $(BIN)/pytest -q
 
 bench: install

@@ -24,21 +24,21 @@ if [ $# -eq 0 ]; then
   exit 2
 fi
 
-if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ ! -x /usr/lib/postgresql/$VERSION/bin/postgres ]; then
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql-$VERSION >/dev/null
-fi
+"$(dirname "$0")/install-postgres.sh"
 
 cluster_field() {  # column N of `pg_lsclusters` for our cluster (3 = port, 4 = status)
   pg_lsclusters -h | awk -v v=$VERSION -v c=$CLUSTER -v n="$1" '$1==v && $2==c {print $n}'
 }
+# Tested on the captured value, not with `| grep -q`: under pipefail a grep
+# that stops reading early can make the pipeline fail.
+cluster_online() { [[ "$(cluster_field 4)" == online* ]]; }
 
 if [ -z "$(cluster_field 2)" ]; then
   $SUDO pg_createcluster $VERSION $CLUSTER --port "$PORT" >/dev/null
 fi
-if ! cluster_field 4 | grep -q online; then
+if ! cluster_online; then
   # Another run may start it at the same moment: only fail if it is still down.
-  $SUDO pg_ctlcluster $VERSION $CLUSTER start || cluster_field 4 | grep -q online
+  $SUDO pg_ctlcluster $VERSION $CLUSTER start || cluster_online
 fi
 PORT=$(cluster_field 3)
 
@@ -53,10 +53,15 @@ as_postgres() {
 }
 psql_admin() { as_postgres "psql -X -v ON_ERROR_STOP=1 -p $PORT -qtAc \"$1\""; }
 
+ready=""
 for _ in $(seq 1 30); do  # the server accepts connections a moment after it starts
-  psql_admin "SELECT 1" >/dev/null 2>&1 && break
+  if psql_admin "SELECT 1" >/dev/null 2>&1; then ready=1; break; fi
   sleep 1
 done
+if [ -z "$ready" ]; then
+  echo "$0: PostgreSQL $VERSION/$CLUSTER on port $PORT does not accept connections after 30 s" >&2
+  exit 1
+fi
 
 role_exists() { [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname='$PGUSER_NAME'")" = 1 ]; }
 db_exists() { [ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname='$DBNAME'")" = 1 ]; }

@@ -19,3 +19,32 @@ SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 30)
+
+# --- Cache ----------------------------------------------------------------
+# Sign-in and certificate lookup limits count in the cache, so it must be
+# shared by every worker and server: per-process memory would let each
+# worker count on its own. The database cache needs nothing extra (its table
+# comes from `manage.py createcachetable`, which `make serve` runs); set
+# CACHE_URL=redis://host:6379/0 to use Redis instead.
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache")}
+
+# --- Logging --------------------------------------------------------------
+# JSON lines to stderr, where the service manager collects them. Errors of
+# `django.request` (every 500) carry method, path, status and the traceback;
+# see config/jsonlog.py for what is left out.
+LOG_LEVEL = env("LOG_LEVEL", default="INFO").upper()
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"json": {"()": "config.jsonlog.JsonFormatter"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "json",
+        },
+    },
+    "root": {"handlers": ["stderr"], "level": LOG_LEVEL},
+    # Replaces Django's default handlers (console only under DEBUG, mail_admins).
+    "loggers": {"django": {"handlers": ["stderr"], "level": LOG_LEVEL, "propagate": False}},
+}

@@ -1,0 +1,25 @@
+"""Gunicorn settings, read by `gunicorn config.wsgi` when started from the project root.
+
+`site/` is a source root (see README), so it goes on the path here: without it
+gunicorn cannot import `config`. Everything that differs between machines
+comes from the environment, like the Django settings.
+"""
+
+import os
+
+pythonpath = "site"
+wsgi_app = "config.wsgi"
+
+# GUNICORN_BIND as host:port (or unix:/path); loopback by default, behind a reverse proxy.
+bind = [os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")]
+# Two per core is gunicorn's advice; sign-in and lookup limits hold across them
+# because production's cache is shared (database or Redis), not per process.
+workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1)))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
+
+# Both logs to stderr, where the service manager collects them. The access
+# line leaves out the query string, referrer and user agent: search terms
+# and links can carry personal text.
+accesslog = "-"
+errorlog = "-"
+access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
