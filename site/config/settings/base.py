@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "training.associations",
     "training.certificates",
     "training.demo",
+    "training.worker",
     "allauth",
     "allauth.account",
     "wagtail.contrib.forms",
@@ -224,9 +225,23 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # --- Background tasks and certificates ------------------------------------
-# Tasks are stored in the database and run by `manage.py db_worker` (started
+# Tasks are stored in the database and run by `manage.py run_worker` (started
 # by `make run` next to the web server); the test settings run them at once.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Each worker writes a heartbeat this often; a running task whose worker has
+# been silent for WORKER_STALE_AFTER_SECONDS is taken over (see training.worker).
+WORKER_HEARTBEAT_SECONDS = env.float("WORKER_HEARTBEAT_SECONDS", default=5)
+WORKER_STALE_AFTER_SECONDS = env.float("WORKER_STALE_AFTER_SECONDS", default=30)
+WORKER_SWEEP_SECONDS = env.float("WORKER_SWEEP_SECONDS", default=60)
+# Tasks that are safe to run twice, so an interrupted run is simply run again.
+WORKER_RETRY_INTERRUPTED_TASKS = ["training.certificates.tasks.certificate_issue_task"]
+WORKER_INTERRUPTED_MAX_RETRIES = 3
+# What every sweep repairs besides interrupted tasks (functions taking `now=`).
+WORKER_SWEEPS = ["training.certificates.services.certificates_resume"]
+# A certificate whose PDF could not be stored is retried after this many
+# seconds, doubling each time, until it has failed this many times.
+CERTIFICATE_PDF_RETRY_SECONDS = env.float("CERTIFICATE_PDF_RETRY_SECONDS", default=60)
+CERTIFICATE_PDF_MAX_ATTEMPTS = env.int("CERTIFICATE_PDF_MAX_ATTEMPTS", default=8)
 # Days before expiry on which a holder is reminded to renew (one email each).
 CERTIFICATE_REMINDER_DAYS = env.list("CERTIFICATE_REMINDER_DAYS", cast=int, default=[90, 30])
 # Public certificate lookups (page and API) allowed per client and minute.
