@@ -97,7 +97,10 @@ def test_an_autosave_without_text_is_refused_and_changes_nothing(client, group, 
 
 @pytest.mark.parametrize(
     "data",
-    [{"action": "save", "base_revision": 1}, {"action": "save", "base_revision": 1, "text": "a\0b"}],
+    [
+        {"action": "save", "base_revision": 1},
+        {"action": "save", "base_revision": 1, "text": "a\0b"},
+    ],
     ids=["text-missing", "nul-character"],
 )
 def test_the_form_save_without_valid_text_shows_the_page_and_changes_nothing(client, group, data):
@@ -183,7 +186,9 @@ def test_after_a_beacon_the_same_tab_goes_on_without_a_conflict(client, group):
         {"autosave": "1", "text": TEXT + " Een.", "base_revision": "1", "client_id": "tab-a"},
     )
     next_save = _json(
-        client, _url(group), {"text": TEXT + " Een. Twee.", "base_revision": 1, "client_id": "tab-a"}
+        client,
+        _url(group),
+        {"text": TEXT + " Een. Twee.", "base_revision": 1, "client_id": "tab-a"},
     )
     other_tab = _json(
         client, _url(group), {"text": "Andere tab", "base_revision": 1, "client_id": "tab-b"}
@@ -384,7 +389,9 @@ def test_only_the_author_sees_or_restores_earlier_revisions(client, group):
 
 def test_a_huge_revision_number_to_restore_is_404(client, group):
     client.force_login(group.author.learner)
-    url = reverse("reflections:restore", args=[group.draft.public_id, 1]).replace("/1/", f"/{HUGE}/")
+    url = reverse("reflections:restore", args=[group.draft.public_id, 1]).replace(
+        "/1/", f"/{HUGE}/"
+    )
     assert client.post(url).status_code == 404
 
 
