@@ -402,11 +402,30 @@ def test_a_huge_revision_number_to_restore_is_404(client, group):
 def test_the_last_revisions_are_kept_and_older_ones_pruned(group):
     for number in range(2, 7):
         services.draft_save(
-            submission=group.draft, text=f"{TEXT} {number}", base_revision=number - 1
+            submission=group.draft,
+            text=f"{TEXT} {number}",
+            base_revision=number - 1,
+            client_id="tab-a",
         )
 
     kept = DraftRevision.objects.filter(version__submission=group.draft)
     assert list(kept.order_by("revision").values_list("revision", flat=True)) == [4, 5, 6]
+
+
+@override_settings(REFLECTION_DRAFT_HISTORY=3)
+def test_a_text_another_tab_wrote_over_outlives_the_last_revisions(group):
+    # Revision 1 (tab-a) is replaced by tab-b, which then autosaves on and on.
+    for number in range(2, 9):
+        services.draft_save(
+            submission=group.draft,
+            text=f"{NEWER} {number}",
+            base_revision=number - 1,
+            client_id="tab-b",
+        )
+
+    kept = DraftRevision.objects.filter(version__submission=group.draft).order_by("revision")
+    assert list(kept.values_list("revision", flat=True)) == [1, 6, 7, 8]
+    assert kept.first().text == TEXT
 
 
 def test_draft_save_refuses_a_stale_base_with_the_server_text(group):

@@ -217,6 +217,7 @@
     var alertText = conflictBox.querySelector("[data-conflict-text]");
     alertText.textContent = "";
     conflictBox.hidden = false;
+    conflictBox.scrollIntoView({ block: "nearest" });
     setStatus("", "");
     // Filled in after un-hiding, so screen readers announce the alert.
     window.setTimeout(function () {
@@ -261,7 +262,8 @@
   }
 
   function retryLater(delay, said) {
-    setStatus(said, "offline");
+    // A calm status: nothing is wrong with the text, it waits here until the server can take it.
+    setStatus(said, "waiting");
     if (statusLine.getAttribute("data-said") !== said) {
       statusLine.setAttribute("data-said", said);
       announce(said);

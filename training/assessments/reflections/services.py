@@ -153,8 +153,27 @@ def _draft_write(version: SubmissionVersion, text: str, client_id: str) -> None:
         saved_at=version.saved_at,
         client_id=client_id,
     )
+    _draft_history_prune(version)
+
+
+def _draft_history_prune(version: SubmissionVersion) -> None:
+    """Keep the last N revisions, and the last N older ones that another tab wrote over.
+
+    Autosave makes a revision every few seconds, so the last N alone could
+    push out, within a minute of typing, the text a learner chose to replace
+    in a conflict. A revision followed by one from another client (another
+    tab, the plain form, a restore) is such a hand-over: those stay longer.
+    """
     keep = max(1, settings.REFLECTION_DRAFT_HISTORY)
-    version.draft_revisions.filter(revision__lte=version.revision - keep).delete()
+    rows = list(version.draft_revisions.order_by("revision").values_list("pk", "client_id"))
+    older = rows[:-keep]
+    if not older:
+        return
+    handovers = [
+        pk for (pk, client), (_next, after) in zip(older, rows[1:], strict=False) if client != after
+    ]
+    kept = set(handovers[-keep:])
+    version.draft_revisions.filter(pk__in=[pk for pk, _client in older if pk not in kept]).delete()
 
 
 def submission_submit(*, submission: Submission, text: str, audience: str) -> Submission:
