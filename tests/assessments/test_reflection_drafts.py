@@ -312,6 +312,19 @@ def test_a_body_over_the_upload_limit_gets_413_json(client, group):
     assert _unchanged(group)
 
 
+def test_a_form_body_over_the_upload_limit_gets_a_413_page(client, group):
+    client.force_login(group.author.learner)
+    text = "a" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 10)
+
+    response = client.post(
+        _url(group, "submit"), {"action": "save", "base_revision": "1", "text": text}
+    )
+
+    assert response.status_code == 413 and "no-store" in response["Cache-Control"]
+    assert nl("Your text is too long to save") in response.content.decode()
+    assert _unchanged(group)
+
+
 def test_the_editor_states_the_maximum_size(client, group):
     client.force_login(group.author.learner)
     html = client.get(group.assignment.url).content.decode()

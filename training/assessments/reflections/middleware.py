@@ -64,6 +64,6 @@ class DraftBodyLimitMiddleware:
         else:
             response = TemplateResponse(
                 request, "assessments/draft_too_long.html", {"error": error}, status=413
-            )
+            ).render()  # answered here, outside the view: nobody else renders it
         response["Cache-Control"] = "no-store, private"
         return response
