@@ -257,7 +257,7 @@ def test_queue_puts_reflections_needing_the_trainer_first(client, queue):
 def test_queue_shows_drafts_feedback_ratings_and_open_concerns(client, queue):
     a, b, c = queue.enrolments
     submission = services.submission_get_or_create(enrolment=a, assignment=queue.assignment)
-    services.draft_save(submission=submission, text="Een eerste begin.", base_revision=None)
+    services.draft_save(submission=submission, text="Een eerste begin.", base_revision=0)
     services.draft_save(submission=submission, text="Een eerste begin, langer.", base_revision=1)
     submission = queue.submit(a)
     ReviewRatingFactory(
@@ -412,7 +412,7 @@ def test_a_draft_in_progress_is_not_shown(client, queue):
         submission=submission, trainer=queue.trainer, approve=False, comment="Meer."
     )
     services.draft_save(
-        submission=submission, text="Nog niet af, alleen voor mezelf.", base_revision=None
+        submission=submission, text="Nog niet af, alleen voor mezelf.", base_revision=0
     )
     client.force_login(queue.trainer)
 

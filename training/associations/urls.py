@@ -1,15 +1,15 @@
 from django.urls import path
 
+from training import converters  # noqa: F401  (registers <id:...>)
+
 from . import views
 
 app_name = "associations"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("<int:pk>/", views.status, name="status"),
-    path("<int:pk>/export.csv", views.status_csv, name="status_csv"),
-    path("<int:pk>/api-sleutels/", views.tokens, name="tokens"),
-    path(
-        "<int:pk>/api-sleutels/<int:token_id>/intrekken/", views.token_revoke, name="token_revoke"
-    ),
+    path("<id:pk>/", views.status, name="status"),
+    path("<id:pk>/export.csv", views.status_csv, name="status_csv"),
+    path("<id:pk>/api-sleutels/", views.tokens, name="tokens"),
+    path("<id:pk>/api-sleutels/<id:token_id>/intrekken/", views.token_revoke, name="token_revoke"),
 ]

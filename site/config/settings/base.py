@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Runs before any view's CSRF check reads the body (see its docstring).
+    "training.assessments.reflections.middleware.DraftBodyLimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -246,6 +248,14 @@ CERTIFICATE_PDF_MAX_ATTEMPTS = env.int("CERTIFICATE_PDF_MAX_ATTEMPTS", default=8
 CERTIFICATE_REMINDER_DAYS = env.list("CERTIFICATE_REMINDER_DAYS", cast=int, default=[90, 30])
 # Public certificate lookups (page and API) allowed per client and minute.
 CERTIFICATE_VERIFY_RATE_LIMIT = env.int("CERTIFICATE_VERIFY_RATE_LIMIT", default=30)
+
+# --- Reflections: drafts ---------------------------------------------------
+# The longest draft a learner can save (characters); the editor states it.
+REFLECTION_DRAFT_MAX_CHARS = env.int("REFLECTION_DRAFT_MAX_CHARS", default=100_000)
+# Saved draft revisions kept per version, so an overwritten text can be restored.
+REFLECTION_DRAFT_HISTORY = env.int("REFLECTION_DRAFT_HISTORY", default=20)
+# Seconds an autosave is asked to wait when the database is busy (503 Retry-After).
+REFLECTION_BUSY_RETRY_AFTER = 5
 
 # --- Security defaults that hold everywhere -------------------------------
 # Content-Security-Policy (django-csp; config/csp.py adds the admin's one

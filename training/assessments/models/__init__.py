@@ -1,6 +1,7 @@
 from .knowledge_checks import KnowledgeCheckAttempt
 from .reflections import (
     ConcernFlag,
+    DraftRevision,
     PeerReview,
     ReflectionAssignmentPage,
     ReflectionRead,
@@ -12,6 +13,7 @@ from .reflections import (
 
 __all__ = [
     "ConcernFlag",
+    "DraftRevision",
     "KnowledgeCheckAttempt",
     "PeerReview",
     "ReflectionAssignmentPage",
