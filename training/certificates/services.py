@@ -289,7 +289,11 @@ def certificate_import(*, enrolment: Enrolment, issued_on: datetime.date) -> Cer
 
 
 def certificate_finish(*, certificate: Certificate, notify: bool = True) -> Certificate:
-    """Render and store the PDF if it is missing, then tell the holder (each once)."""
+    """Render and store the PDF if it is missing, then tell the holder (each once).
+
+    Not for a holder whose data was erased: no PDF with an empty name, no email."""
+    if certificate.learner.is_erased:
+        return certificate
     if not certificate.is_ready:
         certificate = certificate_store_pdf(certificate=certificate)
     if notify:
@@ -472,6 +476,7 @@ def certificate_reminders_send(*, today: datetime.date | None = None) -> int:
             superseded_by__isnull=True,
             valid_until__gte=today,
             valid_until__lte=today + datetime.timedelta(days=max(thresholds)),
+            learner__erased_at__isnull=True,
         )
         .select_related("learner")
         .prefetch_related("reminders")
@@ -513,9 +518,9 @@ def certificates_resume(*, stale_after: datetime.timedelta = datetime.timedelta(
 
     cutoff = timezone.now() - stale_after
     unfinished = list(
-        Certificate.objects.filter(pdf_sha256="", issued_at__lte=cutoff).values_list(
-            "pk", flat=True
-        )
+        Certificate.objects.filter(
+            pdf_sha256="", issued_at__lte=cutoff, learner__erased_at__isnull=True
+        ).values_list("pk", flat=True)
     )
     for pk in unfinished:
         certificate_finish_task.enqueue(certificate_id=pk)

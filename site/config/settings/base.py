@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "training.assessments",
     "training.associations",
     "training.certificates",
+    "training.privacy",
     "training.demo",
     "allauth",
     "allauth.account",
@@ -196,9 +197,17 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = "/media/"
+# Files only their owner may download, through a view that checks who asks
+# (learners' data exports): outside MEDIA_ROOT, never served by the web server.
+PRIVATE_ROOT = env.path("PRIVATE_ROOT", default=BASE_DIR / "var" / "private")
+PRIVATE_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_ROOT, "base_url": None},
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": PRIVATE_STORAGE,
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -227,6 +236,13 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 CERTIFICATE_REMINDER_DAYS = env.list("CERTIFICATE_REMINDER_DAYS", cast=int, default=[90, 30])
 # Public certificate lookups (page and API) allowed per client and minute.
 CERTIFICATE_VERIFY_RATE_LIMIT = env.int("CERTIFICATE_VERIFY_RATE_LIMIT", default=30)
+
+# --- Learners' rights (GDPR) -----------------------------------------------
+# Days a finished data export ("Mijn gegevens") can be downloaded.
+PRIVACY_EXPORT_DAYS = env.int("PRIVACY_EXPORT_DAYS", default=7)
+# Months after a cohort ends (or a learner left) after which reflections and
+# drafts are deleted by `manage.py privacy_retention`.
+PRIVACY_RETENTION_MONTHS = env.int("PRIVACY_RETENTION_MONTHS", default=24)
 
 # --- Security defaults that hold everywhere -------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True
