@@ -283,3 +283,7 @@ def latest_export(*, user) -> DataExport | None:
 
 def latest_erasure_request(*, user) -> ErasureRequest | None:
     return ErasureRequest.objects.filter(user=user).first()
+
+
+def pending_erasure(*, user) -> ErasureRequest | None:
+    return ErasureRequest.objects.filter(user=user, status=ErasureRequest.Status.PENDING).first()
