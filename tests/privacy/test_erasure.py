@@ -129,7 +129,7 @@ def test_the_certificate_verification_page_shows_status_without_the_name(
     assert response.status_code == 200
     assert NAME not in page
     assert "Geldig certificaat" in page
-    assert "persoonsgegevens laten verwijderen" in page
+    assert "zijn de persoonsgegevens verwijderd" in page
     certificate = Certificate.objects.get(pk=world.certificate.pk)
     assert certificate.code == world.certificate.code and not certificate.is_ready
 
