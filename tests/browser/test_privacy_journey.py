@@ -69,15 +69,20 @@ def sign_in(page, email, next_url):
     page.get_by_role("button", name=nl("Sign In")).click()
 
 
-def shoot(page, name):
-    """Full-page screenshots at desktop and phone width, for a person to look at."""
-    page.screenshot(path=f"/tmp/gdpr-{name}-1280.png", full_page=True)
-    page.set_viewport_size(PHONE)
-    page.screenshot(path=f"/tmp/gdpr-{name}-390.png", full_page=True)
-    page.set_viewport_size(DESKTOP)
+@pytest.fixture
+def shoot(screenshot):
+    """Screenshots at desktop and phone width (with BROWSER_SCREENSHOT_DIR set)."""
+
+    def take(page, name):
+        screenshot(page, f"{name}-1280")
+        page.set_viewport_size(PHONE)
+        screenshot(page, f"{name}-390")
+        page.set_viewport_size(DESKTOP)
+
+    return take
 
 
-def test_export_then_erasure_end_to_end(new_page, live_server, axe, lotte):
+def test_export_then_erasure_end_to_end(new_page, live_server, axe, lotte, shoot):
     page = new_page()
     sign_in(page, EMAIL, "/mijn/gegevens/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn gegevens")
@@ -91,7 +96,7 @@ def test_export_then_erasure_end_to_end(new_page, live_server, axe, lotte):
     shoot(page, "mijn-gegevens-klaar")
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Downloaden als JSON").click()
-    data = json.loads(open(download_info.value.path(), encoding="utf-8").read())
+    data = json.loads(download_info.value.path().read_text(encoding="utf-8"))
     assert data["reflections"][0]["versions"][0]["text"] == REFLECTION
     assert data["profile"]["email"] == EMAIL
 
@@ -126,7 +131,9 @@ def test_export_then_erasure_end_to_end(new_page, live_server, axe, lotte):
     expect(page).to_have_url(re.compile(r"/account/login/"))
     sign_in(page, EMAIL, "/mijn/")
     expect(page).to_have_url(re.compile(r"/account/login/"))
-    expect(page.get_by_role("main")).to_contain_text(nl("The email address and/or password you specified are not correct."))
+    expect(page.get_by_role("main")).to_contain_text(
+        nl("The email address and/or password you specified are not correct.")
+    )
 
     # The certificate still verifies, with its status, without her name.
     page.goto(verification_path(lotte["certificate"].code))
