@@ -1,10 +1,22 @@
+"""Associations that commission cohorts and check certificates, and their links.
+
+Personal data held: which accounts are staff of an association; which
+learners an association deploys (AssociationMembership: the link and when it
+was made), so it can see their certificates and progress status, never their
+reflections or feedback; who created an API token for it. Visible to the
+association's staff and to administrators.
+"""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
 class Association(models.Model):
-    """A patient association or recovery centre that deploys facilitators."""
+    """A patient association or recovery centre that deploys facilitators.
+
+    Personal data held: its staff (accounts that may see its facilitators' status).
+    """
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     logo = models.ForeignKey(
@@ -29,6 +41,8 @@ class AssociationMembership(models.Model):
     The learner sees this link on their certificates page; it lets the
     association see the learner's certificates and progress status (never
     reflections or feedback).
+
+    Personal data held: that this learner is linked to this association, and since when.
     """
 
     association = models.ForeignKey(
@@ -63,6 +77,8 @@ class ApiToken(models.Model):
 
     The token itself is shown once, when it is created; `prefix` (its first
     characters) lets staff tell their tokens apart.
+
+    Personal data held: which staff member created it.
     """
 
     association = models.ForeignKey(

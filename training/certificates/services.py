@@ -288,7 +288,11 @@ def certificate_import(*, enrolment: Enrolment, issued_on: datetime.date) -> Cer
 
 
 def certificate_finish(*, certificate: Certificate, notify: bool = True) -> Certificate:
-    """Render and store the PDF if it is missing, then tell the holder (each once)."""
+    """Render and store the PDF if it is missing, then tell the holder (each once).
+
+    Not for a holder whose data was erased: no PDF with an empty name, no email."""
+    if certificate.learner.is_erased:
+        return certificate
     if not certificate.is_ready:
         certificate = certificate_store_pdf(certificate=certificate)
     if notify:
@@ -471,6 +475,7 @@ def certificate_reminders_send(*, today: datetime.date | None = None) -> int:
             superseded_by__isnull=True,
             valid_until__gte=today,
             valid_until__lte=today + datetime.timedelta(days=max(thresholds)),
+            learner__erased_at__isnull=True,
         )
         .select_related("learner")
         .prefetch_related("reminders")
@@ -532,7 +537,11 @@ def certificates_resume(
     with transaction.atomic():
         # Locked rows are skipped: another sweep or a store of the PDF holds them.
         unfinished = list(
-            Certificate.objects.filter(pdf_sha256="", issued_at__lte=now - stale_after())
+            Certificate.objects.filter(
+                pdf_sha256="",
+                issued_at__lte=now - stale_after(),
+                learner__erased_at__isnull=True,
+            )
             .select_for_update(skip_locked=True)
             .values_list("pk", "enrolment_id")
         )

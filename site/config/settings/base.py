@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "training.assessments",
     "training.associations",
     "training.certificates",
+    "training.privacy",
     "training.demo",
     "training.worker",
     "allauth",
@@ -201,9 +202,17 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = "/media/"
+# Files only their owner may download, through a view that checks who asks
+# (learners' data exports): outside MEDIA_ROOT, never served by the web server.
+PRIVATE_ROOT = env.path("PRIVATE_ROOT", default=BASE_DIR / "var" / "private")
+PRIVATE_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_ROOT, "base_url": None},
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": PRIVATE_STORAGE,
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -256,6 +265,13 @@ REFLECTION_DRAFT_MAX_CHARS = env.int("REFLECTION_DRAFT_MAX_CHARS", default=100_0
 REFLECTION_DRAFT_HISTORY = env.int("REFLECTION_DRAFT_HISTORY", default=20)
 # Seconds an autosave is asked to wait when the database is busy (503 Retry-After).
 REFLECTION_BUSY_RETRY_AFTER = 5
+
+# --- Learners' rights (GDPR) -----------------------------------------------
+# Days a finished data export ("Mijn gegevens") can be downloaded.
+PRIVACY_EXPORT_DAYS = env.int("PRIVACY_EXPORT_DAYS", default=7)
+# Months after a cohort ends (or a learner left) after which reflections and
+# drafts are deleted by `manage.py privacy_retention`.
+PRIVACY_RETENTION_MONTHS = env.int("PRIVACY_RETENTION_MONTHS", default=24)
 
 # --- Security defaults that hold everywhere -------------------------------
 # Content-Security-Policy (django-csp; config/csp.py adds the admin's one
