@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -31,6 +31,7 @@ from wagtail.models import ModelLogEntry
 from training.courses.permissions import is_trainer
 
 from . import services
+from .downloads import certificate_pdf_response
 from .models import Certificate, CertificateStatus, TrainerSignature
 from .permissions import certificates_managed_by, enrolments_signable_by
 from .rules import rules_evaluate
@@ -226,12 +227,7 @@ class CertificatePdfView(CertificateObjectView):
     def get(self, request, *args, **kwargs):
         if not self.object.is_ready:
             raise Http404
-        response = FileResponse(
-            self.object.pdf.open("rb"),
-            filename=f"certificaat-{self.object.display_code}.pdf",
-            content_type="application/pdf",
-        )
-        return _private(response)
+        return certificate_pdf_response(self.object)
 
 
 class SignoffIndexView(TrainerView):

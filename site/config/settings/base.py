@@ -196,10 +196,24 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = "/media/"
+# Certificates live outside MEDIA_ROOT, which the web server serves: only a
+# view that checks who asks hands them out (training/certificates/storage.py).
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
+CERTIFICATE_STORAGE = {
+    "BACKEND": "training.certificates.storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "certificates": CERTIFICATE_STORAGE,
 }
+# Who sends a protected file once a view has allowed it: "" Django streams it;
+# "nginx" answers with X-Accel-Redirect to PROTECTED_FILES_INTERNAL_URL + name
+# (an `internal` location aliasing PRIVATE_MEDIA_ROOT); "sendfile" answers with
+# X-Sendfile and the file's path (Apache mod_xsendfile, lighttpd, Caddy plugins).
+PROTECTED_FILES_SERVER = env.str("PROTECTED_FILES_SERVER", default="")
+PROTECTED_FILES_INTERNAL_URL = env.str("PROTECTED_FILES_INTERNAL_URL", default="/protected/")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Email ----------------------------------------------------------------
