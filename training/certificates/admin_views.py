@@ -25,7 +25,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.images.widgets import AdminImageChooser
+from wagtail.images.fields import WagtailImageField
 from wagtail.models import ModelLogEntry
 
 from training.courses.permissions import is_trainer
@@ -36,6 +36,7 @@ from .models import Certificate, CertificateStatus, TrainerSignature
 from .permissions import certificates_managed_by, enrolments_signable_by
 from .rules import rules_evaluate
 from .selectors import certificate_public, verification_url
+from .signatures import trainer_signature_save
 
 
 def _private(response):
@@ -56,10 +57,18 @@ class ReasonForm(forms.Form):
 
 
 class SignatureForm(forms.ModelForm):
+    """Name, role and an upload: no image chooser, so nobody can pick someone else's image."""
+
+    upload = WagtailImageField(
+        label=_("Signature image"),
+        required=False,
+        help_text=_("Optional: a scan of your signature on a white or transparent background."),
+    )
+    remove_image = forms.BooleanField(label=_("Remove my signature image"), required=False)
+
     class Meta:
         model = TrainerSignature
-        fields = ["name", "role", "image"]
-        widgets = {"image": AdminImageChooser}
+        fields = ["name", "role"]
 
 
 class TrainerView(WagtailAdminTemplateMixin, TemplateView):
@@ -281,17 +290,26 @@ class SignatureView(TrainerView):
             instance = TrainerSignature(
                 trainer=self.request.user, name=self.request.user.get_full_name()
             )
-        return SignatureForm(self.request.POST or None, instance=instance)
+        if self.request.method == "POST":
+            return SignatureForm(self.request.POST, self.request.FILES, instance=instance)
+        return SignatureForm(instance=instance)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", self.get_form())
+        context["signature"] = TrainerSignature.objects.filter(trainer=self.request.user).first()
         return context
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
         if form.is_valid():
-            form.save()
+            trainer_signature_save(
+                trainer=request.user,
+                name=form.cleaned_data["name"],
+                role=form.cleaned_data["role"],
+                upload=form.cleaned_data["upload"],
+                remove_image=form.cleaned_data["remove_image"],
+            )
             messages.success(
                 request, gettext("Saved. New certificates you sign show this signature.")
             )
