@@ -344,3 +344,27 @@ def _code():
     from training.certificates.codes import code_generate
 
     return code_generate()
+
+
+def png_upload(name="beeld.png", colour="white"):
+    """A small PNG as an uploaded file, for image fields and Wagtail images."""
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image as PILImage
+
+    buffer = BytesIO()
+    PILImage.new("RGB", (16, 8), colour).save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def wagtail_image(title="Beeld", collection=None, uploaded_by_user=None):
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    return get_image_model().objects.create(
+        title=title,
+        collection=collection or Collection.get_first_root_node(),
+        uploaded_by_user=uploaded_by_user,
+        file=png_upload(f"{title}.png"),
+    )

@@ -26,8 +26,8 @@ def media(settings, tmp_path):
     """Certificates on a real file system, where a half-written file could exist."""
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "certificates": {
+            "BACKEND": "training.certificates.storage.PrivateFileSystemStorage",
             "OPTIONS": {"location": str(tmp_path)},
         },
     }
@@ -65,7 +65,7 @@ def test_an_interrupted_write_leaves_no_file_and_resuming_completes_it(
         call_command("certificates_resume")
     certificate.refresh_from_db()
     assert certificate.is_ready
-    assert files_in(media) == [f"{certificate.code}.pdf"]
+    assert files_in(media) == [f"{certificate.pk}.pdf"]
     content = (media / certificate.pdf.name).read_bytes()
     assert hashlib.sha256(content).hexdigest() == certificate.pdf_sha256
 
@@ -111,6 +111,6 @@ def test_a_worker_killed_mid_task_is_completed_when_the_worker_runs_again(
     assert job.status == TaskResultStatus.FAILED
     certificate = Certificate.objects.get()
     assert certificate.is_ready
-    assert files_in(media) == [f"{certificate.code}.pdf"]
+    assert files_in(media) == [f"{certificate.pk}.pdf"]
     restarted = DBTaskResult.objects.exclude(pk=job.pk)
     assert restarted and all(r.status == TaskResultStatus.SUCCESSFUL for r in restarted)

@@ -79,8 +79,8 @@ def worker_environment(folder: Path, database: SharedDatabase, media: Path) -> d
         "from config.settings.test import *  # noqa\n"
         f"DATABASES = {{'default': {database.settings!r}}}\n"
         "TASKS = {'default': {'BACKEND': 'django_tasks_db.DatabaseBackend'}}\n"
-        "STORAGES = {**STORAGES, 'default': {\n"
-        "    'BACKEND': 'django.core.files.storage.FileSystemStorage',\n"
+        "STORAGES = {**STORAGES, 'certificates': {\n"
+        "    'BACKEND': 'training.certificates.storage.PrivateFileSystemStorage',\n"
         f"    'OPTIONS': {{'location': {str(media)!r}}},\n"
         "}}\n"
     )

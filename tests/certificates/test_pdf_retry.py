@@ -35,7 +35,7 @@ class ReadOnlyStorage(InMemoryStorage):
 def read_only_media(settings):
     settings.STORAGES = {
         **settings.STORAGES,
-        "default": {"BACKEND": f"{__name__}.ReadOnlyStorage"},
+        "certificates": {"BACKEND": f"{__name__}.ReadOnlyStorage"},
     }
     ReadOnlyStorage.broken = True
     yield ReadOnlyStorage

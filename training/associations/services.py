@@ -54,3 +54,19 @@ def api_token_touch(*, token: ApiToken) -> None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
+
+
+def association_logos_collect() -> int:
+    """Move every association logo into the logo collection (superusers only); returns how many."""
+    from wagtail.images import get_image_model
+
+    from training.courses.permissions import LOGO_COLLECTION, collection_ensure
+
+    collection = collection_ensure(LOGO_COLLECTION)
+    logo_ids = Association.objects.exclude(logo=None).values("logo_id")
+    return (
+        get_image_model()
+        .objects.filter(pk__in=logo_ids)
+        .exclude(collection=collection)
+        .update(collection=collection)
+    )

@@ -25,11 +25,11 @@ from django.core.files.storage import FileSystemStorage
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from training.accounts.emails import email_render
 from training.courses.pillars import Pillar
 from training.errors import FriendlyError
 from training.learning.models import Enrolment, LessonProgress
@@ -378,8 +378,7 @@ def _send(user, template: str, context: dict) -> None:
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     with translation.override(language):
         context = {**context, "user": user, "base_url": base_url}
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
-        body = render_to_string(f"{template}.txt", context)
+        subject, body = email_render(template, context)
     send_mail(subject, body, None, [user.email])
 
 

@@ -19,7 +19,11 @@ from wagtail.models import Page
 from home.models import HomePage
 from training.accounts.services import user_email_mark_verified
 from training.courses.models import CatalogPage, CoursePage, LessonPage, ModulePage
-from training.courses.permissions import trainer_group_ensure
+from training.courses.permissions import (
+    COURSE_MATERIAL_COLLECTION,
+    collection_ensure,
+    trainer_group_ensure,
+)
 
 from .content import COURSES
 from .images import TITLES, illustration_png
@@ -133,7 +137,7 @@ def _images() -> dict:
         if image is None:
             from io import BytesIO
 
-            image = Image(title=title)
+            image = Image(title=title, collection=collection_ensure(COURSE_MATERIAL_COLLECTION))
             image.file = ImageFile(BytesIO(illustration_png(key)), name=f"demo-{key}.png")
             image.save()
         images[key] = image

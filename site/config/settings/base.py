@@ -202,18 +202,30 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = "/media/"
-# Files only their owner may download, through a view that checks who asks
-# (learners' data exports): outside MEDIA_ROOT, never served by the web server.
-PRIVATE_ROOT = env.path("PRIVATE_ROOT", default=BASE_DIR / "var" / "private")
+# Files only a view that checks who asks hands out: certificates (the holder,
+# their trainers, admins; training/certificates/storage.py) and learners' data
+# exports (the learner). Outside MEDIA_ROOT, which the web server serves.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
+CERTIFICATE_STORAGE = {
+    "BACKEND": "training.certificates.storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
+}
 PRIVATE_STORAGE = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
-    "OPTIONS": {"location": PRIVATE_ROOT, "base_url": None},
+    "OPTIONS": {"location": Path(PRIVATE_MEDIA_ROOT) / "exports", "base_url": None},
 }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "private": PRIVATE_STORAGE,
+    "certificates": CERTIFICATE_STORAGE,
 }
+# Who sends a protected file once a view has allowed it: "" Django streams it;
+# "nginx" answers with X-Accel-Redirect to PROTECTED_FILES_INTERNAL_URL + name
+# (an `internal` location aliasing PRIVATE_MEDIA_ROOT); "sendfile" answers with
+# X-Sendfile and the file's path (Apache mod_xsendfile, lighttpd, Caddy plugins).
+PROTECTED_FILES_SERVER = env.str("PROTECTED_FILES_SERVER", default="")
+PROTECTED_FILES_INTERNAL_URL = env.str("PROTECTED_FILES_INTERNAL_URL", default="/protected/")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Email ----------------------------------------------------------------
@@ -296,5 +308,6 @@ CONTENT_SECURITY_POLICY = {
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Nothing of this site is framed; Wagtail's preview panel sets SAMEORIGIN for itself.
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
