@@ -162,12 +162,19 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None  # the login form asks ("Remember me")
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lotgenoot Academie] "
+# The owner's way in while password attempts are throttled: a one-time code
+# sent to the account's verified address (3 tries, valid for 3 minutes).
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 # allauth's defaults, spelled out; keys not listed keep allauth's default.
 # The cache backs these counters, so production needs a shared cache
 # (not per-process memory) for the limits to hold across workers.
+# "login_failed" per key counts wrong passwords per account *and client*
+# (AccountAdapter._get_login_attempts_cache_key), so nobody can lock a learner
+# out from elsewhere; a throttled attempt gets 429 (templates/429.html).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/300s/key",
+    "request_login_code": "20/m/ip,3/m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/180s/key",
     "reset_password": "20/m/ip,5/m/key",
