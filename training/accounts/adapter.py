@@ -6,10 +6,14 @@ from allauth.core import context as allauth_context
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.core.internal.ratelimit import get_ip
 from allauth.core.ratelimit import respond_429
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+
+from .permissions import two_step_required
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -52,3 +56,12 @@ class AccountAdapter(DefaultAccountAdapter):
             response = respond_429(request)
             add_never_cache_headers(response)
             raise ImmediateHttpResponse(response) from error
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """allauth.mfa's defaults; people who must sign in in two steps cannot switch it off."""
+
+    def can_delete_authenticator(self, authenticator):
+        if authenticator.type == Authenticator.Type.TOTP and two_step_required(authenticator.user):
+            return False
+        return super().can_delete_authenticator(authenticator)

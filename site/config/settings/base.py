@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "training.demo",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -67,6 +68,7 @@ MIDDLEWARE = [
     "training.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "training.accounts.middleware.TwoStepRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -183,6 +185,18 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
 }
+# Two-step sign-in (allauth.mfa): an authenticator app (TOTP) with recovery
+# codes. Optional for learners (Profile > Two-step sign-in); required for
+# everybody who can open the Wagtail admin or an association's pages, which
+# TwoStepRequiredMiddleware enforces (training/accounts/permissions.py).
+MFA_ADAPTER = "training.accounts.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Lotgenoot Academie"
+# Accept the code before and after the current one (30 s each way), as RFC 6238
+# advises: phone clocks drift, and people type slowly.
+MFA_TOTP_TOLERANCE = 1
+MFA_TRUST_ENABLED = False  # every sign-in asks for the code: trainers see health data
+
 # Behind a reverse proxy, the number of proxies that append to
 # X-Forwarded-For; without it every visitor shares the proxy's IP limits.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
