@@ -13,6 +13,8 @@ from training.courses.models import CatalogPage, CoursePage, LessonPage, ModuleP
 from training.courses.pillars import Pillar
 
 PASSWORD = "een-goed-wachtwoord"
+# The authenticator-app secret of every user given one in tests (base32).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -368,3 +370,44 @@ def wagtail_image(title="Beeld", collection=None, uploaded_by_user=None):
         uploaded_by_user=uploaded_by_user,
         file=png_upload(f"{title}.png"),
     )
+
+
+def totp_set_up(user, secret=TOTP_SECRET):
+    """Give `user` an authenticator app (allauth's TOTP) with `secret`, once."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    existing = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    return existing or TOTP.activate(user, secret).instance
+
+
+def totp_code(secret=TOTP_SECRET):
+    """The code the authenticator app shows right now (allauth's own algorithm)."""
+    import time
+
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
+
+
+def login_with_mfa(client, user):
+    """`client.force_login(user)` plus a passed second step, as allauth records it.
+
+    Gives the user an authenticator app (totp_set_up) and records a password
+    and an "mfa" authentication in the session with allauth's own function,
+    exactly what signing in with password and code leaves behind. Use it
+    wherever a test opens the Wagtail admin or association pages.
+    """
+    from allauth.account.internal.flows.login import record_authentication
+    from django.test import RequestFactory
+
+    authenticator = totp_set_up(user)
+    client.force_login(user)
+    request = RequestFactory().get("/")
+    request.session = client.session
+    request.user = user
+    record_authentication(request, user, "password", email=user.email)
+    record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+    request.session.save()
+    return client

@@ -20,6 +20,7 @@ from tests.factories import (
     CertificateFactory,
     TrainerFactory,
     UserFactory,
+    login_with_mfa,
 )
 from training.certificates import services
 from training.certificates.models import Certificate
@@ -126,11 +127,11 @@ def test_the_public_is_sent_to_sign_in(client, certificate):
 
 
 def test_a_trainer_gets_the_pdf_in_the_admin_too(client, certificate):
-    client.force_login(certificate.cohort.trainers.get())
+    login_with_mfa(client, certificate.cohort.trainers.get())
     response = client.get(reverse("certificates_admin:pdf", args=[certificate.pk]))
     assert response.status_code == 200
     assert {"private", "no-store"} <= set(response["Cache-Control"].split(", "))
-    client.force_login(TrainerFactory())
+    login_with_mfa(client, TrainerFactory())
     assert client.get(reverse("certificates_admin:pdf", args=[certificate.pk])).status_code == 404
 
 

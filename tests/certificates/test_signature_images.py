@@ -14,6 +14,7 @@ from tests.factories import (
     AssociationFactory,
     TrainerFactory,
     UserFactory,
+    login_with_mfa,
     png_upload,
     wagtail_image,
 )
@@ -50,7 +51,7 @@ def unchanged(image):
 def test_trainers_cannot_list_choose_edit_replace_or_delete_them(client, setup, which, who):
     """Even the signature's owner changes it only through "My signature"."""
     image = setup[which]
-    client.force_login(setup[who])
+    login_with_mfa(client, setup[who])
     listing = client.get(reverse("wagtailimages:index"))
     assert listing.status_code == 200 and image.title not in listing.content.decode()
     chooser = client.get(reverse("wagtailimages_chooser:choose"))
@@ -66,7 +67,7 @@ def test_trainers_cannot_list_choose_edit_replace_or_delete_them(client, setup, 
 
 
 def test_admins_can_list_edit_and_delete_them(client, setup):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    login_with_mfa(client, UserFactory(is_superuser=True, is_staff=True))
     listing = client.get(reverse("wagtailimages:index")).content.decode()
     assert setup["signature"].title in listing and setup["logo"].title in listing
     edit = client.get(reverse("wagtailimages:edit", args=[setup["logo"].pk]))
@@ -78,7 +79,7 @@ def test_admins_can_list_edit_and_delete_them(client, setup):
 
 def test_the_owner_replaces_their_signature_on_my_signature(client, setup):
     first, old = setup["first"], setup["signature"]
-    client.force_login(first)
+    login_with_mfa(client, first)
     url = reverse("certificates_admin:signature")
     page = client.get(url)
     assert page.status_code == 200 and 'enctype="multipart/form-data"' in page.content.decode()
@@ -96,7 +97,7 @@ def test_the_owner_replaces_their_signature_on_my_signature(client, setup):
 
 
 def test_a_trainer_cannot_set_someone_elses_image_as_their_signature(client, setup):
-    client.force_login(setup["second"])
+    login_with_mfa(client, setup["second"])
     client.post(
         reverse("certificates_admin:signature"),
         {"name": "Nep", "role": "", "image": setup["signature"].pk},
@@ -107,7 +108,7 @@ def test_a_trainer_cannot_set_someone_elses_image_as_their_signature(client, set
 def test_a_file_that_is_not_an_image_gets_a_friendly_error(client, setup):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    client.force_login(setup["second"])
+    login_with_mfa(client, setup["second"])
     response = client.post(
         reverse("certificates_admin:signature"),
         {"name": "Nep", "role": "", "upload": SimpleUploadedFile("x.png", b"not a picture")},

@@ -5,12 +5,12 @@ from django.apps import apps
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied
-from django.core.files.storage import default_storage
+from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from tests.factories import PASSWORD, TrainerFactory, UserFactory
+from tests.factories import PASSWORD, TrainerFactory, UserFactory, login_with_mfa
 from training.assessments.models import PeerReview, ReflectionRead, Submission
 from training.certificates.models import Certificate
 from training.privacy import errors, services
@@ -67,13 +67,13 @@ def test_erasure_leaves_no_trace_of_the_learner_anywhere(
     client.force_login(world.learner)
     assert sessions_of(world.learner)
     pdf_name = world.certificate.pdf.name
-    assert default_storage.exists(pdf_name)
+    assert storages["certificates"].exists(pdf_name)
 
     erase_decided(world, django_capture_on_commit_callbacks)
 
     assert traces_left(LOTTE_TRACES) == []
     assert sessions_of(world.learner) == []
-    assert not default_storage.exists(pdf_name)
+    assert not storages["certificates"].exists(pdf_name)
     user = world.learner
     assert user.is_erased and not user.is_active and not user.has_usable_password()
     assert user.email == f"erased-{user.pk}@erased.invalid"
@@ -180,7 +180,7 @@ def test_a_certificate_or_an_open_concern_makes_it_a_decision(world, client):
 def test_another_trainer_cannot_see_or_decide_the_request(world, client):
     request = services.erasure_request(user=world.learner, password=PASSWORD)
     other = TrainerFactory()
-    client.force_login(other)
+    login_with_mfa(client, other)
     url = reverse("privacy_erasure:decide", args=[request.pk])
     assert client.get(url).status_code == 404
     assert client.post(url, {"decision": "erase"}).status_code == 404
@@ -194,7 +194,7 @@ def test_another_trainer_cannot_see_or_decide_the_request(world, client):
 
 def test_the_trainer_decides_in_the_admin_queue(world, client, django_capture_on_commit_callbacks):
     request = services.erasure_request(user=world.learner, password=PASSWORD)
-    client.force_login(world.trainer)
+    login_with_mfa(client, world.trainer)
     index = client.get(reverse("privacy_erasure:index"))
     assert NAME in index.content.decode()
     assert "no-store" in index["Cache-Control"]

@@ -29,6 +29,10 @@ from .content import COURSES
 from .images import TITLES, illustration_png
 
 DEMO_PASSWORD = "lotgenoot-demo"  # noqa: S105 - documented demo password, DEBUG only
+# The authenticator-app secret of the demo accounts that must sign in in two
+# steps (admin, trainer, association staff); documented in the README, DEBUG only.
+DEMO_TOTP_SECRET = "LOTGENOOTDEMOTOTPLOTGENOOTDEMO22"  # noqa: S105
+TWO_STEP_ROLES = {"superuser", "trainer", "association"}
 
 
 @dataclass(frozen=True)
@@ -225,8 +229,22 @@ def _accounts(trainer_group: Group) -> dict:
         user_email_mark_verified(user)
         if account.role == "trainer":
             user.groups.add(trainer_group)
+        if account.role in TWO_STEP_ROLES:
+            _totp_ensure(user)
         users[account.email] = user
     return users
+
+
+def _totp_ensure(user) -> None:
+    """Give a demo account the documented authenticator-app secret (once)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists():
+        RecoveryCodes.activate(user)
 
 
 def _association(users: dict):

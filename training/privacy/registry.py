@@ -35,6 +35,10 @@ PERSONAL_DATA: dict[str, Coverage] = {
         "flags and last login removed; inactive; erased_at set",
     ),
     "account.EmailAddress": Coverage(export="profile.email_addresses", erasure="deleted"),
+    "mfa.Authenticator": Coverage(
+        export="not exported: secrets of the two-step sign-in app and recovery codes",
+        erasure="deleted",
+    ),
     "wagtailusers.UserProfile": Coverage(
         export="not exported: admin display preferences only", erasure="deleted (avatar too)"
     ),

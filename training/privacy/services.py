@@ -221,6 +221,7 @@ def account_erase(*, user) -> None:
     training.privacy.registry (a test keeps that list complete).
     """
     from allauth.account.models import EmailAddress
+    from allauth.mfa.models import Authenticator
     from wagtail.admin.models import EditingSession, FormState
     from wagtail.models import PageSubscription
     from wagtail.models.api import APIToken
@@ -266,6 +267,7 @@ def account_erase(*, user) -> None:
     DataExport.objects.filter(user=user).delete()  # a pending one has no files yet
 
     EmailAddress.objects.filter(user=user).delete()
+    Authenticator.objects.filter(user=user).delete()  # two-step sign-in apps and codes
     for profile in UserProfile.objects.filter(user=user).exclude(avatar=""):
         _delete_files_on_commit(profile.avatar.storage, [profile.avatar.name])
     UserProfile.objects.filter(user=user).delete()

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "training.worker",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "training.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "training.accounts.middleware.TwoStepRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Runs before any view's CSRF check reads the body (see its docstring).
@@ -168,12 +170,19 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None  # the login form asks ("Remember me")
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lotgenoot Academie] "
+# The owner's way in while password attempts are throttled: a one-time code
+# sent to the account's verified address (3 tries, valid for 3 minutes).
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 # allauth's defaults, spelled out; keys not listed keep allauth's default.
 # The cache backs these counters, so production needs a shared cache
 # (not per-process memory) for the limits to hold across workers.
+# "login_failed" per key counts wrong passwords per account *and client*
+# (AccountAdapter._get_login_attempts_cache_key), so nobody can lock a learner
+# out from elsewhere; a throttled attempt gets 429 (templates/429.html).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/300s/key",
+    "request_login_code": "20/m/ip,3/m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/180s/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -182,6 +191,18 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
 }
+# Two-step sign-in (allauth.mfa): an authenticator app (TOTP) with recovery
+# codes. Optional for learners (Profile > Two-step sign-in); required for
+# everybody who can open the Wagtail admin or an association's pages, which
+# TwoStepRequiredMiddleware enforces (training/accounts/permissions.py).
+MFA_ADAPTER = "training.accounts.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Lotgenoot Academie"
+# Accept the code before and after the current one (30 s each way), as RFC 6238
+# advises: phone clocks drift, and people type slowly.
+MFA_TOTP_TOLERANCE = 1
+MFA_TRUST_ENABLED = False  # every sign-in asks for the code: trainers see health data
+
 # Behind a reverse proxy, the number of proxies that append to
 # X-Forwarded-For; without it every visitor shares the proxy's IP limits.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
