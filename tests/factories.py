@@ -312,6 +312,12 @@ class AssociationFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.staff.add(*extracted)
 
+    @factory.post_generation
+    def admins(self, create, extracted, **kwargs):
+        """Staff with the admin role: they manage the association's staff and links."""
+        if create and extracted:
+            self.staff.add(*extracted, through_defaults={"role": "admin"})
+
 
 class CertificateFactory(factory.django.DjangoModelFactory):
     """A certificate row for `enrolment`, without a PDF (certificate_issue renders one)."""

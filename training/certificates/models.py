@@ -292,3 +292,43 @@ class ExpiryReminder(models.Model):
 
     def __str__(self):
         return f"{self.certificate} · {self.days_before}"
+
+
+class AssociationNoticeKind(models.TextChoices):
+    EXPIRES_SOON = "expires_soon", _("expires soon")
+    REVOKED = "revoked", _("revoked")
+
+
+class AssociationNotice(models.Model):
+    """An association's staff were emailed about this certificate: it expires within the
+    reminder window, or it was revoked. One per association, certificate and kind (a
+    unique constraint), so a digest that runs twice or a retried task sends nothing twice.
+
+    Personal data held: that this association was told about this holder's
+    certificate, and when.
+    """
+
+    association = models.ForeignKey(
+        "associations.Association", on_delete=models.CASCADE, related_name="certificate_notices"
+    )
+    certificate = models.ForeignKey(
+        Certificate, on_delete=models.CASCADE, related_name="association_notices"
+    )
+    kind = models.CharField(max_length=12, choices=AssociationNoticeKind.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("association notice")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "certificate", "kind"],
+                name="certificates_one_association_notice_per_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=AssociationNoticeKind.values),
+                name="certificates_association_notice_kind",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.association_id} · {self.certificate_id} · {self.kind}"

@@ -16,6 +16,7 @@ import hashlib
 import logging
 import os
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -424,7 +425,14 @@ def certificate_revoke(*, certificate: Certificate, user, reason: str) -> Certif
         certificate.full_clean(exclude=["pdf"], validate_unique=False)
         certificate.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
         log(instance=certificate, action="certificates.revoke", user=user, data={"reason": reason})
+        transaction.on_commit(partial(_association_revocation_enqueue, certificate.pk))
     return certificate
+
+
+def _association_revocation_enqueue(certificate_id: int) -> None:
+    from .tasks import association_revocation_notice_task
+
+    association_revocation_notice_task.enqueue(certificate_id=certificate_id)
 
 
 def certificate_unrevoke(*, certificate: Certificate, user, reason: str) -> Certificate:

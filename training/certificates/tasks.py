@@ -46,3 +46,22 @@ def certificate_finish_task(certificate_id: int) -> bool:
 def certificate_reminders_task() -> int:
     """Send the expiry reminders that are due (schedule daily)."""
     return services.certificate_reminders_send()
+
+
+@task()
+def association_digests_task() -> int:
+    """Email association staff about certificates that expire soon (schedule daily)."""
+    from .association_digests import association_digests_send
+
+    return association_digests_send()
+
+
+@task()
+def association_revocation_notice_task(certificate_id: int) -> int:
+    """Email association staff that a certificate was revoked (enqueued after the commit)."""
+    from .association_digests import association_revocation_notify
+
+    certificate = Certificate.objects.filter(pk=certificate_id).select_related("learner").first()
+    if certificate is None:
+        return 0
+    return association_revocation_notify(certificate=certificate)

@@ -93,12 +93,14 @@ def mine(request):
         state = certification_state(enrolment=enrolment)
         if state.gives_certificate and enrolment.course.qualification_id not in certified:
             in_progress.append(state)
-    from training.associations.selectors import associations_seeing
+    from training.associations.models import InvitationKind
+    from training.associations.selectors import associations_seeing, invitations_open_for
 
     context = {
         "rows": rows,
         "in_progress": in_progress,
         "associations": associations_seeing(learner=request.user),
+        "invitations": invitations_open_for(user=request.user, kind=InvitationKind.FACILITATOR),
     }
     return _private(TemplateResponse(request, "certificates/mine.html", context))
 

@@ -251,7 +251,7 @@ def _association(users: dict):
     from training.associations.models import Association
 
     association, _ = Association.objects.get_or_create(name="Vereniging Samen Sterk (demo)")
-    association.staff.add(users["vereniging@example.org"])
+    association.staff.add(users["vereniging@example.org"], through_defaults={"role": "admin"})
     return association
 
 

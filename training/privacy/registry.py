@@ -142,7 +142,19 @@ PERSONAL_DATA: dict[str, Coverage] = {
         export="not exported: staff only", erasure="removed from the association's staff"
     ),
     "associations.AssociationMembership": Coverage(export="associations[]", erasure="deleted"),
+    "associations.AssociationStaff": Coverage(
+        export="not exported: staff only", erasure="deleted (removed from the association's staff)"
+    ),
+    "associations.AssociationInvitation": Coverage(
+        export="not exported: an association's record of whom it invited",
+        erasure="invitations to their address or accepted by them deleted; invitations they "
+        "sent as staff kept, pointing at the emptied account",
+    ),
     "associations.ApiToken": Coverage(export="not exported: staff only", erasure=KEPT_STAFF_RECORD),
+    "certificates.AssociationNotice": Coverage(
+        export="not exported: which association was told about a certificate, and when",
+        erasure="kept: no text, only that a notice went out (the certificate is emptied)",
+    ),
     # --- This app ---------------------------------------------------------------------
     "privacy.DataExport": Coverage(
         export="not exported (it is the export)", erasure="deleted with its files"

@@ -28,7 +28,11 @@ from django.utils.text import capfirst
 from wagtail.log_actions import log
 
 from training.assessments.models import PeerReview, ReflectionRead, Submission
-from training.associations.models import Association, AssociationMembership
+from training.associations.models import (
+    Association,
+    AssociationInvitation,
+    AssociationMembership,
+)
 from training.certificates.models import Certificate, TrainerSignature
 from training.learning.models import Cohort, Enrolment
 
@@ -232,6 +236,8 @@ def account_erase(*, user) -> None:
     if user.is_erased:
         return
     now = timezone.now()
+    # Invitations to their address (before it is emptied) or accepted by them.
+    AssociationInvitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).delete()
     submissions = Submission.objects.filter(author=user)
     submission_ids = list(submissions.values_list("pk", flat=True))
 
