@@ -65,3 +65,10 @@ def association_revocation_notice_task(certificate_id: int) -> int:
     if certificate is None:
         return 0
     return association_revocation_notify(certificate=certificate)
+
+
+@task()
+def certificates_evaluate_task() -> int:
+    """Issue what is due for every active learner (rules changed, deadlines passed); daily."""
+    _evaluated, enqueued = services.certificates_evaluate()
+    return enqueued

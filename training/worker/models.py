@@ -23,3 +23,24 @@ class WorkerHeartbeat(models.Model):
 
     def __str__(self):
         return self.worker_id
+
+
+class PeriodicJob(models.Model):
+    """When a periodic job (settings.PERIODIC_JOBS) is next due, and when it last went out.
+
+    One row per job name. Whichever worker's sweep first finds the job due
+    moves `next_due_at` on with a conditional UPDATE and enqueues the task, so
+    with any number of workers each period enqueues the job once.
+    No personal data: job names and times only.
+    """
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    next_due_at = models.DateTimeField(_("next due at"))
+    last_enqueued_at = models.DateTimeField(_("last enqueued at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("periodic job")
+        verbose_name_plural = _("periodic jobs")
+
+    def __str__(self):
+        return self.name

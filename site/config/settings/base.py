@@ -281,7 +281,32 @@ WORKER_SWEEP_SECONDS = env.float("WORKER_SWEEP_SECONDS", default=60)
 WORKER_RETRY_INTERRUPTED_TASKS = ["training.certificates.tasks.certificate_issue_task"]
 WORKER_INTERRUPTED_MAX_RETRIES = 3
 # What every sweep repairs besides interrupted tasks (functions taking `now=`).
-WORKER_SWEEPS = ["training.certificates.services.certificates_resume"]
+WORKER_SWEEPS = [
+    "training.certificates.services.certificates_resume",
+    "training.worker.schedule.periodic_jobs_enqueue",
+]
+# Every periodic job, in one place: the workers enqueue each when it is due
+# (training/worker/schedule.py). Each task takes no arguments and is safe to
+# run again: its own unique records keep it from sending anything twice.
+DAY = 86400
+# Finished task results kept this long (the admin's task history), then pruned.
+TASK_RESULTS_KEEP_DAYS = env.int("TASK_RESULTS_KEEP_DAYS", default=30)
+PERIODIC_JOBS = {
+    "certificate_reminders": {
+        "task": "training.certificates.tasks.certificate_reminders_task",
+        "every": DAY,
+    },
+    "certificates_evaluate": {
+        "task": "training.certificates.tasks.certificates_evaluate_task",
+        "every": DAY,
+    },
+    "association_digests": {
+        "task": "training.certificates.tasks.association_digests_task",
+        "every": DAY,
+    },
+    "privacy_retention": {"task": "training.privacy.tasks.privacy_retention_task", "every": DAY},
+    "task_results_prune": {"task": "training.worker.tasks.task_results_prune_task", "every": DAY},
+}
 # A certificate whose PDF could not be stored is retried after this many
 # seconds, doubling each time, until it has failed this many times.
 CERTIFICATE_PDF_RETRY_SECONDS = env.float("CERTIFICATE_PDF_RETRY_SECONDS", default=60)
