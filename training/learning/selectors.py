@@ -223,7 +223,7 @@ def learner_state(*, user, course, outline: CourseOutline, lesson=None) -> Learn
         ),
         lesson_id=lesson.pk if lesson is not None else None,
     )
-    if lesson is not None and lesson.knowledge_checks():
+    if lesson is not None and lesson.has_knowledge_checks():
         from training.assessments.knowledge_checks import knowledge_check_states
 
         state.check_states = knowledge_check_states(enrolment=enrolment, lesson=lesson)
