@@ -10,6 +10,7 @@ per content generation (content_cache.py); nothing about a learner is.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from wagtail.models import Page
 
@@ -27,15 +28,23 @@ class ModuleOutline:
     def pillar(self) -> Pillar:
         return Pillar(self.page.pillar)
 
+    @cached_property
+    def lesson_ids(self) -> frozenset[int]:
+        return frozenset(lesson.pk for lesson in self.lessons)
+
 
 @dataclass
 class CourseOutline:
     course: Page
     modules: list[ModuleOutline]
 
-    @property
+    @cached_property
     def lessons(self) -> list:
         return [lesson for module in self.modules for lesson in module.lessons]
+
+    @cached_property
+    def lesson_ids(self) -> frozenset[int]:
+        return frozenset(lesson.pk for lesson in self.lessons)
 
     def module(self, module_id: int) -> ModuleOutline | None:
         return next((m for m in self.modules if m.page.pk == module_id), None)
