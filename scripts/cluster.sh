@@ -138,7 +138,9 @@ boto3.client(
 ).create_bucket(Bucket=os.environ["AWS_STORAGE_BUCKET_NAME"], ACL="private")
 EOF
 
+echo "$(date +%T) migrating"
 "$BIN/python" manage.py migrate --no-input -v 0
+echo "$(date +%T) migrated"
 "$BIN/python" manage.py createcachetable
 "$BIN/python" manage.py collectstatic --no-input -v 0
 
@@ -160,7 +162,9 @@ proxy() {  # the proxy settings of one server block, to upstream $1 on port $2
         client_max_body_size 210m;
         location / {
             proxy_pass http://$1;
-            proxy_set_header Host \$http_host;
+            # One public name for every port, as in production (allauth keys
+            # its failed sign-in counter by site and address).
+            proxy_set_header Host 127.0.0.1:$SITE_PORT;
             proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto https;
             # A server that refuses the connection (killed) is skipped; a request
