@@ -17,13 +17,6 @@ from pathlib import Path
 import pytest
 import requests
 
-pytestmark = pytest.mark.cluster
-
-
-def pytest_collection_modifyitems(items):
-    for item in items:
-        item.add_marker(pytest.mark.cluster)
-
 
 @pytest.fixture(scope="session")
 def cluster():

@@ -105,5 +105,3 @@ def test_a_second_file_under_a_taken_name_does_not_overwrite_the_first(s3_media)
     assert first != second
     with s3_media.open(first) as handle:
         assert handle.read() == b"first"
-
-
