@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+from unittest import mock
 
 import pytest
 import time_machine
@@ -57,8 +58,15 @@ def issue(enrolment):
 
 
 def run_worker_once():
-    """What a worker does with the tasks that are due now, then stop."""
-    call_command("run_worker", batch=True, startup_delay=False, interval=0, reload=False)
+    """What a worker does with the tasks that are due now, then stop.
+
+    In this process, inside the test's transaction: the worker's
+    close_old_connections() would close the test's own connection (on
+    PostgreSQL; SQLite's in-memory connection is never closed), so it is off.
+    """
+    target = "django_tasks_db.management.commands.db_worker.close_old_connections"
+    with mock.patch(target):
+        call_command("run_worker", batch=True, startup_delay=False, interval=0, reload=False)
 
 
 def finish_tasks():
