@@ -30,6 +30,7 @@ urlpatterns = [
         views.LearnerRatingsView.as_view(),
         name="learner_ratings",
     ),
+    path("<int:cohort_id>/verlenging/", views.DeadlineExtendView.as_view(), name="extend_deadline"),
     path("reflectie/<uuid:public_id>/", views.SubmissionDetailView.as_view(), name="submission"),
     path(
         "reflectie/<uuid:public_id>/besluit/",
@@ -68,4 +69,16 @@ def register_reflection_queue_menu_item():
         name="reflections",
         icon_name="doc-full-inverse",
         order=260,
+    )
+
+
+@hooks.register("register_log_actions")
+def register_deadline_log_actions(actions):
+    actions.register_action(
+        "assessments.deadline_extend", _("Extend a deadline"), _("Deadline extended")
+    )
+    actions.register_action(
+        "assessments.deadline_extension_withdraw",
+        _("Withdraw a deadline extension"),
+        _("Deadline extension withdrawn"),
     )

@@ -229,6 +229,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Days before expiry on which a holder is reminded to renew (one email each).
 CERTIFICATE_REMINDER_DAYS = env.list("CERTIFICATE_REMINDER_DAYS", cast=int, default=[90, 30])
+# Days before a reflection or feedback deadline on which learners who still
+# owe it are reminded (one email each).
+DEADLINE_REMINDER_DAYS = env.list("DEADLINE_REMINDER_DAYS", cast=int, default=[3, 1])
 # Public certificate lookups (page and API) allowed per client and minute.
 CERTIFICATE_VERIFY_RATE_LIMIT = env.int("CERTIFICATE_VERIFY_RATE_LIMIT", default=30)
 

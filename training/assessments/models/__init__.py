@@ -1,3 +1,4 @@
+from .deadlines import DeadlineExtension, DeadlineKind, DeadlineReminder
 from .knowledge_checks import KnowledgeCheckAttempt
 from .reflections import (
     ConcernFlag,
@@ -12,6 +13,9 @@ from .reflections import (
 
 __all__ = [
     "ConcernFlag",
+    "DeadlineExtension",
+    "DeadlineKind",
+    "DeadlineReminder",
     "KnowledgeCheckAttempt",
     "PeerReview",
     "ReflectionAssignmentPage",
