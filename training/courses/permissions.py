@@ -18,7 +18,15 @@ COLLECTION_PERMISSIONS = {
 }
 # Model permissions; deleting a cohort is left to administrators.
 MODEL_PERMISSIONS = {
-    "learning": ("add_cohort", "change_cohort", "view_cohort"),
+    "learning": (
+        "add_cohort",
+        "change_cohort",
+        "view_cohort",
+        "add_announcement",
+        "change_announcement",
+        "view_announcement",
+        "delete_announcement",
+    ),
 }
 
 
