@@ -77,9 +77,6 @@ class AnnouncementCreateView(generic.CreateView):
             publish_at=data.get("publish_at"),
         )
 
-    def get_success_url(self):
-        return self.index_url
-
 
 class AnnouncementEditView(generic.EditView):
     def setup(self, request, *args, **kwargs):
