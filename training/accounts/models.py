@@ -3,6 +3,8 @@
 Personal data held: email address, display name, optional pseudonym, language.
 """
 
+import secrets
+
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
@@ -101,3 +103,26 @@ class User(AbstractBaseUser, PermissionsMixin):
     def peer_name(self):
         """The name peers see: the pseudonym, or a neutral stand-in."""
         return self.pseudonym or _("a fellow learner")
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """The secret address of a person's private calendar feed (iCalendar).
+
+    Personal data held: which account the address belongs to. The token is
+    random and is the only key to the feed (calendar apps cannot log in), so
+    it can be replaced at any time: the old address stops working at once.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+
+    def __str__(self):
+        return f"{self.user} · calendar"
