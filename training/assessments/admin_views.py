@@ -27,6 +27,7 @@ from wagtail.admin.widgets.button import Button
 
 from training.learning.permissions import cohorts_trained_by
 
+from .admin_comment_bank import phrases_of
 from .admin_forms import (
     ConcernFollowUpForm,
     ConcernForm,
@@ -204,6 +205,8 @@ class SubmissionDetailView(SubmissionView):
             detail=reflection_detail(submission=self.submission),
             cohort=self.cohort,
             decide_url=_url("decide", self.submission.public_id),
+            comment_phrases=list(phrases_of(self.request.user)),
+            comment_bank_url=reverse("comment_bank:index"),
             raise_concern_url=_url("raise_concern", self.submission.public_id),
             concerns_url=_url("concerns", self.cohort.pk),
             **kwargs,

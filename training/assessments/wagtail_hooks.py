@@ -14,6 +14,7 @@ from training.courses.permissions import is_trainer
 from training.learning.permissions import cohorts_trained_by
 
 from . import admin_views as views
+from .admin_comment_bank import CommentPhraseViewSet
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
@@ -82,3 +83,8 @@ def register_deadline_log_actions(actions):
         _("Withdraw a deadline extension"),
         _("Deadline extension withdrawn"),
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_comment_bank_viewset():
+    return CommentPhraseViewSet("comment_bank")

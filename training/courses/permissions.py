@@ -27,6 +27,12 @@ MODEL_PERMISSIONS = {
         "view_announcement",
         "delete_announcement",
     ),
+    "assessments": (
+        "add_commentphrase",
+        "change_commentphrase",
+        "view_commentphrase",
+        "delete_commentphrase",
+    ),
 }
 
 

@@ -1,3 +1,4 @@
+from .comment_bank import CommentPhrase
 from .deadlines import DeadlineExtension, DeadlineKind, DeadlineReminder
 from .knowledge_checks import KnowledgeCheckAttempt
 from .reflections import (
@@ -12,6 +13,7 @@ from .reflections import (
 )
 
 __all__ = [
+    "CommentPhrase",
     "ConcernFlag",
     "DeadlineExtension",
     "DeadlineKind",

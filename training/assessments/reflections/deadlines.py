@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
@@ -259,7 +258,3 @@ def deadline_reminders_send(*, today: datetime.date | None = None) -> int:
                     continue  # another run sent it
                 sent += 1
     return sent
-
-
-def ics_url(*, assignment, kind: str) -> str:
-    return reverse("reflections:deadline_ics", args=[assignment.pk, kind])
