@@ -197,3 +197,17 @@ def test_another_trainers_cohort_is_a_404_and_its_learners_are_not_choosable(set
     )
     assert response.status_code == 404
     assert not DeadlineExtension.objects.exists()
+
+
+def test_the_queue_shows_an_extension_even_when_nobody_is_stuck(client):
+    due = datetime.date.today() + datetime.timedelta(days=5)
+    assignment, (first, second) = reflection_cohort(learners=2, submission_due_on=due)
+    trainer = first.cohort.trainers.get()
+    later = due + datetime.timedelta(days=7)
+    extend(first, assignment, trainer, until=later)
+    client.force_login(trainer)
+
+    page = client.get(reverse("reflection_queue:cohort", args=[first.cohort_id])).content.decode()
+
+    assert "Niemand loopt vast." in page
+    assert "Meer tijd om in te leveren, tot en met" in page

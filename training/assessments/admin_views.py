@@ -176,12 +176,14 @@ class CohortQueueView(CohortView):
             .live()
             .order_by("path")
         )
+        stuck = stuck_groups(cohort=self.cohort, assignments=assignments)
         return super().get_context_data(
             filter_form=form,
             is_filtered=bool(assignment or status),
             entries=queue_entries(rows),
             status_counts=status_counts(cohort=self.cohort, assignment=assignment),
-            stuck_groups=stuck_groups(cohort=self.cohort, assignments=assignments),
+            stuck_groups=stuck,
+            anyone_stuck=any(group.learners for group in stuck),
             extend_url=_url("extend_deadline", self.cohort.pk),
             **kwargs,
         )
