@@ -62,6 +62,15 @@ def test_pasted_addresses_are_split_normalised_and_checked():
     assert parsed.duplicates == ["anna@example.org"]
 
 
+def test_addresses_copied_from_a_mail_program_keep_only_the_address():
+    parsed = invitations.addresses_parse(
+        text="Anna de Vries <anna@example.org>; Bert Jansen <Bert@Example.org>"
+    )
+
+    assert parsed.valid == ["anna@example.org", "bert@example.org"]
+    assert parsed.invalid == []
+
+
 def test_a_csv_with_a_header_and_several_columns_is_read():
     content = "naam;email\nAnna;anna@example.org\nBert;bert@example\n".encode("utf-8-sig")
     upload = SimpleUploadedFile("lijst.csv", content, content_type="text/csv")

@@ -30,6 +30,8 @@ from .services import InviteInvalid, enrolment_join
 MAX_ADDRESSES = 500
 MAX_CSV_BYTES = 1024 * 1024
 SEPARATORS = re.compile(r"[\s,;]+")
+# "Anna de Vries <anna@example.org>", as mail programs copy addresses: keep the address.
+NAMED_ADDRESS = re.compile(r"(^|[,;\n])[^<>,;\n@]*<([^<>\s]+)>")
 
 
 class InvitationError(FriendlyError):
@@ -68,7 +70,8 @@ class BulkInviteResult:
 
 
 def _candidates_from_text(text: str) -> list[str]:
-    return [part for part in SEPARATORS.split(text or "") if part]
+    text = NAMED_ADDRESS.sub(r"\1 \2 ", text or "")
+    return [part for part in SEPARATORS.split(text) if part]
 
 
 def _candidates_from_csv(upload) -> list[str]:

@@ -8,7 +8,7 @@
 
 from django.db.models import QuerySet
 
-from .models import Announcement, Cohort, CohortInvitation, Enrolment
+from .models import Announcement, Cohort, Enrolment
 
 
 def cohorts_trained_by(user) -> QuerySet[Cohort]:
@@ -39,7 +39,3 @@ def own_active_enrolments(user) -> QuerySet[Enrolment]:
 def announcements_visible_to(user) -> QuerySet[Announcement]:
     """Announcements a trainer manages in the admin: those of the cohorts they train."""
     return Announcement.objects.filter(cohort__in=cohorts_trained_by(user))
-
-
-def invitations_managed_by(user) -> QuerySet[CohortInvitation]:
-    return CohortInvitation.objects.filter(cohort__in=cohorts_trained_by(user))
