@@ -50,10 +50,10 @@ run: install
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) seed_demo
 	$(MANAGE) collectstatic --no-input -v 0
-	$(MANAGE) certificates_resume --stale-after-minutes 0
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/beheer/)"
-	@# The task worker (certificates) runs beside the web server and stops with it.
-	@$(MANAGE) db_worker & worker=$$!; \
+	@# The task worker (certificates) runs beside the web server and stops with it. Its own
+	@# sweep finishes what an earlier, killed worker left, once that one's heartbeat is stale.
+	@$(MANAGE) run_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
@@ -66,7 +66,7 @@ serve: install
 	$(MANAGE) migrate --no-input -v 0
 	$(MANAGE) createcachetable
 	$(MANAGE) collectstatic --no-input -v 0
-	@$(MANAGE) db_worker & worker=$$!; \
+	@$(MANAGE) run_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/gunicorn config.wsgi
 

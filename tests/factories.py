@@ -13,6 +13,8 @@ from training.courses.models import CatalogPage, CoursePage, LessonPage, ModuleP
 from training.courses.pillars import Pillar
 
 PASSWORD = "een-goed-wachtwoord"
+# The authenticator-app secret of every user given one in tests (base32).
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -310,6 +312,12 @@ class AssociationFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.staff.add(*extracted)
 
+    @factory.post_generation
+    def admins(self, create, extracted, **kwargs):
+        """Staff with the admin role: they manage the association's staff and links."""
+        if create and extracted:
+            self.staff.add(*extracted, through_defaults={"role": "admin"})
+
 
 class CertificateFactory(factory.django.DjangoModelFactory):
     """A certificate row for `enrolment`, without a PDF (certificate_issue renders one)."""
@@ -344,3 +352,68 @@ def _code():
     from training.certificates.codes import code_generate
 
     return code_generate()
+
+
+def png_upload(name="beeld.png", colour="white"):
+    """A small PNG as an uploaded file, for image fields and Wagtail images."""
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image as PILImage
+
+    buffer = BytesIO()
+    PILImage.new("RGB", (16, 8), colour).save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def wagtail_image(title="Beeld", collection=None, uploaded_by_user=None):
+    from wagtail.images import get_image_model
+    from wagtail.models import Collection
+
+    return get_image_model().objects.create(
+        title=title,
+        collection=collection or Collection.get_first_root_node(),
+        uploaded_by_user=uploaded_by_user,
+        file=png_upload(f"{title}.png"),
+    )
+
+
+def totp_set_up(user, secret=TOTP_SECRET):
+    """Give `user` an authenticator app (allauth's TOTP) with `secret`, once."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    existing = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    return existing or TOTP.activate(user, secret).instance
+
+
+def totp_code(secret=TOTP_SECRET):
+    """The code the authenticator app shows right now (allauth's own algorithm)."""
+    import time
+
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
+
+
+def login_with_mfa(client, user):
+    """`client.force_login(user)` plus a passed second step, as allauth records it.
+
+    Gives the user an authenticator app (totp_set_up) and records a password
+    and an "mfa" authentication in the session with allauth's own function,
+    exactly what signing in with password and code leaves behind. Use it
+    wherever a test opens the Wagtail admin or association pages.
+    """
+    from allauth.account.internal.flows.login import record_authentication
+    from django.test import RequestFactory
+
+    authenticator = totp_set_up(user)
+    client.force_login(user)
+    request = RequestFactory().get("/")
+    request.session = client.session
+    request.user = user
+    record_authentication(request, user, "password", email=user.email)
+    record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+    request.session.save()
+    return client

@@ -5,12 +5,17 @@
 - GET /api/v1/associations/{id} and /api/v1/associations/{id}/certificates:
   for an association's own systems, with a bearer token its staff created.
   A token only ever sees its own association: any other id is a 404.
+
+Every answer (errors too) is `Cache-Control: no-store` and `X-Robots-Tag:
+noindex`: it holds a person's certification, which no shared cache or search
+engine should keep. Each operation documents every status it can return,
+422 (a parameter that does not validate) included.
 """
 
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -30,7 +35,18 @@ from training.certificates.selectors import (
     verification_url,
 )
 
-api = NinjaAPI(
+
+class TrainingApi(NinjaAPI):
+    def create_response(self, request, data, *, status=None, temporal_response=None):
+        response = super().create_response(
+            request, data, status=status, temporal_response=temporal_response
+        )
+        response["Cache-Control"] = "no-store, private"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+api = TrainingApi(
     title=f"{settings.WAGTAIL_SITE_NAME} API",
     version="1",
     description=(
@@ -42,6 +58,12 @@ api = NinjaAPI(
 
 class ErrorOut(Schema):
     detail: str
+
+
+class ValidationErrorOut(Schema):
+    """django-ninja's answer to a parameter that does not validate (status 422)."""
+
+    detail: list[dict[str, Any]]
 
 
 class PillarOut(Schema):
@@ -163,7 +185,7 @@ def _own_association(request, association_id: int):
 
 @associations.get(
     "/{association_id}",
-    response={200: AssociationOut, 401: ErrorOut, 404: ErrorOut},
+    response={200: AssociationOut, 401: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut},
     summary="The association this token belongs to",
 )
 def association_detail(request, association_id: int):
@@ -183,7 +205,12 @@ def association_detail(request, association_id: int):
 
 @associations.get(
     "/{association_id}/certificates",
-    response={200: list[FacilitatorOut], 401: ErrorOut, 404: ErrorOut},
+    response={
+        200: list[FacilitatorOut],
+        401: ErrorOut,
+        404: ErrorOut,
+        422: ValidationErrorOut,
+    },
     summary="Certification status of the association's facilitators",
 )
 def association_certificates(request, association_id: int, filters: Query[FacilitatorFilter]):

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, UserFactory, login_with_mfa, totp_code, totp_set_up
 from training.accounts.services import user_email_mark_verified
 
 pytestmark = pytest.mark.django_db
@@ -32,9 +32,13 @@ def test_wagtails_own_login_form_is_not_used(client):
 
 
 def test_superuser_reaches_the_admin_after_logging_in(client, admin_user):
+    totp_set_up(admin_user)
     response = client.post(
         f"{LOGIN}?next=/beheer/", {"login": "Beheer@example.org", "password": PASSWORD}
     )
+    assert response["Location"] == reverse("mfa_authenticate")
+
+    response = client.post(reverse("mfa_authenticate"), {"code": totp_code()})
 
     assert response.status_code == 302
     assert response["Location"] == "/beheer/"
@@ -54,7 +58,7 @@ def test_learner_opening_the_admin_is_sent_to_their_dashboard_not_in_a_loop(clie
 
 
 def test_wagtail_logout_ends_on_the_site_login_page(client, admin_user):
-    client.force_login(admin_user)
+    login_with_mfa(client, admin_user)
 
     response = client.post(reverse("wagtailadmin_logout"), follow=True)
 
@@ -63,7 +67,7 @@ def test_wagtail_logout_ends_on_the_site_login_page(client, admin_user):
 
 
 def test_wagtail_account_settings_leave_email_and_password_to_the_site(client, admin_user):
-    client.force_login(admin_user)
+    login_with_mfa(client, admin_user)
 
     response = client.get(reverse("wagtailadmin_account"))
 

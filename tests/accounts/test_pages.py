@@ -18,6 +18,7 @@ MEMBER_PAGES = [
     "account_change_password",
     "account_logout",
     "accounts:profile",
+    "mfa_index",
 ]
 
 

@@ -112,7 +112,7 @@ def test_first_save_without_javascript_saves_the_draft(client, group):
     client.force_login(group.other.learner)
     response = client.post(
         reverse("reflections:start"),
-        {"assignment": group.assignment.pk, "text": TEXT, "action": "save"},
+        {"assignment": group.assignment.pk, "text": TEXT, "action": "save", "base_revision": 0},
     )
     assert response.status_code == 302
     assert response["Location"] == group.assignment.url + "#reflection"
@@ -124,7 +124,7 @@ def test_a_beacon_to_start_is_an_autosave_without_page_messages(client, group):
 
     response = client.post(
         reverse("reflections:start"),
-        {"assignment": group.assignment.pk, "text": TEXT, "autosave": "1"},
+        {"assignment": group.assignment.pk, "text": TEXT, "autosave": "1", "base_revision": "0"},
     )
 
     assert response.status_code == 200 and response.json()["revision"] == 1
@@ -160,22 +160,23 @@ def test_autosave_twice_returns_revision_local_time_and_word_count(client, group
     assert _private(second)
 
 
-def test_autosave_from_an_older_tab_wins_but_is_told_of_the_conflict(client, group):
+def test_autosave_from_an_older_tab_is_refused_and_the_newer_text_stays(client, group):
     client.force_login(group.author.learner)
 
     tab_one = _autosave(client, group.draft, text="Tekst uit venster een", base_revision=0)
     tab_two = _autosave(client, group.draft, text="Tekst uit venster twee", base_revision=0)
 
     assert tab_one.json()["conflict"] is False
-    assert tab_two.json()["conflict"] is True
-    assert group.draft.latest_version().text == "Tekst uit venster twee"
+    assert tab_two.status_code == 409 and tab_two.json()["conflict"] is True
+    assert tab_two.json()["server_text"] == "Tekst uit venster een"
+    assert group.draft.latest_version().text == "Tekst uit venster een"
 
 
 def test_autosave_accepts_a_form_post_as_sent_by_sendbeacon(client, group):
     client.force_login(group.author.learner)
     response = client.post(
         reverse("reflections:autosave", args=[group.draft.public_id]),
-        {"text": TEXT, "base_revision": ""},
+        {"text": TEXT, "base_revision": "0", "client_id": "tab-1"},
     )
     assert response.status_code == 200 and response.json()["conflict"] is False
     assert group.draft.latest_version().text == TEXT
@@ -202,9 +203,17 @@ def test_submit_locks_the_text_and_shows_it_read_only(client, group):
     client.force_login(group.author.learner)
     url = reverse("reflections:submit", args=[group.draft.public_id])
 
-    response = client.post(url, {"text": TEXT, "audience": "trainer", "action": "submit"})
+    response = client.post(
+        url, {"text": TEXT, "audience": "trainer", "action": "submit", "base_revision": 0}
+    )
     client.post(
-        url, {"text": "Een andere tekst na indienen", "audience": "peers", "action": "submit"}
+        url,
+        {
+            "text": "Een andere tekst na indienen",
+            "audience": "peers",
+            "action": "submit",
+            "base_revision": 2,
+        },
     )
 
     assert response.status_code == 302
@@ -242,7 +251,7 @@ def test_too_long_is_refused_too(client, group):
     client.force_login(group.author.learner)
     response = _english(client).post(
         reverse("reflections:submit", args=[group.draft.public_id]),
-        {"text": TEXT, "audience": "peers", "action": "submit"},
+        {"text": TEXT, "audience": "peers", "action": "submit", "base_revision": 0},
     )
     assert "at most 6 are allowed" in response.content.decode()
     assert not group.draft.latest_version().is_locked
@@ -252,7 +261,7 @@ def test_submitting_needs_a_choice_of_readers(client, group):
     client.force_login(group.author.learner)
     response = _english(client).post(
         reverse("reflections:submit", args=[group.draft.public_id]),
-        {"text": TEXT, "action": "submit"},
+        {"text": TEXT, "action": "submit", "base_revision": 0},
     )
     html = response.content.decode()
     assert "Choose who may read your reflection." in html
@@ -284,7 +293,7 @@ def test_without_peer_review_only_the_trainer_reads_it(client):
     html = client.get(assignment.url).content.decode()
     client.post(
         reverse("reflections:submit", args=[submission.public_id]),
-        {"text": TEXT, "audience": "trainer", "action": "submit"},
+        {"text": TEXT, "audience": "trainer", "action": "submit", "base_revision": 0},
     )
     claim = client.post(reverse("reflections:claim", args=[submission.public_id]))
 
@@ -372,7 +381,7 @@ def test_detail_shows_versions_decisions_and_feedback_by_pseudonym(client, group
     services.trainer_decide(
         submission=submission, trainer=group.trainer, approve=False, comment="Vertel meer."
     )
-    services.draft_save(submission=submission, text=TEXT + " Nu langer.", base_revision=None)
+    services.draft_save(submission=submission, text=TEXT + " Nu langer.", base_revision=0)
     named = UserFactory(display_name="Anna Echtenaam", pseudonym="Zonnebloem")
     unnamed = UserFactory(display_name="Bert Echtenaam")
     first_version = submission.versions.get(number=1)
@@ -441,7 +450,10 @@ def test_typed_markup_is_stored_as_text_and_shown_escaped(client, group):
     client.force_login(group.author.learner)
     # What a learner types in the textarea arrives HTML-escaped once cleaned: it stays text.
     _autosave(
-        client, group.draft, text="Ik schreef &lt;script&gt;alert(1)&lt;/script&gt; als voorbeeld"
+        client,
+        group.draft,
+        text="Ik schreef &lt;script&gt;alert(1)&lt;/script&gt; als voorbeeld",
+        base_revision=0,
     )
     html = client.get(group.assignment.url).content.decode()
     assert "<script>alert(1)</script>" not in html

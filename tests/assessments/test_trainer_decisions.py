@@ -22,6 +22,7 @@ from tests.factories import (
     PeerReviewFactory,
     TrainerFactory,
     UserFactory,
+    login_with_mfa,
 )
 from training.assessments.models import ConcernFlag, Submission, SubmissionVersion
 from training.assessments.reflections import services
@@ -61,7 +62,7 @@ def learner_url(submission):
 
 
 def test_trainer_approves(client, queue, submission, django_capture_on_commit_callbacks):
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = decide(
         client, submission, django_capture_on_commit_callbacks, decision="approve", comment="Mooi."
@@ -87,7 +88,7 @@ def test_trainer_approves(client, queue, submission, django_capture_on_commit_ca
 def test_asking_for_a_revision_opens_a_new_version_and_emails_a_link_only(
     client, queue, submission, django_capture_on_commit_callbacks
 ):
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = decide(
         client,
@@ -112,7 +113,7 @@ def test_asking_for_a_revision_opens_a_new_version_and_emails_a_link_only(
 
 
 def test_a_revision_needs_a_comment(client, queue, submission, django_capture_on_commit_callbacks):
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = decide(client, submission, django_capture_on_commit_callbacks, decision="revision")
 
@@ -125,7 +126,7 @@ def test_a_revision_needs_a_comment(client, queue, submission, django_capture_on
 
 
 def test_a_decision_must_be_chosen(client, queue, submission, django_capture_on_commit_callbacks):
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = decide(client, submission, django_capture_on_commit_callbacks, decision="later")
 
@@ -136,7 +137,7 @@ def test_a_decision_must_be_chosen(client, queue, submission, django_capture_on_
 def test_deciding_twice_is_explained_not_an_error(
     client, queue, submission, django_capture_on_commit_callbacks
 ):
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
     first = decide(client, submission, django_capture_on_commit_callbacks, decision="approve")
     client.get(first["Location"])  # shows (and so clears) the first message
     mail.outbox.clear()
@@ -160,7 +161,7 @@ def test_a_draft_cannot_be_decided(client, queue, django_capture_on_commit_callb
     draft = services.submission_get_or_create(
         enrolment=queue.enrolments[0], assignment=queue.assignment
     )
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = decide(client, draft, django_capture_on_commit_callbacks, decision="approve")
 
@@ -174,7 +175,7 @@ def test_a_reflection_only_for_the_trainer_is_reviewed_here(
     client, queue, django_capture_on_commit_callbacks
 ):
     trainer_only = queue.submit(queue.enrolments[0], audience=Submission.Audience.TRAINER)
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     page = client.get(queue_url("submission", trainer_only.public_id))
     response = decide(client, trainer_only, django_capture_on_commit_callbacks, decision="approve")
@@ -187,7 +188,7 @@ def test_a_reflection_only_for_the_trainer_is_reviewed_here(
 
 
 def test_superuser_may_decide(client, queue, submission, django_capture_on_commit_callbacks):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    login_with_mfa(client, UserFactory(is_superuser=True, is_staff=True))
 
     decide(client, submission, django_capture_on_commit_callbacks, decision="approve")
 
@@ -203,7 +204,7 @@ def test_trainer_raises_a_concern_that_goes_to_the_cohorts_trainers_only(
 ):
     colleague = TrainerFactory()
     queue.cohort.trainers.add(colleague)
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -227,7 +228,7 @@ def test_trainer_raises_a_concern_that_goes_to_the_cohorts_trainers_only(
 
 
 def test_a_concern_needs_a_reason(client, queue, submission):
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = client.post(queue_url("raise_concern", submission.public_id), {"reason": "  "})
 
@@ -244,7 +245,7 @@ def test_concerns_page_lists_open_ones_first_with_the_reason(client, queue, subm
         raised_by=queue.enrolments[1].learner,
         reason="Ze schrijft over opgeven.",
     )
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = client.get(queue_url("concerns", queue.cohort.pk))
 
@@ -259,7 +260,7 @@ def test_concerns_page_lists_open_ones_first_with_the_reason(client, queue, subm
 
 def test_trainer_marks_a_concern_followed_up_with_a_note(client, queue, submission):
     flag = ConcernFlagFactory(submission=submission)
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = client.post(
         queue_url("concern_follow_up", queue.cohort.pk, flag.public_id),
@@ -280,9 +281,9 @@ def test_following_up_twice_keeps_the_first_follow_up(client, queue, submission)
     queue.cohort.trainers.add(colleague)
     url = queue_url("concern_follow_up", queue.cohort.pk, flag.public_id)
 
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
     client.post(url, {f"flag-{flag.public_id}-note": "Eerste."})
-    client.force_login(colleague)
+    login_with_mfa(client, colleague)
     client.post(url, {f"flag-{flag.public_id}-note": "Tweede."})
 
     flag.refresh_from_db()
@@ -292,7 +293,7 @@ def test_following_up_twice_keeps_the_first_follow_up(client, queue, submission)
 def test_another_cohorts_trainer_cannot_decide_or_follow_up(client, queue, submission):
     other_cohort, _other = another_cohort_with_reflection()
     flag = ConcernFlagFactory(submission=submission)
-    client.force_login(other_cohort.trainers.get())
+    login_with_mfa(client, other_cohort.trainers.get())
 
     decision = client.post(queue_url("decide", submission.public_id), {"decision": "approve"})
     follow_up = client.post(queue_url("concern_follow_up", queue.cohort.pk, flag.public_id))

@@ -23,6 +23,7 @@ from tests.factories import (
     ReflectionAssignmentPageFactory,
     ReviewRatingFactory,
     UserFactory,
+    login_with_mfa,
 )
 from training.assessments.admin_selectors import fallback_reason_text, stuck_reason_text
 from training.assessments.models import ReflectionRead, Submission
@@ -128,7 +129,7 @@ def test_learner_without_admin_access_cannot_act(client, queue, submission, flag
 @pytest.mark.parametrize("name", [name for name in PAGES if name != "index"])
 def test_trainer_of_another_cohort_gets_not_found(client, queue, submission, flag, name):
     other_cohort, _other_submission = another_cohort_with_reflection()
-    client.force_login(other_cohort.trainers.get())
+    login_with_mfa(client, other_cohort.trainers.get())
 
     assert client.get(url_for(name, queue, submission, flag)).status_code == 404
     assert_nothing_changed(submission, flag)
@@ -137,7 +138,7 @@ def test_trainer_of_another_cohort_gets_not_found(client, queue, submission, fla
 @pytest.mark.parametrize("name", ACTIONS)
 def test_trainer_of_another_cohort_cannot_act(client, queue, submission, flag, name):
     other_cohort, _other_submission = another_cohort_with_reflection()
-    client.force_login(other_cohort.trainers.get())
+    login_with_mfa(client, other_cohort.trainers.get())
 
     response = client.post(url_for(name, queue, submission, flag), ACTION_DATA[name])
 
@@ -147,7 +148,7 @@ def test_trainer_of_another_cohort_cannot_act(client, queue, submission, flag, n
 
 @pytest.mark.parametrize("name", [name for name in PAGES if name != "index"] + ACTIONS)
 def test_staff_who_do_not_train_the_cohort_get_not_found(client, queue, submission, flag, name):
-    client.force_login(staff_without_cohorts())
+    login_with_mfa(client, staff_without_cohorts())
 
     get = client.get(url_for(name, queue, submission, flag))
     post = client.post(url_for(name, queue, submission, flag), ACTION_DATA.get(name, {}))
@@ -161,7 +162,7 @@ def test_own_cohort_with_someone_elses_object_is_not_found(client, queue, submis
     other_cohort, other_submission = another_cohort_with_reflection()
     other_flag = ConcernFlagFactory(submission=other_submission)
     other_enrolment = other_cohort.enrolments.get()
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     ratings = client.get(queue_url("learner_ratings", queue.cohort.pk, other_enrolment.pk))
     follow_up = client.post(queue_url("concern_follow_up", queue.cohort.pk, other_flag.public_id))
@@ -175,7 +176,7 @@ def test_own_cohort_with_someone_elses_object_is_not_found(client, queue, submis
 def test_own_trainer_reaches_every_page_and_nothing_is_cached(
     client, queue, submission, flag, name
 ):
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = client.get(url_for(name, queue, submission, flag))
 
@@ -185,14 +186,14 @@ def test_own_trainer_reaches_every_page_and_nothing_is_cached(
 
 @pytest.mark.parametrize("name", PAGES)
 def test_superuser_reaches_every_page(client, queue, submission, flag, name):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    login_with_mfa(client, UserFactory(is_superuser=True, is_staff=True))
 
     assert client.get(url_for(name, queue, submission, flag)).status_code == 200
 
 
 @pytest.mark.parametrize("name", ACTIONS)
 def test_actions_answer_only_post(client, queue, submission, flag, name):
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     assert client.get(url_for(name, queue, submission, flag)).status_code == 405
 
@@ -200,9 +201,9 @@ def test_actions_answer_only_post(client, queue, submission, flag, name):
 def test_reflections_menu_item_is_shown_to_trainers_only(client, queue):
     index = queue_url("index")
 
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
     trainer_home = client.get(reverse("wagtailadmin_home")).content.decode()
-    client.force_login(staff_without_cohorts())
+    login_with_mfa(client, staff_without_cohorts())
     staff_home = client.get(reverse("wagtailadmin_home")).content.decode()
 
     assert index in trainer_home
@@ -215,7 +216,7 @@ def test_reflections_menu_item_is_shown_to_trainers_only(client, queue):
 def test_index_lists_own_cohorts_with_counts(client, queue, submission, flag):
     other_cohort, _other_submission = another_cohort_with_reflection()
     queue.submit(queue.enrolments[1], audience=Submission.Audience.TRAINER)
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = client.get(queue_url("index"))
 
@@ -240,7 +241,7 @@ def test_queue_puts_reflections_needing_the_trainer_first(client, queue):
     in_review = queue.submit(a)
     trainer_only = queue.submit(b, audience=Submission.Audience.TRAINER)
     draft = services.submission_get_or_create(enrolment=c, assignment=queue.assignment)
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = client.get(queue_url("cohort", queue.cohort.pk))
 
@@ -257,7 +258,7 @@ def test_queue_puts_reflections_needing_the_trainer_first(client, queue):
 def test_queue_shows_drafts_feedback_ratings_and_open_concerns(client, queue):
     a, b, c = queue.enrolments
     submission = services.submission_get_or_create(enrolment=a, assignment=queue.assignment)
-    services.draft_save(submission=submission, text="Een eerste begin.", base_revision=None)
+    services.draft_save(submission=submission, text="Een eerste begin.", base_revision=0)
     services.draft_save(submission=submission, text="Een eerste begin, langer.", base_revision=1)
     submission = queue.submit(a)
     ReviewRatingFactory(
@@ -275,7 +276,7 @@ def test_queue_shows_drafts_feedback_ratings_and_open_concerns(client, queue):
     services.concern_follow_up(
         flag=ConcernFlagFactory(submission=submission), trainer=queue.trainer
     )
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = client.get(queue_url("cohort", queue.cohort.pk))
 
@@ -295,7 +296,7 @@ def test_queue_filters_by_assignment_and_status(client, queue):
     second = ReflectionAssignmentPageFactory(parent=queue.assignment.get_parent())
     first_a = queue.submit(a)
     second_b = services.submission_get_or_create(enrolment=b, assignment=second)
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
     url = queue_url("cohort", queue.cohort.pk)
 
     by_assignment = client.get(url, {"assignment": second.pk})
@@ -312,7 +313,7 @@ def test_an_invalid_filter_shows_everything_and_says_so(client, queue):
     other_cohort, _other_submission = another_cohort_with_reflection()
     foreign_assignment = Submission.objects.get(cohort=other_cohort).assignment
     queue.submit(queue.enrolments[0])
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = client.get(
         queue_url("cohort", queue.cohort.pk), {"assignment": foreign_assignment.pk, "status": "x"}
@@ -328,7 +329,7 @@ def test_stuck_learners_with_reasons_in_plain_words(client):
     queue = make_queue(learners=2)
     a, b = queue.enrolments
     queue.submit(a)
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = client.get(queue_url("cohort", queue.cohort.pk))
 
@@ -351,7 +352,7 @@ def test_learners_who_missed_the_deadline_are_stuck(client):
     queue = make_queue(
         learners=2, submission_due_on=datetime.date.today() - datetime.timedelta(days=1)
     )
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = client.get(queue_url("cohort", queue.cohort.pk))
 
@@ -379,7 +380,7 @@ def test_reflection_page_shows_versions_feedback_ratings_and_concerns(client, qu
         text="Mijn tweede versie gaat dieper op dinsdag in.",
         audience="peers",
     )
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = client.get(queue_url("submission", submission.public_id))
 
@@ -412,9 +413,9 @@ def test_a_draft_in_progress_is_not_shown(client, queue):
         submission=submission, trainer=queue.trainer, approve=False, comment="Meer."
     )
     services.draft_save(
-        submission=submission, text="Nog niet af, alleen voor mezelf.", base_revision=None
+        submission=submission, text="Nog niet af, alleen voor mezelf.", base_revision=0
     )
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = client.get(queue_url("submission", submission.public_id))
 
@@ -425,9 +426,9 @@ def test_a_draft_in_progress_is_not_shown(client, queue):
 def test_opening_a_reflection_logs_the_read_with_the_role(client, queue, submission):
     admin = UserFactory(is_superuser=True, is_staff=True)
 
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
     client.get(queue_url("submission", submission.public_id))
-    client.force_login(admin)
+    login_with_mfa(client, admin)
     client.get(queue_url("submission", submission.public_id))
 
     reads = ReflectionRead.objects.filter(submission=submission).order_by("pk")
@@ -438,7 +439,7 @@ def test_opening_a_reflection_logs_the_read_with_the_role(client, queue, submiss
 
 
 def test_the_queue_itself_logs_no_read(client, queue, submission):
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     client.get(queue_url("cohort", queue.cohort.pk))
 
@@ -467,7 +468,7 @@ def test_ratings_per_learner_over_time_within_the_cohort_only(client, queue):
         ),
         helpfulness=1,
     )
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     overview = client.get(queue_url("learners", queue.cohort.pk))
     detail = client.get(queue_url("learner_ratings", queue.cohort.pk, b.pk))
@@ -500,7 +501,7 @@ def test_queue_queries_do_not_grow_with_reflections(client, django_assert_max_nu
     queue = make_queue(learners=3, peer_review_enabled=False)
     for enrolment in queue.enrolments:
         queue.submit(enrolment)
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
     url = queue_url("cohort", queue.cohort.pk)
     client.get(url)  # warm up per-process caches
     with_three = _queries_for(client, url)
@@ -518,7 +519,7 @@ def test_queue_queries_do_not_grow_with_reflections_in_peer_review(
     queue = make_queue(learners=3)
     for enrolment in queue.enrolments:
         queue.submit(enrolment)
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
     url = queue_url("cohort", queue.cohort.pk)
     client.get(url)
     with_three = _queries_for(client, url)

@@ -14,6 +14,7 @@ from tests.factories import (
     CohortFactory,
     EnrolmentFactory,
     UserFactory,
+    login_with_mfa,
 )
 from training.associations.models import ApiToken
 from training.associations.services import api_token_create, api_token_revoke
@@ -36,7 +37,7 @@ def bearer(raw):
 
 
 def test_staff_create_a_token_that_is_shown_once_and_stored_hashed(client, staff, association):
-    client.force_login(staff)
+    login_with_mfa(client, staff)
     url = reverse("associations:tokens", args=[association.pk])
     response = client.post(url, {"name": "Ledenadministratie"})
     raw = response.context["new_token"]
@@ -52,7 +53,7 @@ def test_a_revoked_token_stops_working_at_once(client, staff, association):
     token, raw = api_token_create(association=association, user=staff, name="Koppeling")
     url = f"/api/v1/associations/{association.pk}/certificates"
     assert client.get(url, **bearer(raw)).status_code == 200
-    client.force_login(staff)
+    login_with_mfa(client, staff)
     client.post(reverse("associations:token_revoke", args=[association.pk, token.pk]))
     client.logout()
     assert client.get(url, **bearer(raw)).status_code == 401
@@ -104,7 +105,7 @@ def test_one_association_can_never_see_anothers_data(client, staff, association)
     other_token, _raw = api_token_create(association=other, user=other_staff, name="Van hen")
     with pytest.raises(PermissionDenied):
         api_token_revoke(token=other_token, user=staff)
-    client.force_login(staff)
+    login_with_mfa(client, staff)
     response = client.post(reverse("associations:token_revoke", args=[other.pk, other_token.pk]))
     assert response.status_code == 404
     other_token.refresh_from_db()

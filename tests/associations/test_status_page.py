@@ -14,6 +14,7 @@ from tests.factories import (
     CohortFactory,
     EnrolmentFactory,
     UserFactory,
+    login_with_mfa,
 )
 from training.associations.models import AssociationMembership
 from training.associations.selectors import FacilitatorStatus, association_facilitators
@@ -71,7 +72,7 @@ def test_facilitators_come_from_commissioned_cohorts_and_memberships(association
 def test_staff_see_the_page_filter_search_and_export_csv(client, staff, association):
     certificate_for(association, "Anna Aalbers")
     certificate_for(association, "=HYPERLINK(1)")
-    client.force_login(staff)
+    login_with_mfa(client, staff)
     assert client.get(reverse("associations:index")).status_code == 302
     url = reverse("associations:status", args=[association.pk])
     response = client.get(url)
@@ -96,7 +97,7 @@ def test_the_page_shows_status_never_reflections_or_feedback(client, staff, asso
     enrolment.cohort.association = association
     enrolment.cohort.save()
     submitted_reflection(enrolment=enrolment, assignment=assignment)
-    client.force_login(staff)
+    login_with_mfa(client, staff)
     page = client.get(reverse("associations:status", args=[association.pk])).content.decode()
     assert enrolment.learner.get_full_name() in page
     assert enrolment.learner.email not in page
@@ -107,7 +108,7 @@ def test_the_page_shows_status_never_reflections_or_feedback(client, staff, asso
 
 def test_another_associations_page_is_a_404(client, staff, association):
     other = AssociationFactory()
-    client.force_login(staff)
+    login_with_mfa(client, staff)
     for name in ("status", "status_csv", "tokens"):
         assert client.get(reverse(f"associations:{name}", args=[other.pk])).status_code == 404
 

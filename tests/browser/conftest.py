@@ -204,3 +204,37 @@ def screenshot(request):
         return path
 
     return take
+
+
+def log_in(new_page, live_server, user, next_url):
+    """A fresh browser context (own cookies and storage) signed in as `user`, at `next_url`.
+
+    Through the real sign-in pages: the password, then, for people who must
+    sign in in two steps (trainers, admins, association staff), the code of
+    their authenticator app (tests.factories.totp_set_up gives them one).
+    """
+    from django.utils import translation
+    from django.utils.translation import gettext
+    from playwright.sync_api import expect
+
+    from tests.factories import PASSWORD, totp_code, totp_set_up
+    from training.accounts.permissions import two_step_required
+
+    def nl(message):
+        with translation.override("nl"):
+            return gettext(message)
+
+    two_step = two_step_required(user)
+    if two_step:
+        totp_set_up(user)
+    page = new_page()
+    page.goto(f"/account/login/?next={next_url}")
+    page.get_by_label(nl("Email"), exact=True).fill(user.email)
+    page.get_by_label(nl("Password"), exact=True).fill(PASSWORD)
+    page.get_by_role("button", name=nl("Sign In")).click()
+    if two_step:
+        expect(page.get_by_role("heading", level=1)).to_have_text(nl("Two-Factor Authentication"))
+        page.get_by_label(nl("Code"), exact=True).fill(totp_code())
+        page.get_by_role("button", name=nl("Sign In")).click()
+    expect(page).to_have_url(live_server.url + next_url)
+    return page

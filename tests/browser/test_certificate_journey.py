@@ -28,8 +28,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
+from tests.browser.conftest import log_in
 from tests.factories import (
-    PASSWORD,
     CatalogPageFactory,
     CohortFactory,
     CoursePageFactory,
@@ -176,16 +176,6 @@ def sign_up_and_verify(page, live_server):
     page.goto(path_of(link.group()))
     page.get_by_role("button", name=nl("Confirm")).click()
     expect(page).to_have_url(live_server.url + "/mijn/")
-
-
-def log_in(new_page, live_server, user, next_url):
-    page = new_page()
-    page.goto(f"/account/login/?next={next_url}")
-    page.get_by_label(nl("Email"), exact=True).fill(user.email)
-    page.get_by_label(nl("Password"), exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=nl("Sign In")).click()
-    expect(page).to_have_url(live_server.url + next_url)
-    return page
 
 
 def peer_reviews(*, reviewer, assignment, cohort):

@@ -33,8 +33,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AXE_JS
-from tests.factories import PASSWORD, reflection_cohort
+from tests.browser.conftest import AXE_JS, log_in
+from tests.factories import reflection_cohort
 from training.accounts.services import user_email_mark_verified
 from training.assessments.models import PeerReview, Submission
 from training.assessments.reflections import coach
@@ -129,17 +129,6 @@ def group():
     return {"assignment": assignment, "cohort": cohort, "a": a, "b": b, "c": c, "trainer": trainer}
 
 
-def log_in(new_page, live_server, user, next_url):
-    """A fresh browser context (own cookies and storage) logged in as `user`, at `next_url`."""
-    page = new_page()
-    page.goto(f"/account/login/?next={next_url}")
-    page.get_by_label(nl("Email"), exact=True).fill(user.email)
-    page.get_by_label(nl("Password"), exact=True).fill(PASSWORD)
-    page.get_by_role("button", name=nl("Sign In")).click()
-    expect(page).to_have_url(live_server.url + next_url)
-    return page
-
-
 AXE_VERSION = re.search(r"axe v([\d.]+)", AXE_JS.read_text(encoding="utf-8")[:200]).group(1)
 
 
@@ -156,7 +145,7 @@ def axe_admin(page, axe):
     for messages in page.locator("#main .messages > ul").all():
         expect(messages).to_have_css("opacity", "1")
     axe(page)
-    assert page.evaluate("() => axe.version") == AXE_VERSION
+    assert page.evaluate("() => window.__testAxe.version") == AXE_VERSION
 
 
 def submit_reflection(page, text, audience):

@@ -10,6 +10,7 @@ from tests.factories import (
     EnrolmentFactory,
     TrainerFactory,
     UserFactory,
+    login_with_mfa,
 )
 from training.certificates.models import Certificate, TrainerSignature, TrainerSignoff
 
@@ -18,13 +19,13 @@ pytestmark = pytest.mark.django_db
 
 def test_trainers_see_the_certificates_of_the_cohorts_they_train(client):
     mine, theirs = CertificateFactory(), CertificateFactory()
-    client.force_login(mine.cohort.trainers.get())
+    login_with_mfa(client, mine.cohort.trainers.get())
     response = client.get(reverse("certificates_admin:index"))
     assert response.status_code == 200
     page = response.content.decode()
     assert mine.holder_name in page and theirs.holder_name not in page
 
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    login_with_mfa(client, UserFactory(is_superuser=True, is_staff=True))
     page = client.get(reverse("certificates_admin:index")).content.decode()
     assert mine.holder_name in page and theirs.holder_name in page
 
@@ -36,7 +37,7 @@ def test_the_list_filters_by_status_and_searches(client):
     from training.certificates.services import certificate_revoke
 
     certificate_revoke(certificate=revoked, user=trainer, reason="Reden")
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
     page = client.get(reverse("certificates_admin:index"), {"status": "revoked"}).content.decode()
     assert "Bert Smit" in page and "Anna Bakker" not in page
     page = client.get(reverse("certificates_admin:index"), {"q": "anna"}).content.decode()
@@ -58,7 +59,7 @@ def test_a_trainers_sign_off_issues_the_certificate(
     complete_course(enrolment)
     assert not Certificate.objects.exists()
 
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
     page = client.get(reverse("certificates_admin:signoffs")).content.decode()
     assert enrolment.learner.get_full_name() in page
     with django_capture_on_commit_callbacks(execute=True):
@@ -73,7 +74,7 @@ def test_a_trainer_cannot_sign_off_in_another_trainers_cohort(client, course):
     course.require_trainer_signoff = True
     course.save()
     enrolment = EnrolmentFactory(cohort=CohortFactory(course=course))
-    client.force_login(TrainerFactory())
+    login_with_mfa(client, TrainerFactory())
     response = client.post(reverse("certificates_admin:signoffs"), {"enrolment": enrolment.pk})
     assert response.status_code == 404
     assert not TrainerSignoff.objects.exists()
@@ -81,7 +82,7 @@ def test_a_trainer_cannot_sign_off_in_another_trainers_cohort(client, course):
 
 def test_a_trainer_sets_their_signature(client):
     trainer = TrainerFactory()
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
     url = reverse("certificates_admin:signature")
     assert client.get(url).status_code == 200
     response = client.post(url, {"name": "Tessa de Groot", "role": "Cursusleider"})

@@ -5,7 +5,7 @@ import schemathesis
 from django.urls import reverse
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
-from schemathesis.checks import not_a_server_error
+from schemathesis.checks import not_a_server_error, status_code_conformance
 
 from tests.factories import AssociationFactory, CertificateFactory, UserFactory
 from training.associations.services import api_token_create
@@ -51,6 +51,54 @@ def test_the_openapi_document_and_docs_are_served_from_this_site(client):
     assert "/api/v1/associations/{association_id}/certificates" in document["paths"]
     docs = client.get("/api/v1/docs").content.decode()
     assert "cdn." not in docs and "https://" not in docs
+
+
+def test_certificate_answers_are_neither_cached_nor_indexed(client, settings):
+    certificate = CertificateFactory()
+    settings.CERTIFICATE_VERIFY_RATE_LIMIT = 2
+    responses = [lookup(client, certificate.code), lookup(client, "nonsense")]
+    responses.append(lookup(client, certificate.code))  # 429
+    assert [r.status_code for r in responses] == [200, 404, 429]
+    for response in responses:
+        assert response["Cache-Control"] == "no-store, private"
+        assert "noindex" in response["X-Robots-Tag"]
+
+
+def _documented(document, path, method="get"):
+    return {int(status) for status in document["paths"][path][method]["responses"]}
+
+
+def test_the_openapi_document_lists_every_status_the_api_returns(client, api_data, settings):
+    """Each status seen here, for each operation, is in the OpenAPI document."""
+    document = client.get(SCHEMA_PATH).json()
+    settings.CERTIFICATE_VERIFY_RATE_LIMIT = 2
+    association = api_data["association"]
+    token = {"HTTP_AUTHORIZATION": f"Bearer {api_data['token']}"}
+    lookups = {
+        lookup(client, CertificateFactory().code).status_code,
+        lookup(client, "K7QM-4TXN-9PRW-2HDC").status_code,
+        lookup(client, "K7QM-4TXN-9PRW-2HDC").status_code,
+    }
+    base = "/api/v1/associations"
+    detail = {
+        client.get(f"{base}/{association.pk}", **token).status_code,
+        client.get(f"{base}/{association.pk}").status_code,
+        client.get(f"{base}/{association.pk + 1}", **token).status_code,
+        client.get(f"{base}/abc", **token).status_code,
+    }
+    listing = {
+        client.get(f"{base}/{association.pk}/certificates", **token).status_code,
+        client.get(f"{base}/{association.pk}/certificates").status_code,
+        client.get(f"{base}/{association.pk + 1}/certificates", **token).status_code,
+        client.get(f"{base}/{association.pk}/certificates?status=bogus", **token).status_code,
+    }
+    assert lookups == {200, 404, 429}
+    assert detail == listing == {200, 401, 404, 422}
+    assert lookups <= _documented(document, "/api/v1/certificates/{code}")
+    assert detail <= _documented(document, "/api/v1/associations/{association_id}")
+    assert listing <= _documented(document, "/api/v1/associations/{association_id}/certificates")
+    error = client.get(f"{base}/abc", **token)
+    assert error["Cache-Control"] == "no-store, private"
 
 
 @pytest.fixture
@@ -107,6 +155,6 @@ def _run_schemathesis(api_data):
             if "association_id" in parameters and parameters["association_id"] % 2 == 0:
                 parameters["association_id"] = api_data["association"].pk
             response = case.call(headers=headers)
-            case.validate_response(response, checks=[not_a_server_error])
+            case.validate_response(response, checks=[not_a_server_error, status_code_conformance])
 
         run()

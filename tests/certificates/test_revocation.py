@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from tests.factories import CertificateFactory, TrainerFactory, UserFactory
+from tests.factories import CertificateFactory, TrainerFactory, UserFactory, login_with_mfa
 from training.certificates import services
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +60,7 @@ def test_only_the_cohorts_trainers_and_admins_may_revoke(certificate):
 
 def test_revoking_from_the_admin(client, certificate):
     trainer = certificate.cohort.trainers.get()
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
     url = reverse("certificates_admin:revoke", args=[certificate.pk])
     assert client.post(url, {"reason": ""}).status_code == 400
     response = client.post(url, {"reason": "Dubbel uitgegeven."})
@@ -76,7 +76,7 @@ def test_revoking_from_the_admin(client, certificate):
 
 
 def test_another_trainers_certificate_is_a_404_in_the_admin(client, certificate):
-    client.force_login(TrainerFactory())
+    login_with_mfa(client, TrainerFactory())
     for name in ("detail", "revoke", "pdf"):
         method = client.post if name == "revoke" else client.get
         response = method(

@@ -4,7 +4,7 @@ site's files, nothing may frame it; only the Wagtail admin gets inline styles.""
 import pytest
 from django.urls import reverse
 
-from tests.factories import TrainerFactory
+from tests.factories import TrainerFactory, login_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def test_public_pages_get_the_strict_policy(client):
 
 
 def test_the_admin_allows_inline_styles_but_never_inline_scripts(client):
-    client.force_login(TrainerFactory())
+    login_with_mfa(client, TrainerFactory())
     policy = _directives(client.get(reverse("wagtailadmin_home")))
     assert policy["script-src"] == ["'self'"]
     assert "'unsafe-inline'" in policy["style-src"]

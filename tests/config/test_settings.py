@@ -64,3 +64,26 @@ def test_dev_database_is_a_wal_sqlite_file_by_default():
     mode, name = result.stdout.split()
     assert mode == "wal"
     assert name.endswith("var/db.sqlite3")
+
+
+def test_the_production_settings_pass_the_deployment_checks():
+    """`check --deploy` with the production settings: no warnings (HSTS, frames, cookies, ...)."""
+    # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE for this process,
+    # which a deployment never has (async.E001): the check must not inherit it.
+    ignored = ("DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    environment = {k: v for k, v in os.environ.items() if k not in ignored}
+    environment.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "SECRET_KEY": "k9!Qz" * 12,  # long and varied enough for security.W009
+            "ALLOWED_HOSTS": "academie.example.org",
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=str(ROOT),
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from tests.factories import PASSWORD, TrainerFactory, build_course
+from tests.factories import TrainerFactory, build_course, login_with_mfa
 from training.courses.models import LessonPage
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def trainer_client(client, catalog):
     # The Trainer group gets its page permissions on the catalogues that exist
     # when it is synced, so the catalogue comes first.
     trainer = TrainerFactory()
-    assert client.login(email=trainer.email, password=PASSWORD)
+    login_with_mfa(client, trainer)
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
     return client
 

@@ -1,11 +1,17 @@
+import datetime as dt
+
 import pytest
+import time_machine
+from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
+from tests.factories import totp_code
 from training.courses.models import CoursePage, LessonPage, ModulePage
 from training.courses.pillars import Pillar
 from training.demo.content import COURSES, validate
+from training.demo.seed import DEMO_TOTP_SECRET
 from training.learning.models import Cohort
 from training.learning.selectors import course_progress
 
@@ -36,6 +42,7 @@ def test_seed_demo_builds_the_demo_site_and_is_idempotent(settings, capsys):
     ) == counts
     output = capsys.readouterr().out
     assert "trainer@example.org" in output and "lotgenoot-demo" in output
+    assert DEMO_TOTP_SECRET in output
 
     basic = CoursePage.objects.get(title="Basiscursus gespreksbegeleiding lotgenotencontact")
     assert basic.live and CoursePage.objects.live().count() >= 2
@@ -52,6 +59,12 @@ def test_seed_demo_builds_the_demo_site_and_is_idempotent(settings, capsys):
     assert users.get(email="beheer@example.org").is_superuser
     assert users.get(email="trainer@example.org").groups.filter(name="Trainer").exists()
     assert users.get(email="deelnemer@example.org").check_password("lotgenoot-demo")
+    two_step = Authenticator.objects.filter(type="totp").values_list("user__email", flat=True)
+    assert sorted(two_step) == [
+        "beheer@example.org",
+        "trainer@example.org",
+        "vereniging@example.org",
+    ]
 
     cohort = Cohort.objects.get()
     assert cohort.trainers.filter(email="trainer@example.org").exists()
@@ -90,3 +103,20 @@ def test_seed_demo_gives_every_reflection_screen_content(settings):
     assert Submission.objects.filter(
         first_submitted_at=None, author__email="deelnemer@example.org"
     ).exists()
+
+
+def test_demo_code_prints_the_code_of_the_documented_secret(settings, capsys):
+    settings.DEBUG = True
+
+    with time_machine.travel(dt.datetime(2026, 3, 2, 9, 30, 10, tzinfo=dt.UTC), tick=False):
+        call_command("demo_code")
+        expected = totp_code(DEMO_TOTP_SECRET)
+
+    assert capsys.readouterr().out.strip() == expected
+
+
+def test_demo_code_refuses_without_debug(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError):
+        call_command("demo_code")

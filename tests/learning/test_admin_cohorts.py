@@ -15,6 +15,7 @@ from tests.factories import (
     TrainerFactory,
     UserFactory,
     build_course,
+    login_with_mfa,
 )
 from training.courses.permissions import TRAINER_GROUP, trainer_group_ensure
 from training.learning.admin_forms import CohortForm
@@ -84,7 +85,7 @@ def test_trainer_group_may_add_change_and_view_cohorts_but_not_delete():
 
 def test_trainer_sees_only_the_cohorts_they_train(client, trainer, own_cohort, other_cohort):
     EnrolmentFactory(cohort=own_cohort)
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.get(reverse("cohorts:index"))
 
@@ -99,7 +100,7 @@ def test_trainer_sees_only_the_cohorts_they_train(client, trainer, own_cohort, o
 
 
 def test_listing_search_stays_within_own_cohorts(client, trainer, own_cohort, other_cohort):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.get(reverse("cohorts:index"), {"q": "groep"})
 
@@ -107,7 +108,7 @@ def test_listing_search_stays_within_own_cohorts(client, trainer, own_cohort, ot
 
 
 def test_superuser_sees_every_cohort(client, own_cohort, other_cohort):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    login_with_mfa(client, UserFactory(is_superuser=True, is_staff=True))
 
     response = client.get(reverse("cohorts:index"))
 
@@ -115,7 +116,7 @@ def test_superuser_sees_every_cohort(client, own_cohort, other_cohort):
 
 
 def test_cohorts_menu_item_is_shown_to_trainers(client, trainer):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.get(reverse("wagtailadmin_home"))
 
@@ -127,7 +128,7 @@ def test_cohorts_menu_item_is_shown_to_trainers(client, trainer):
 
 @pytest.mark.parametrize("name", COHORT_URLS)
 def test_another_trainers_cohort_is_not_found(client, trainer, other_cohort, name):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     assert client.get(cohort_url(name, other_cohort)).status_code == 404
 
@@ -137,7 +138,7 @@ def test_posting_to_another_trainers_cohort_is_not_found_and_changes_nothing(
     client, trainer, other_cohort, name
 ):
     token = other_cohort.invite_token
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.post(cohort_url(name, other_cohort), form_data(other_cohort.course))
 
@@ -149,13 +150,13 @@ def test_posting_to_another_trainers_cohort_is_not_found_and_changes_nothing(
 
 @pytest.mark.parametrize("name", ["edit", "history", "usage", "progress", "progress_csv"])
 def test_trainer_reaches_their_own_cohort(client, trainer, own_cohort, name):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     assert client.get(cohort_url(name, own_cohort)).status_code == 200
 
 
 def test_trainer_cannot_delete_even_their_own_cohort(client, trainer, own_cohort):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.post(cohort_url("delete", own_cohort))
 
@@ -212,7 +213,7 @@ def test_learner_without_admin_access_cannot_list_cohorts(client, own_cohort):
 def test_trainer_creating_a_cohort_becomes_its_trainer(client, trainer):
     course = build_course(modules=1)
     colleague = TrainerFactory()
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.post(reverse("cohorts:add"), form_data(course, trainers=[colleague.pk]))
 
@@ -225,7 +226,7 @@ def test_trainer_creating_a_cohort_becomes_its_trainer(client, trainer):
 
 
 def test_trainer_creating_a_cohort_without_choosing_trainers_becomes_its_trainer(client, trainer):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     client.post(reverse("cohorts:add"), form_data(build_course(modules=1)))
 
@@ -235,7 +236,7 @@ def test_trainer_creating_a_cohort_without_choosing_trainers_becomes_its_trainer
 def test_superuser_may_create_a_cohort_for_other_trainers(client):
     admin = UserFactory(is_superuser=True, is_staff=True)
     colleague = TrainerFactory()
-    client.force_login(admin)
+    login_with_mfa(client, admin)
 
     client.post(reverse("cohorts:add"), form_data(build_course(modules=1), trainers=[colleague.pk]))
 
@@ -244,7 +245,7 @@ def test_superuser_may_create_a_cohort_for_other_trainers(client):
 
 def test_superuser_choosing_nobody_becomes_the_trainer(client):
     admin = UserFactory(is_superuser=True, is_staff=True)
-    client.force_login(admin)
+    login_with_mfa(client, admin)
 
     client.post(reverse("cohorts:add"), form_data(build_course(modules=1)))
 
@@ -252,7 +253,7 @@ def test_superuser_choosing_nobody_becomes_the_trainer(client):
 
 
 def test_end_date_before_start_date_is_a_friendly_form_error(client, trainer):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.post(
         reverse("cohorts:add"),
@@ -265,7 +266,7 @@ def test_end_date_before_start_date_is_a_friendly_form_error(client, trainer):
 
 
 def test_capacity_must_be_at_least_one(client, trainer):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.post(reverse("cohorts:add"), form_data(build_course(modules=1), capacity="0"))
 
@@ -275,7 +276,7 @@ def test_capacity_must_be_at_least_one(client, trainer):
 def test_capacity_cannot_drop_below_the_active_learners(client, trainer, own_cohort):
     EnrolmentFactory(cohort=own_cohort)
     EnrolmentFactory(cohort=own_cohort)
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.post(
         cohort_url("edit", own_cohort),
@@ -290,7 +291,7 @@ def test_capacity_cannot_drop_below_the_active_learners(client, trainer, own_coh
 
 
 def test_trainer_edits_their_own_cohort(client, trainer, own_cohort):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.post(
         cohort_url("edit", own_cohort),
@@ -303,7 +304,7 @@ def test_trainer_edits_their_own_cohort(client, trainer, own_cohort):
 
 
 def test_an_edited_cohort_keeps_at_least_one_trainer(client, trainer, own_cohort):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.post(cohort_url("edit", own_cohort), form_data(own_cohort.course))
 
@@ -339,20 +340,20 @@ def test_form_keeps_what_an_existing_cohort_already_has(own_cohort, trainer):
 
 
 def test_edit_page_shows_the_full_invite_url_and_is_not_cached(client, trainer, own_cohort):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.get(cohort_url("edit", own_cohort))
 
     html = response.content.decode()
     assert f"http://testserver/mijn/uitnodiging/{own_cohort.invite_token}/" in html
     assert cohort_url("rotate_invite", own_cohort) in html
-    assert "navigator.clipboard" in html
+    assert "learning/cohort-invite.js" in html and "data-cohort-copy-invite" in html
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
 
 
 def test_rotating_the_invite_link_needs_a_confirmed_post(client, trainer, own_cohort):
     old = own_cohort.invite_token
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     confirmation = client.get(cohort_url("rotate_invite", own_cohort))
     own_cohort.refresh_from_db()
@@ -375,7 +376,7 @@ def test_rotating_the_invite_link_needs_a_confirmed_post(client, trainer, own_co
 
 
 def test_superuser_deletes_an_empty_cohort(client, own_cohort):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    login_with_mfa(client, UserFactory(is_superuser=True, is_staff=True))
 
     response = client.post(cohort_url("delete", own_cohort))
 
@@ -385,7 +386,7 @@ def test_superuser_deletes_an_empty_cohort(client, own_cohort):
 
 def test_cohort_with_learners_is_not_deleted_but_explained(client, own_cohort):
     EnrolmentFactory(cohort=own_cohort)
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    login_with_mfa(client, UserFactory(is_superuser=True, is_staff=True))
 
     response = client.post(cohort_url("delete", own_cohort))
 
@@ -400,7 +401,7 @@ def test_cohort_dates_in_the_listing(client, trainer):
         starts_on=datetime.date(2030, 3, 1),
         ends_on=datetime.date(2030, 6, 1),
     )
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     html = client.get(reverse("cohorts:index")).content.decode()
 

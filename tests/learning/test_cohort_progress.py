@@ -16,6 +16,7 @@ from tests.factories import (
     TrainerFactory,
     UserFactory,
     build_course,
+    login_with_mfa,
 )
 from training.courses.pillars import Pillar
 from training.courses.selectors import course_outline
@@ -74,7 +75,7 @@ def read_csv(response):
 def test_progress_table_shows_percentages_per_module_pillar_and_course(
     client, trainer, small_cohort
 ):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.get(progress_url(small_cohort))
 
@@ -106,7 +107,7 @@ def test_progress_table_shows_percentages_per_module_pillar_and_course(
 
 
 def test_progress_is_never_cached(client, trainer, small_cohort):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     for url in (progress_url(small_cohort), progress_url(small_cohort, csv_export=True)):
         cache_control = client.get(url)["Cache-Control"]
@@ -114,7 +115,7 @@ def test_progress_is_never_cached(client, trainer, small_cohort):
 
 
 def test_empty_cohort_has_a_message_instead_of_a_table(client, trainer, cohort):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.get(progress_url(cohort))
 
@@ -124,7 +125,7 @@ def test_empty_cohort_has_a_message_instead_of_a_table(client, trainer, cohort):
 
 
 def test_csv_export_has_the_same_numbers(client, trainer, small_cohort):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.get(progress_url(small_cohort, csv_export=True))
 
@@ -148,7 +149,7 @@ def test_csv_export_has_the_same_numbers(client, trainer, small_cohort):
 def test_csv_export_guards_against_formula_injection(client, trainer, cohort):
     enrol(cohort, '=HYPERLINK("https://example.org","klik")', email="formule@example.org")
     enrol(cohort, "@SUM(1+1)", email="apenstaart@example.org")
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     _, *rows = read_csv(client.get(progress_url(cohort, csv_export=True)))
 
@@ -185,7 +186,7 @@ def test_progress_query_count_does_not_grow_with_the_cohort(
         enrol(small, f"Cursist {n}", lessons=lessons[: n + 1])
     for n in range(30):
         enrol(large, f"Cursist {n}", lessons=large_lessons[: n % 6 + 1])
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
     client.get(progress_url(small))  # warm up per-process caches (content types, site)
 
     for csv_export in (False, True):
@@ -199,7 +200,7 @@ def test_progress_query_count_does_not_grow_with_the_cohort(
 
 
 def test_another_trainer_cannot_see_the_progress(client, small_cohort):
-    client.force_login(TrainerFactory())
+    login_with_mfa(client, TrainerFactory())
 
     assert client.get(progress_url(small_cohort)).status_code == 404
     assert client.get(progress_url(small_cohort, csv_export=True)).status_code == 404

@@ -105,3 +105,25 @@ def test_a_reflection_in_a_locked_module_cannot_be_started_or_submitted(enrolmen
         )
     submission.refresh_from_db()
     assert submission.first_submitted_at is None
+
+
+def test_submitting_in_a_module_that_locked_again_says_so_and_keeps_the_text(client, enrolment):
+    assignment = ReflectionAssignmentPageFactory(parent=_modules(enrolment)[1])
+    lesson_complete(enrolment=enrolment, lesson=_lesson_in(_modules(enrolment)[0]))
+    submission = reflection_services.submission_get_or_create(
+        enrolment=enrolment, assignment=assignment
+    )
+    LessonPageFactory(parent=_modules(enrolment)[0])  # the trainer added a lesson: locked again
+    client.force_login(enrolment.learner)
+    text = "Mijn verhaal over gehoord worden in de groep, met genoeg woorden."
+    response = client.post(
+        reverse("reflections:submit", args=[submission.public_id]),
+        {"action": "submit", "text": text, "audience": "peers", "base_revision": "0"},
+    )
+    assert response.status_code < 500
+    assert (
+        "Deze module gaat open als je de modules ervoor hebt afgerond." in response.content.decode()
+    )
+    submission.refresh_from_db()
+    assert submission.first_submitted_at is None
+    assert submission.latest_version().text == text  # the draft was kept

@@ -1,5 +1,14 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .permissions import two_step_passed, two_step_required, two_step_set_up
 
 
 class UserLanguageMiddleware:
@@ -23,3 +32,41 @@ class UserLanguageMiddleware:
                     translation.activate(language)
                     request.LANGUAGE_CODE = translation.get_language()
         return self.get_response(request)
+
+
+class TwoStepRequiredMiddleware:
+    """Refuse the Wagtail admin and the association pages to a session without a second step.
+
+    For people who must use two-step sign-in (permissions.two_step_required):
+    without an authenticator app they are sent to set one up; with one, a
+    session that has not passed the code (e.g. signed in before setting it up)
+    is asked for a code first. Wagtail's own login form is not used (see
+    config/urls.py), and the check is on the session, however it signed in.
+    Runs after AuthenticationMiddleware and allauth's AccountMiddleware.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if self._guarded(request.path) and two_step_required(request.user):
+            query = urlencode({REDIRECT_FIELD_NAME: request.get_full_path()})
+            if not two_step_set_up(request.user):
+                messages.info(
+                    request,
+                    _(
+                        "Your account gives access to other people's data, so signing in "
+                        "takes two steps. Set up an authenticator app first."
+                    ),
+                    fail_silently=True,
+                )
+                return redirect(f"{reverse('mfa_activate_totp')}?{query}")
+            if not two_step_passed(request):
+                return redirect(f"{reverse('mfa_reauthenticate')}?{query}")
+        return self.get_response(request)
+
+    @staticmethod
+    def _guarded(path):
+        if path in {reverse("wagtailadmin_logout"), reverse("wagtailadmin_login")}:
+            return False
+        return path.startswith((reverse("wagtailadmin_home"), reverse("associations:index")))

@@ -1,6 +1,9 @@
 """The user model: one account for learners, trainers, association staff and admins.
 
-Personal data held: email address, display name, optional pseudonym, language.
+Personal data held: email address, display name, optional pseudonym, language,
+when the account was created and last signed in. An erased account keeps its
+row (so certificates and feedback given to others stay whole) with every one
+of these fields emptied or replaced, and `erased_at` set; see training.privacy.
 """
 
 import secrets
@@ -66,6 +69,13 @@ class User(AbstractBaseUser, PermissionsMixin):
     )
     is_active = models.BooleanField(_("active"), default=True)
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    erased_at = models.DateTimeField(
+        _("erased at"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The person's data was erased at their request; the account cannot be used."),
+    )
 
     objects = UserManager()
 
@@ -93,7 +103,13 @@ class User(AbstractBaseUser, PermissionsMixin):
         super().clean()
         self.email = self.__class__.objects.normalize_email(self.email).lower()
 
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
+
     def get_full_name(self):
+        if self.is_erased:
+            return str(_("a former learner"))
         return self.display_name or self.email.split("@")[0]
 
     def get_short_name(self):
@@ -102,6 +118,8 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def peer_name(self):
         """The name peers see: the pseudonym, or a neutral stand-in."""
+        if self.is_erased:
+            return _("a former fellow learner")
         return self.pseudonym or _("a fellow learner")
 
 

@@ -7,10 +7,11 @@ Emails go out in the recipient's own language.
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
+
+from training.accounts.emails import email_render
 
 
 def absolute(path: str) -> str:
@@ -25,8 +26,7 @@ _absolute = absolute
 def _send(*, user, template: str, context: dict) -> None:
     with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
         context = {**context, "user": user}
-        subject = render_to_string(f"assessments/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"assessments/email/{template}.txt", context)
+        subject, body = email_render(f"assessments/email/{template}", context)
     send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
 
 

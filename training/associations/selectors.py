@@ -20,8 +20,14 @@ from training.certificates.models import Certificate, CertificateStatus
 from training.learning.models import Enrolment
 from training.learning.selectors import courses_progress
 
-from .models import ApiToken, Association, AssociationMembership
-from .permissions import token_hash
+from .models import (
+    ApiToken,
+    Association,
+    AssociationInvitation,
+    AssociationMembership,
+    AssociationStaff,
+)
+from .permissions import invitations_for, token_hash
 
 
 class FacilitatorStatus:
@@ -58,6 +64,7 @@ class FacilitatorRow:
     valid_until: datetime.date | None = None
     issued_on: datetime.date | None = None
     certificate_code: str = ""
+    certificate_id: int | None = None
     progress_percent: int | None = None
 
     @property
@@ -140,6 +147,7 @@ def association_facilitators(
                     valid_until=certificate.valid_until,
                     issued_on=certificate.issued_on,
                     certificate_code=certificate.display_code,
+                    certificate_id=certificate.pk,
                 )
             )
             continue
@@ -192,19 +200,69 @@ def _progress_percentages(enrolments: list[Enrolment]) -> dict[int, int]:
 
 
 def associations_seeing(*, learner) -> list[dict]:
-    """The associations that can see this learner's certification status, and why."""
+    """The associations that can see this learner's certification status, and why.
+
+    Each entry: `association`, `cohorts` (names of its cohorts the learner is
+    in) and `membership` (the explicit link, or None); a link the learner
+    confirmed has `membership.confirmed_at` and the learner may end it.
+    """
     seen: dict[int, dict] = {}
     for membership in AssociationMembership.objects.filter(learner=learner).select_related(
         "association"
     ):
-        seen[membership.association_id] = {"association": membership.association, "cohorts": []}
+        seen[membership.association_id] = {
+            "association": membership.association,
+            "cohorts": [],
+            "membership": membership,
+        }
     for enrolment in Enrolment.objects.filter(
         learner=learner, cohort__association__isnull=False
     ).select_related("cohort__association"):
         association = enrolment.cohort.association
-        entry = seen.setdefault(association.pk, {"association": association, "cohorts": []})
+        entry = seen.setdefault(
+            association.pk, {"association": association, "cohorts": [], "membership": None}
+        )
         entry["cohorts"].append(enrolment.cohort.name)
     return sorted(seen.values(), key=lambda entry: entry["association"].name)
+
+
+def invitations_open_for(*, user, kind: str) -> list[AssociationInvitation]:
+    """Open invitations of this kind addressed to the user's email address."""
+    return list(invitations_for(user).filter(kind=kind).select_related("association"))
+
+
+def association_staff(*, association: Association) -> list[AssociationStaff]:
+    """Its staff, admins first, each with `is_last_admin` set (that one cannot be removed)."""
+    links = list(
+        AssociationStaff.objects.filter(association=association)
+        .select_related("user")
+        .order_by("role", "user__display_name", "user__email")
+    )
+    admins = sum(1 for link in links if link.is_admin)
+    for link in links:
+        link.is_last_admin = link.is_admin and admins <= 1
+    return links
+
+
+def association_open_invitations(
+    *, association: Association, kind: str
+) -> QuerySet[AssociationInvitation]:
+    return AssociationInvitation.objects.filter(
+        association=association, kind=kind, accepted_at__isnull=True
+    ).order_by("email")
+
+
+def association_linked_facilitators(*, association: Association) -> QuerySet[AssociationMembership]:
+    return (
+        AssociationMembership.objects.filter(association=association)
+        .select_related("learner")
+        .order_by("learner__display_name", "learner__email")
+    )
+
+
+def association_staff_users(*, association: Association) -> list:
+    """The users who get the association's emails: all its staff, admins included."""
+    return [link.user for link in association_staff(association=association)]
 
 
 def association_api_tokens(*, association: Association) -> QuerySet[ApiToken]:

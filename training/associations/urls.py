@@ -1,15 +1,34 @@
 from django.urls import path
 
+from training import converters  # noqa: F401  (registers <id:...>)
+
 from . import views
 
 app_name = "associations"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("<int:pk>/", views.status, name="status"),
-    path("<int:pk>/export.csv", views.status_csv, name="status_csv"),
-    path("<int:pk>/api-sleutels/", views.tokens, name="tokens"),
+    path("<id:pk>/", views.status, name="status"),
+    path("<id:pk>/export.csv", views.status_csv, name="status_csv"),
+    path("<id:pk>/api-sleutels/", views.tokens, name="tokens"),
+    path("<id:pk>/api-sleutels/<id:token_id>/intrekken/", views.token_revoke, name="token_revoke"),
+    path("<id:pk>/medewerkers/", views.staff, name="staff"),
     path(
-        "<int:pk>/api-sleutels/<int:token_id>/intrekken/", views.token_revoke, name="token_revoke"
+        "<id:pk>/medewerkers/<id:link_id>/verwijderen/",
+        views.staff_remove_view,
+        name="staff_remove",
+    ),
+    path("<id:pk>/facilitatoren/", views.facilitators, name="facilitators"),
+    path(
+        "<id:pk>/uitnodigingen/<id:invitation_id>/intrekken/",
+        views.invitation_withdraw_view,
+        name="invitation_withdraw",
+    ),
+    # The invitee's and the facilitator's side: found through their own account.
+    path("uitnodiging/<id:invitation_id>/", views.invitation, name="invitation"),
+    path(
+        "koppeling/<id:membership_id>/beeindigen/",
+        views.membership_end_view,
+        name="membership_end",
     ),
 ]

@@ -1,7 +1,9 @@
-"""The association's pages: its facilitators' certification status, CSV, API tokens.
+"""The association's pages: its facilitators' certification status, CSV, API tokens,
+its staff and facilitator invitations; and the invitee's and facilitator's answers.
 
-Every view looks the association up through `associations_staffed_by`, so
-staff of one association get a 404 for another's.
+Every view looks the association up through `associations_staffed_by` (or
+`associations_administered_by` for staff and links), and invitations and
+links through `permissions`, so a wrong id is a 404.
 """
 
 import csv
@@ -21,15 +23,34 @@ from django.views.decorators.http import require_POST
 
 from training.learning.admin_views import csv_safe
 
-from .models import ApiToken
-from .permissions import associations_staffed_by
+from .models import ApiToken, AssociationInvitation, AssociationStaff, InvitationKind, StaffRole
+from .permissions import (
+    associations_administered_by,
+    associations_staffed_by,
+    can_administer,
+    invitations_for,
+    memberships_endable_by,
+)
 from .selectors import (
     FacilitatorStatus,
     association_api_tokens,
     association_facilitators,
+    association_linked_facilitators,
+    association_open_invitations,
+    association_staff,
     facilitator_rows_filter,
 )
-from .services import api_token_create, api_token_revoke
+from .services import (
+    AssociationError,
+    api_token_create,
+    api_token_revoke,
+    invitation_accept,
+    invitation_create,
+    invitation_decline,
+    invitation_withdraw,
+    membership_end,
+    staff_remove,
+)
 
 
 def _private(response):
@@ -54,8 +75,37 @@ class ApiTokenForm(forms.Form):
     )
 
 
+class StaffInvitationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        help_text=_("They get an email with a link; they join once they accept."),
+        error_messages={"invalid": _("Enter a valid email address, like name@example.org.")},
+    )
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=StaffRole.choices,
+        initial=StaffRole.STAFF,
+        widget=forms.RadioSelect,
+        help_text=_("Administrators can also invite and remove staff and link facilitators."),
+    )
+
+
+class FacilitatorInvitationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Facilitator's email address"),
+        max_length=254,
+        help_text=_("The address they use, or will use, on Lotgenoot Academie."),
+        error_messages={"invalid": _("Enter a valid email address, like name@example.org.")},
+    )
+
+
 def _association(request, pk):
     return get_object_or_404(associations_staffed_by(request.user), pk=pk)
+
+
+def _administered(request, pk):
+    return get_object_or_404(associations_administered_by(request.user), pk=pk)
 
 
 def _filtered_rows(request, all_rows):
@@ -70,10 +120,12 @@ def _filtered_rows(request, all_rows):
 @login_required
 def index(request):
     associations = list(associations_staffed_by(request.user))
-    if len(associations) == 1:
+    invitations = invitations_for(request.user).filter(kind=InvitationKind.STAFF)
+    invitations = list(invitations.select_related("association"))
+    if len(associations) == 1 and not invitations:
         return redirect("associations:status", pk=associations[0].pk)
-    status = 200 if associations else 403
-    context = {"associations": associations}
+    status = 200 if associations or invitations else 403
+    context = {"associations": associations, "invitations": invitations}
     return _private(TemplateResponse(request, "associations/index.html", context, status=status))
 
 
@@ -92,6 +144,7 @@ def status(request, pk):
         "rows": rows,
         "summary": [(value, FacilitatorStatus.LABELS[value], counts[value]) for value in counts],
         "query": request.GET.urlencode(),
+        "can_administer": can_administer(request.user, association),
     }
     return _private(TemplateResponse(request, "associations/status.html", context))
 
@@ -168,3 +221,159 @@ def token_revoke(request, pk, token_id):
         gettext("The token “%(name)s” is revoked: it no longer works.") % {"name": token.name},
     )
     return redirect("associations:tokens", pk=association.pk)
+
+
+def _invite(request, association, form, kind):
+    """Create the invitation from a valid form; returns whether to redirect."""
+    try:
+        invitation, created = invitation_create(
+            association=association,
+            user=request.user,
+            email=form.cleaned_data["email"],
+            kind=kind,
+            role=form.cleaned_data.get("role") or StaffRole.STAFF,
+        )
+    except AssociationError as error:
+        form.add_error("email", error.message)
+        return False
+    if created:
+        message = gettext("Invitation sent to %(email)s.")
+    else:
+        message = gettext("%(email)s was already invited; the invitation is still open.")
+    messages.success(request, message % {"email": invitation.email})
+    return True
+
+
+@never_cache
+@login_required
+def staff(request, pk):
+    """The association's staff, open invitations, and a form to invite someone (admins)."""
+    association = _administered(request, pk)
+    form = StaffInvitationForm(request.POST or None)
+    valid = request.method == "POST" and form.is_valid()
+    if valid and _invite(request, association, form, InvitationKind.STAFF):
+        return redirect("associations:staff", pk=association.pk)
+    context = {
+        "association": association,
+        "form": form,
+        "staff": association_staff(association=association),
+        "invitations": association_open_invitations(
+            association=association, kind=InvitationKind.STAFF
+        ),
+    }
+    return _private(TemplateResponse(request, "associations/staff.html", context))
+
+
+@require_POST
+@login_required
+def staff_remove_view(request, pk, link_id):
+    association = _administered(request, pk)
+    link = get_object_or_404(
+        AssociationStaff.objects.filter(association=association).select_related("user"),
+        pk=link_id,
+    )
+    try:
+        staff_remove(link=link, user=request.user)
+    except AssociationError as error:
+        messages.error(request, error.message)
+        return redirect("associations:staff", pk=association.pk)
+    messages.success(
+        request,
+        gettext("%(name)s is no longer a staff member.") % {"name": link.user.get_full_name()},
+    )
+    if link.user_id == request.user.pk and not can_administer(request.user, association):
+        return redirect("associations:index")
+    return redirect("associations:staff", pk=association.pk)
+
+
+@never_cache
+@login_required
+def facilitators(request, pk):
+    """Facilitators linked to the association, open invitations, and a form to invite one."""
+    association = _administered(request, pk)
+    form = FacilitatorInvitationForm(request.POST or None)
+    valid = request.method == "POST" and form.is_valid()
+    if valid and _invite(request, association, form, InvitationKind.FACILITATOR):
+        return redirect("associations:facilitators", pk=association.pk)
+    context = {
+        "association": association,
+        "form": form,
+        "memberships": association_linked_facilitators(association=association),
+        "invitations": association_open_invitations(
+            association=association, kind=InvitationKind.FACILITATOR
+        ),
+    }
+    return _private(TemplateResponse(request, "associations/facilitators.html", context))
+
+
+@require_POST
+@login_required
+def invitation_withdraw_view(request, pk, invitation_id):
+    association = _administered(request, pk)
+    invitation = get_object_or_404(
+        AssociationInvitation.objects.filter(association=association, accepted_at__isnull=True),
+        pk=invitation_id,
+    )
+    invitation_withdraw(invitation=invitation, user=request.user)
+    messages.success(
+        request,
+        gettext("The invitation to %(email)s is withdrawn.") % {"email": invitation.email},
+    )
+    if invitation.kind == InvitationKind.FACILITATOR:
+        return redirect("associations:facilitators", pk=association.pk)
+    return redirect("associations:staff", pk=association.pk)
+
+
+@never_cache
+@login_required
+def invitation(request, invitation_id):
+    """The invitee reads what accepting means, then accepts or declines."""
+    invitation = get_object_or_404(
+        invitations_for(request.user).select_related("association"), pk=invitation_id
+    )
+    if request.method == "POST":
+        answer = request.POST.get("answer")
+        name = invitation.association.name
+        if answer == "accept":
+            try:
+                invitation_accept(invitation=invitation, user=request.user)
+            except AssociationError as error:  # answered in another tab a moment ago
+                messages.error(request, error.message)
+                return redirect("associations:index")
+            if invitation.kind == InvitationKind.STAFF:
+                messages.success(request, gettext("Welcome to %(name)s.") % {"name": name})
+                return redirect("associations:status", pk=invitation.association_id)
+            messages.success(
+                request,
+                gettext("%(name)s can now see your certification status.") % {"name": name},
+            )
+            return redirect("certificates:mine")
+        if answer == "decline":
+            invitation_decline(invitation=invitation, user=request.user)
+            messages.success(
+                request, gettext("You declined the invitation of %(name)s.") % {"name": name}
+            )
+            if invitation.kind == InvitationKind.STAFF:
+                return redirect("associations:index")
+            return redirect("certificates:mine")
+    context = {
+        "invitation": invitation,
+        "is_staff_invitation": invitation.kind == InvitationKind.STAFF,
+    }
+    return _private(TemplateResponse(request, "associations/invitation.html", context))
+
+
+@require_POST
+@login_required
+def membership_end_view(request, membership_id):
+    """A facilitator ends a link they confirmed."""
+    membership = get_object_or_404(
+        memberships_endable_by(request.user).select_related("association"), pk=membership_id
+    )
+    membership_end(membership=membership, user=request.user)
+    messages.success(
+        request,
+        gettext("%(name)s can no longer see your status through this link.")
+        % {"name": membership.association.name},
+    )
+    return redirect("certificates:mine")

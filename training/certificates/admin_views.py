@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -25,16 +25,18 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.images.widgets import AdminImageChooser
+from wagtail.images.fields import WagtailImageField
 from wagtail.models import ModelLogEntry
 
 from training.courses.permissions import is_trainer
 
 from . import services
+from .downloads import certificate_pdf_response
 from .models import Certificate, CertificateStatus, TrainerSignature
 from .permissions import certificates_managed_by, enrolments_signable_by
 from .rules import rules_evaluate
 from .selectors import certificate_public, verification_url
+from .signatures import trainer_signature_save
 
 
 def _private(response):
@@ -55,10 +57,18 @@ class ReasonForm(forms.Form):
 
 
 class SignatureForm(forms.ModelForm):
+    """Name, role and an upload: no image chooser, so nobody can pick someone else's image."""
+
+    upload = WagtailImageField(
+        label=_("Signature image"),
+        required=False,
+        help_text=_("Optional: a scan of your signature on a white or transparent background."),
+    )
+    remove_image = forms.BooleanField(label=_("Remove my signature image"), required=False)
+
     class Meta:
         model = TrainerSignature
-        fields = ["name", "role", "image"]
-        widgets = {"image": AdminImageChooser}
+        fields = ["name", "role"]
 
 
 class TrainerView(WagtailAdminTemplateMixin, TemplateView):
@@ -226,12 +236,7 @@ class CertificatePdfView(CertificateObjectView):
     def get(self, request, *args, **kwargs):
         if not self.object.is_ready:
             raise Http404
-        response = FileResponse(
-            self.object.pdf.open("rb"),
-            filename=f"certificaat-{self.object.display_code}.pdf",
-            content_type="application/pdf",
-        )
-        return _private(response)
+        return certificate_pdf_response(self.object)
 
 
 class SignoffIndexView(TrainerView):
@@ -285,17 +290,26 @@ class SignatureView(TrainerView):
             instance = TrainerSignature(
                 trainer=self.request.user, name=self.request.user.get_full_name()
             )
-        return SignatureForm(self.request.POST or None, instance=instance)
+        if self.request.method == "POST":
+            return SignatureForm(self.request.POST, self.request.FILES, instance=instance)
+        return SignatureForm(instance=instance)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", self.get_form())
+        context["signature"] = TrainerSignature.objects.filter(trainer=self.request.user).first()
         return context
 
     def post(self, request, *args, **kwargs):
         form = self.get_form()
         if form.is_valid():
-            form.save()
+            trainer_signature_save(
+                trainer=request.user,
+                name=form.cleaned_data["name"],
+                role=form.cleaned_data["role"],
+                upload=form.cleaned_data["upload"],
+                remove_image=form.cleaned_data["remove_image"],
+            )
             messages.success(
                 request, gettext("Saved. New certificates you sign show this signature.")
             )

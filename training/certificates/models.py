@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .codes import code_format
+from .storage import certificate_storage_get
 
 
 class CertificateStatus(models.TextChoices):
@@ -29,7 +30,13 @@ class CertificateStatus(models.TextChoices):
 
 
 def certificate_upload_to(instance, filename):
-    return f"certificates/{instance.code}.pdf"
+    """`certificates/<pk>.pdf` in the private certificate storage.
+
+    Never the verification code: a file name ends up in logs, backups and
+    proxies, and must not be a key to the certificate. The primary key keeps
+    a re-render writing over the same file.
+    """
+    return f"certificates/{instance.pk}.pdf"
 
 
 class Certificate(models.Model):
@@ -106,7 +113,13 @@ class Certificate(models.Model):
     issued_at = models.DateTimeField(default=timezone.now)
 
     code = models.CharField(_("verification code"), max_length=16, unique=True)
-    pdf = models.FileField(_("PDF"), upload_to=certificate_upload_to, blank=True, max_length=200)
+    pdf = models.FileField(
+        _("PDF"),
+        upload_to=certificate_upload_to,
+        storage=certificate_storage_get,
+        blank=True,
+        max_length=200,
+    )
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True)
     notified_at = models.DateTimeField(null=True, blank=True)
 
@@ -279,3 +292,43 @@ class ExpiryReminder(models.Model):
 
     def __str__(self):
         return f"{self.certificate} · {self.days_before}"
+
+
+class AssociationNoticeKind(models.TextChoices):
+    EXPIRES_SOON = "expires_soon", _("expires soon")
+    REVOKED = "revoked", _("revoked")
+
+
+class AssociationNotice(models.Model):
+    """An association's staff were emailed about this certificate: it expires within the
+    reminder window, or it was revoked. One per association, certificate and kind (a
+    unique constraint), so a digest that runs twice or a retried task sends nothing twice.
+
+    Personal data held: that this association was told about this holder's
+    certificate, and when.
+    """
+
+    association = models.ForeignKey(
+        "associations.Association", on_delete=models.CASCADE, related_name="certificate_notices"
+    )
+    certificate = models.ForeignKey(
+        Certificate, on_delete=models.CASCADE, related_name="association_notices"
+    )
+    kind = models.CharField(max_length=12, choices=AssociationNoticeKind.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("association notice")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "certificate", "kind"],
+                name="certificates_one_association_notice_per_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=AssociationNoticeKind.values),
+                name="certificates_association_notice_kind",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.association_id} · {self.certificate_id} · {self.kind}"

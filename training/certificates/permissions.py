@@ -2,6 +2,9 @@
 
 - Anyone with a verification code sees that certificate's public data.
 - A learner sees and downloads their own certificates.
+- The PDF itself goes only to the holder, the cohort's trainers and
+  superusers (`certificates_readable_by`); the public gets the verification
+  page, never the file.
 - A trainer sees, revokes and un-revokes the certificates of the cohorts they
   train, signs off learners in those cohorts and manages their own signature;
   a superuser does all of this for every cohort.
@@ -11,7 +14,7 @@ Views scope their querysets with these functions, so a wrong id is a 404.
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from training.courses.permissions import is_trainer
 from training.learning.models import Enrolment
@@ -33,6 +36,18 @@ def certificates_managed_by(user) -> QuerySet[Certificate]:
     if user.is_superuser:
         return Certificate.objects.all()
     return Certificate.objects.filter(cohort__in=cohorts_trained_by(user))
+
+
+def certificates_readable_by(user) -> QuerySet[Certificate]:
+    """Certificates whose PDF `user` may download: their own and those they manage."""
+    if not user.is_authenticated:
+        return Certificate.objects.none()
+    if user.is_superuser:
+        return Certificate.objects.all()
+    readable = Q(learner=user)
+    if is_trainer(user):
+        readable |= Q(cohort__in=cohorts_trained_by(user))
+    return Certificate.objects.filter(readable)
 
 
 def can_revoke(user, certificate: Certificate) -> bool:

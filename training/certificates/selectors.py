@@ -51,6 +51,9 @@ class PublicCertificate:
     code: str
     status: CertificateStatus
     holder_name: str
+    # The holder had their data erased: the certificate existed and keeps its
+    # status, but the name is gone (training.privacy).
+    holder_erased: bool
     course_title: str
     qualification_title: str
     pillars: list[PillarHours]
@@ -77,6 +80,7 @@ def certificate_public(certificate: Certificate, *, today=None) -> PublicCertifi
         code=certificate.code,
         status=status,
         holder_name=certificate.holder_name,
+        holder_erased=not certificate.holder_name,
         course_title=certificate.course_title,
         qualification_title=certificate.qualification_title,
         pillars=[PillarHours(Pillar(row["pillar"]), row["hours"]) for row in certificate.pillars],

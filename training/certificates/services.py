@@ -5,8 +5,8 @@ validity period) is a unique constraint, so concurrent triggers insert one
 row and the others read it back. The PDF is rendered in memory and written
 under a lock on the certificate row, through a temporary file that is
 renamed into place, so an interrupted worker leaves either no file or a
-whole one, and the next run (`certificate_finish`, or `certificates_resume`)
-completes the certificate.
+whole one, and the next run (`certificate_finish`, or the sweep every
+worker runs, `certificates_resume`) completes the certificate.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import hashlib
 import logging
 import os
 import tempfile
-import time
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -26,11 +26,11 @@ from django.core.files.storage import FileSystemStorage
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from training.accounts.emails import email_render
 from training.courses.pillars import Pillar
 from training.errors import FriendlyError
 from training.learning.models import Enrolment, LessonProgress
@@ -289,7 +289,11 @@ def certificate_import(*, enrolment: Enrolment, issued_on: datetime.date) -> Cer
 
 
 def certificate_finish(*, certificate: Certificate, notify: bool = True) -> Certificate:
-    """Render and store the PDF if it is missing, then tell the holder (each once)."""
+    """Render and store the PDF if it is missing, then tell the holder (each once).
+
+    Not for a holder whose data was erased: no PDF with an empty name, no email."""
+    if certificate.learner.is_erased:
+        return certificate
     if not certificate.is_ready:
         certificate = certificate_store_pdf(certificate=certificate)
     if notify:
@@ -375,8 +379,7 @@ def _send(user, template: str, context: dict) -> None:
     base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     with translation.override(language):
         context = {**context, "user": user, "base_url": base_url}
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
-        body = render_to_string(f"{template}.txt", context)
+        subject, body = email_render(template, context)
     send_mail(subject, body, None, [user.email])
 
 
@@ -422,7 +425,14 @@ def certificate_revoke(*, certificate: Certificate, user, reason: str) -> Certif
         certificate.full_clean(exclude=["pdf"], validate_unique=False)
         certificate.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
         log(instance=certificate, action="certificates.revoke", user=user, data={"reason": reason})
+        transaction.on_commit(partial(_association_revocation_enqueue, certificate.pk))
     return certificate
+
+
+def _association_revocation_enqueue(certificate_id: int) -> None:
+    from .tasks import association_revocation_notice_task
+
+    association_revocation_notice_task.enqueue(certificate_id=certificate_id)
 
 
 def certificate_unrevoke(*, certificate: Certificate, user, reason: str) -> Certificate:
@@ -472,6 +482,7 @@ def certificate_reminders_send(*, today: datetime.date | None = None) -> int:
             superseded_by__isnull=True,
             valid_until__gte=today,
             valid_until__lte=today + datetime.timedelta(days=max(thresholds)),
+            learner__erased_at__isnull=True,
         )
         .select_related("learner")
         .prefetch_related("reminders")
@@ -499,49 +510,132 @@ def certificate_reminders_send(*, today: datetime.date | None = None) -> int:
     return sent
 
 
-# --- Recovering from an interrupted worker ----------------------------------
+# --- Recovering from an interrupted worker or a failed PDF write ------------
 
 
-def certificates_resume(*, stale_after: datetime.timedelta = datetime.timedelta(minutes=10)):
-    """Finish what a killed worker left: certificates without a PDF, issuing tasks
-    stuck as "running", temporary files. Returns counts per kind.
+def certificates_resume(
+    *, now: datetime.datetime | None = None, retry_failed: bool = False, **_options
+) -> dict:
+    """Finish certificates left without a PDF; one of the sweeps every worker runs.
 
-    Everything it restarts is idempotent, so restarting work that is in fact
-    still running costs a render, never a second certificate.
+    A certificate can be left without its PDF by a worker that died (its task
+    is then taken over by `training.worker.services.tasks_recover_interrupted`)
+    or by a PDF that could not be written (read-only or full media): the task
+    failed and nothing would try again. Rules, in order:
+
+    - only certificates issued more than `WORKER_STALE_AFTER_SECONDS` ago, so
+      one being issued right now is left to the task issuing it;
+    - none that has an issuing or finishing task queued or running: that task
+      will finish it (so repeated and concurrent sweeps enqueue one task);
+    - the next attempt waits `CERTIFICATE_PDF_RETRY_SECONDS`, doubled for every
+      finishing task that already failed for it (exponential backoff);
+    - after `CERTIFICATE_PDF_MAX_ATTEMPTS` failures it stops, logs an error (ids
+      only) and records "PDF could not be stored" in the certificate's history,
+      once; `retry_failed` (by hand, once the cause is fixed) tries again now.
+
+    Also removes temporary files a killed write left. Returns counts per kind.
     """
-    from .tasks import certificate_finish_task, certificate_issue_task
+    from training.worker.services import stale_after
 
-    cutoff = timezone.now() - stale_after
-    unfinished = list(
-        Certificate.objects.filter(pdf_sha256="", issued_at__lte=cutoff).values_list(
-            "pk", flat=True
+    from .tasks import certificate_finish_task
+
+    now = now or timezone.now()
+    enqueued = given_up = 0
+    with transaction.atomic():
+        # Locked rows are skipped: another sweep or a store of the PDF holds them.
+        unfinished = list(
+            Certificate.objects.filter(
+                pdf_sha256="",
+                issued_at__lte=now - stale_after(),
+                learner__erased_at__isnull=True,
+            )
+            .select_for_update(skip_locked=True)
+            .values_list("pk", "enrolment_id")
         )
-    )
-    for pk in unfinished:
-        certificate_finish_task.enqueue(certificate_id=pk)
+        pending_certificates, pending_enrolments = _pending_certificate_tasks()
+        failures = _failed_finish_attempts()
+        for pk, enrolment_id in unfinished:
+            if pk in pending_certificates or enrolment_id in pending_enrolments:
+                continue
+            failed = failures.get(pk, 0)
+            if failed >= settings.CERTIFICATE_PDF_MAX_ATTEMPTS and not retry_failed:
+                given_up += _give_up(pk, failed)
+                continue
+            delay = 0 if retry_failed else settings.CERTIFICATE_PDF_RETRY_SECONDS * 2**failed
+            task = certificate_finish_task
+            if task.get_backend().supports_defer:  # the immediate backend (tests) cannot wait
+                task = task.using(run_after=now + datetime.timedelta(seconds=delay))
+            task.enqueue(certificate_id=pk)
+            enqueued += 1
+    removed = _remove_partial_files(older_than=stale_after(), now=now)
+    return {"unfinished": enqueued, "given_up": given_up, "partial_files": removed}
 
-    stuck = 0
+
+def _task_argument(args_kwargs: dict, name: str):
+    """The task's first argument, whether it was passed by name or by position."""
+    if name in args_kwargs.get("kwargs", {}):
+        return args_kwargs["kwargs"][name]
+    return (args_kwargs.get("args") or [None])[0]
+
+
+def _pending_certificate_tasks() -> tuple[set, set]:
+    """Certificates and enrolments with an issuing or finishing task queued or running."""
     from django_tasks import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
-    for result in DBTaskResult.objects.filter(
-        status=TaskResultStatus.RUNNING,
-        task_path=certificate_issue_task.module_path,
-        started_at__lte=cutoff,
-    ):
-        result.set_failed(WorkerInterrupted())
-        certificate_issue_task.enqueue(*result.args_kwargs["args"], **result.args_kwargs["kwargs"])
-        stuck += 1
+    from .tasks import certificate_finish_task, certificate_issue_task
 
-    removed = _remove_partial_files(older_than=stale_after)
-    return {"unfinished": len(unfinished), "stuck_tasks": stuck, "partial_files": removed}
-
-
-class WorkerInterrupted(Exception):
-    """Recorded on a task that was still "running" when its worker had gone."""
+    certificates, enrolments = set(), set()
+    pending = DBTaskResult.objects.filter(
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+        task_path__in=[certificate_finish_task.module_path, certificate_issue_task.module_path],
+    ).values_list("task_path", "args_kwargs")
+    for task_path, args_kwargs in pending:
+        if task_path == certificate_finish_task.module_path:
+            certificates.add(_task_argument(args_kwargs, "certificate_id"))
+        else:
+            enrolments.add(_task_argument(args_kwargs, "enrolment_id"))
+    return certificates, enrolments
 
 
-def _remove_partial_files(*, older_than: datetime.timedelta) -> int:
+def _failed_finish_attempts() -> dict[int, int]:
+    """Failed finishing tasks per certificate id (the attempts counted for backoff)."""
+    from django_tasks import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from .tasks import certificate_finish_task
+
+    counts: dict[int, int] = {}
+    failed = DBTaskResult.objects.filter(
+        status=TaskResultStatus.FAILED, task_path=certificate_finish_task.module_path
+    ).values_list("args_kwargs", flat=True)
+    for args_kwargs in failed:
+        pk = _task_argument(args_kwargs, "certificate_id")
+        counts[pk] = counts.get(pk, 0) + 1
+    return counts
+
+
+PDF_FAILED_ACTION = "certificates.pdf_failed"
+
+
+def _give_up(pk: int, failed: int) -> int:
+    """Log and record, once per certificate, that its PDF could not be stored."""
+    from wagtail.models import ModelLogEntry
+
+    certificate = Certificate.objects.get(pk=pk)
+    if ModelLogEntry.objects.for_instance(certificate).filter(action=PDF_FAILED_ACTION).exists():
+        return 0
+    logger.error(
+        "Certificate id=%s still has no PDF after %d failed attempts; not retried again. "
+        "Fix the cause, then run `manage.py certificates_resume --retry-failed`.",
+        pk,
+        failed,
+    )
+    log(instance=certificate, action=PDF_FAILED_ACTION, data={"attempts": failed})
+    return 1
+
+
+def _remove_partial_files(*, older_than: datetime.timedelta, now: datetime.datetime) -> int:
     storage = Certificate._meta.get_field("pdf").storage
     if not isinstance(storage, FileSystemStorage):
         return 0
@@ -549,7 +643,7 @@ def _remove_partial_files(*, older_than: datetime.timedelta) -> int:
     if not folder.is_dir():
         return 0
     removed = 0
-    limit = time.time() - older_than.total_seconds()
+    limit = (now - older_than).timestamp()
     for path in folder.glob(f"{TEMP_PREFIX}*"):
         if path.stat().st_mtime <= limit:
             path.unlink(missing_ok=True)

@@ -1,8 +1,12 @@
-"""Background tasks (Django's tasks API: django-tasks-db with `manage.py db_worker`).
+"""Background tasks (Django's tasks API: django-tasks-db with `manage.py run_worker`).
 
 Each task takes ids, re-reads the database and calls one service, so a task
-that runs twice, late or after an interrupted run does the right thing.
+that runs twice, late or after an interrupted run does the right thing. A
+task that fails is not retried here: the workers' sweep (`certificates_resume`)
+enqueues a finishing task, with backoff, for every certificate still without PDF.
 """
+
+import logging
 
 from django_tasks import task
 
@@ -10,6 +14,8 @@ from training.learning.models import Enrolment
 
 from . import services
 from .models import Certificate
+
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -28,7 +34,11 @@ def certificate_finish_task(certificate_id: int) -> bool:
     certificate = Certificate.objects.filter(pk=certificate_id).first()
     if certificate is None:
         return False
-    services.certificate_finish(certificate=certificate)
+    try:
+        services.certificate_finish(certificate=certificate)
+    except Exception:
+        logger.warning("Finishing certificate id=%s failed; the sweep retries it.", certificate_id)
+        raise
     return True
 
 
@@ -36,3 +46,29 @@ def certificate_finish_task(certificate_id: int) -> bool:
 def certificate_reminders_task() -> int:
     """Send the expiry reminders that are due (schedule daily)."""
     return services.certificate_reminders_send()
+
+
+@task()
+def association_digests_task() -> int:
+    """Email association staff about certificates that expire soon (schedule daily)."""
+    from .association_digests import association_digests_send
+
+    return association_digests_send()
+
+
+@task()
+def association_revocation_notice_task(certificate_id: int) -> int:
+    """Email association staff that a certificate was revoked (enqueued after the commit)."""
+    from .association_digests import association_revocation_notify
+
+    certificate = Certificate.objects.filter(pk=certificate_id).select_related("learner").first()
+    if certificate is None:
+        return 0
+    return association_revocation_notify(certificate=certificate)
+
+
+@task()
+def certificates_evaluate_task() -> int:
+    """Issue what is due for every active learner (rules changed, deadlines passed); daily."""
+    _evaluated, enqueued = services.certificates_evaluate()
+    return enqueued

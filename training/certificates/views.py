@@ -2,23 +2,22 @@
 
 Verification needs no login: the code is the key. Its pages are never
 indexed or cached, and lookups are rate limited per client. A learner's
-pages look certificates up through `own_certificates`, so a wrong id is a 404.
+pages look certificates up through permissions.py, so a wrong id is a 404.
 """
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from training.learning.permissions import own_active_enrolments
 
 from .codes import code_format, code_is_wellformed, code_normalise
+from .downloads import certificate_pdf_response
 from .models import CertificateStatus
-from .permissions import own_certificates
+from .permissions import certificates_readable_by
 from .ratelimit import lookup_allowed
 from .selectors import (
     certificate_by_code,
@@ -94,12 +93,14 @@ def mine(request):
         state = certification_state(enrolment=enrolment)
         if state.gives_certificate and enrolment.course.qualification_id not in certified:
             in_progress.append(state)
-    from training.associations.selectors import associations_seeing
+    from training.associations.models import InvitationKind
+    from training.associations.selectors import associations_seeing, invitations_open_for
 
     context = {
         "rows": rows,
         "in_progress": in_progress,
         "associations": associations_seeing(learner=request.user),
+        "invitations": invitations_open_for(user=request.user, kind=InvitationKind.FACILITATOR),
     }
     return _private(TemplateResponse(request, "certificates/mine.html", context))
 
@@ -107,16 +108,9 @@ def mine(request):
 @never_cache
 @login_required
 def download(request, pk):
-    certificate = get_object_or_404(own_certificates(request.user), pk=pk)
+    """The PDF, for the holder, the cohort's trainers and superusers; anyone else gets a 404."""
+    certificate = get_object_or_404(certificates_readable_by(request.user), pk=pk)
     if not certificate.is_ready:
         messages.info(request, _("Your certificate is being prepared. Try again in a minute."))
         return redirect("certificates:mine")
-    try:
-        handle = certificate.pdf.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    filename = f"certificaat-{slugify(certificate.course_title)}-{certificate.display_code}.pdf"
-    response = FileResponse(
-        handle, as_attachment=True, filename=filename, content_type="application/pdf"
-    )
-    return _private(response)
+    return certificate_pdf_response(certificate)

@@ -18,6 +18,11 @@ def register_certificate_log_actions(actions):
     actions.register_action(
         "certificates.signoff", _("Sign off for the certificate"), _("Signed off by a trainer")
     )
+    actions.register_action(
+        "certificates.pdf_failed",
+        _("Store the PDF"),
+        _("The PDF could not be stored; retries stopped"),
+    )
 
     @actions.register_action("certificates.revoke")
     class RevokeFormatter(LogFormatter):

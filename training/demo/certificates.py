@@ -14,6 +14,11 @@ from PIL import Image, ImageDraw, ImageFont
 from wagtail.images import get_image_model
 
 from training.certificates.pdf import FONT_DIR
+from training.courses.permissions import (
+    LOGO_COLLECTION,
+    SIGNATURE_COLLECTION,
+    collection_ensure,
+)
 
 # (learner, days since issue, revocation reason or None). With three-year
 # certificates: Noor's expires in about two months, Ruud's expired last month.
@@ -44,10 +49,14 @@ def seed_certificates(users: dict, cohort, association) -> None:
             trainer=trainer,
             name=trainer.get_full_name(),
             role="Trainer lotgenotencontact",
-            image=_image("Handtekening Tessa Trainer (demo)", _signature_png()),
+            image=_image(
+                "Handtekening Tessa Trainer (demo)", _signature_png(), SIGNATURE_COLLECTION
+            ),
         )
     if association.logo_id is None:
-        association.logo = _image("Logo Vereniging Samen Sterk (demo)", _logo_png())
+        association.logo = _image(
+            "Logo Vereniging Samen Sterk (demo)", _logo_png(), LOGO_COLLECTION
+        )
         association.save(update_fields=["logo"])
 
     for email, days_ago, reason in DEMO_CERTIFICATES:
@@ -101,11 +110,12 @@ def _issue(enrolment, issued_on: datetime.date, reason: str | None, trainer) -> 
         certificate_revoke(certificate=certificate, user=trainer, reason=reason)
 
 
-def _image(title: str, png: bytes):
+def _image(title: str, png: bytes, collection_name: str):
+    """An image in a collection only superusers may see (signatures, logos)."""
     Image_ = get_image_model()
     image = Image_.objects.filter(title=title).first()
     if image is None:
-        image = Image_(title=title)
+        image = Image_(title=title, collection=collection_ensure(collection_name))
         image.file = ImageFile(io.BytesIO(png), name=f"{title.split(' (')[0].lower()}.png")
         image.save()
     return image

@@ -262,7 +262,7 @@ def seed_reflections(*, course, users: dict, cohort) -> None:
         services.draft_save(
             submission=draft,
             text="Vorige maand belde ik met een vriendin. Ze zei bijna niets, maar vatte aan het eind samen",
-            base_revision=None,
+            base_revision=0,
         )
 
 

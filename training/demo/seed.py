@@ -19,12 +19,20 @@ from wagtail.models import Page
 from home.models import HomePage
 from training.accounts.services import user_email_mark_verified
 from training.courses.models import CatalogPage, CoursePage, LessonPage, ModulePage
-from training.courses.permissions import trainer_group_ensure
+from training.courses.permissions import (
+    COURSE_MATERIAL_COLLECTION,
+    collection_ensure,
+    trainer_group_ensure,
+)
 
 from .content import COURSES
 from .images import TITLES, illustration_png
 
 DEMO_PASSWORD = "lotgenoot-demo"  # noqa: S105 - documented demo password, DEBUG only
+# The authenticator-app secret of the demo accounts that must sign in in two
+# steps (admin, trainer, association staff); documented in the README, DEBUG only.
+DEMO_TOTP_SECRET = "LOTGENOOTDEMOTOTPLOTGENOOTDEMO22"  # noqa: S105
+TWO_STEP_ROLES = {"superuser", "trainer", "association"}
 
 
 @dataclass(frozen=True)
@@ -133,7 +141,7 @@ def _images() -> dict:
         if image is None:
             from io import BytesIO
 
-            image = Image(title=title)
+            image = Image(title=title, collection=collection_ensure(COURSE_MATERIAL_COLLECTION))
             image.file = ImageFile(BytesIO(illustration_png(key)), name=f"demo-{key}.png")
             image.save()
         images[key] = image
@@ -221,15 +229,29 @@ def _accounts(trainer_group: Group) -> dict:
         user_email_mark_verified(user)
         if account.role == "trainer":
             user.groups.add(trainer_group)
+        if account.role in TWO_STEP_ROLES:
+            _totp_ensure(user)
         users[account.email] = user
     return users
+
+
+def _totp_ensure(user) -> None:
+    """Give a demo account the documented authenticator-app secret (once)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(user, DEMO_TOTP_SECRET)
+    if not Authenticator.objects.filter(user=user, type=Authenticator.Type.RECOVERY_CODES).exists():
+        RecoveryCodes.activate(user)
 
 
 def _association(users: dict):
     from training.associations.models import Association
 
     association, _ = Association.objects.get_or_create(name="Vereniging Samen Sterk (demo)")
-    association.staff.add(users["vereniging@example.org"])
+    association.staff.add(users["vereniging@example.org"], through_defaults={"role": "admin"})
     return association
 
 

@@ -28,9 +28,12 @@ INSTALLED_APPS = [
     "training.assessments",
     "training.associations",
     "training.certificates",
+    "training.privacy",
     "training.demo",
+    "training.worker",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -69,8 +72,11 @@ MIDDLEWARE = [
     "training.accounts.middleware.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "training.accounts.middleware.TwoStepRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Runs before any view's CSRF check reads the body (see its docstring).
+    "training.assessments.reflections.middleware.DraftBodyLimitMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -164,12 +170,19 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None  # the login form asks ("Remember me")
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lotgenoot Academie] "
+# The owner's way in while password attempts are throttled: a one-time code
+# sent to the account's verified address (3 tries, valid for 3 minutes).
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 # allauth's defaults, spelled out; keys not listed keep allauth's default.
 # The cache backs these counters, so production needs a shared cache
 # (not per-process memory) for the limits to hold across workers.
+# "login_failed" per key counts wrong passwords per account *and client*
+# (AccountAdapter._get_login_attempts_cache_key), so nobody can lock a learner
+# out from elsewhere; a throttled attempt gets 429 (templates/429.html).
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/300s/key",
+    "request_login_code": "20/m/ip,3/m/key",
     "signup": "20/m/ip",
     "confirm_email": "1/180s/key",
     "reset_password": "20/m/ip,5/m/key",
@@ -178,6 +191,18 @@ ACCOUNT_RATE_LIMITS = {
     "manage_email": "10/m/user",
     "reauthenticate": "10/m/user",
 }
+# Two-step sign-in (allauth.mfa): an authenticator app (TOTP) with recovery
+# codes. Optional for learners (Profile > Two-step sign-in); required for
+# everybody who can open the Wagtail admin or an association's pages, which
+# TwoStepRequiredMiddleware enforces (training/accounts/permissions.py).
+MFA_ADAPTER = "training.accounts.adapter.MFAAdapter"
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Lotgenoot Academie"
+# Accept the code before and after the current one (30 s each way), as RFC 6238
+# advises: phone clocks drift, and people type slowly.
+MFA_TOTP_TOLERANCE = 1
+MFA_TRUST_ENABLED = False  # every sign-in asks for the code: trainers see health data
+
 # Behind a reverse proxy, the number of proxies that append to
 # X-Forwarded-For; without it every visitor shares the proxy's IP limits.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
@@ -198,10 +223,30 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 MEDIA_URL = "/media/"
+# Files only a view that checks who asks hands out: certificates (the holder,
+# their trainers, admins; training/certificates/storage.py) and learners' data
+# exports (the learner). Outside MEDIA_ROOT, which the web server serves.
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private")
+CERTIFICATE_STORAGE = {
+    "BACKEND": "training.certificates.storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
+}
+PRIVATE_STORAGE = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": Path(PRIVATE_MEDIA_ROOT) / "exports", "base_url": None},
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": PRIVATE_STORAGE,
+    "certificates": CERTIFICATE_STORAGE,
 }
+# Who sends a protected file once a view has allowed it: "" Django streams it;
+# "nginx" answers with X-Accel-Redirect to PROTECTED_FILES_INTERNAL_URL + name
+# (an `internal` location aliasing PRIVATE_MEDIA_ROOT); "sendfile" answers with
+# X-Sendfile and the file's path (Apache mod_xsendfile, lighttpd, Caddy plugins).
+PROTECTED_FILES_SERVER = env.str("PROTECTED_FILES_SERVER", default="")
+PROTECTED_FILES_INTERNAL_URL = env.str("PROTECTED_FILES_INTERNAL_URL", default="/protected/")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Email ----------------------------------------------------------------
@@ -224,9 +269,58 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # --- Background tasks and certificates ------------------------------------
-# Tasks are stored in the database and run by `manage.py db_worker` (started
+# Tasks are stored in the database and run by `manage.py run_worker` (started
 # by `make run` next to the web server); the test settings run them at once.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Each worker writes a heartbeat this often; a running task whose worker has
+# been silent for WORKER_STALE_AFTER_SECONDS is taken over (see training.worker).
+WORKER_HEARTBEAT_SECONDS = env.float("WORKER_HEARTBEAT_SECONDS", default=5)
+WORKER_STALE_AFTER_SECONDS = env.float("WORKER_STALE_AFTER_SECONDS", default=30)
+WORKER_SWEEP_SECONDS = env.float("WORKER_SWEEP_SECONDS", default=60)
+# Tasks that are safe to run twice, so an interrupted run is simply run again.
+WORKER_RETRY_INTERRUPTED_TASKS = ["training.certificates.tasks.certificate_issue_task"]
+WORKER_INTERRUPTED_MAX_RETRIES = 3
+# What every sweep repairs besides interrupted tasks (functions taking `now=`).
+WORKER_SWEEPS = [
+    "training.certificates.services.certificates_resume",
+    "training.worker.schedule.periodic_jobs_enqueue",
+]
+# Every periodic job, in one place: the workers enqueue each when it is due
+# (training/worker/schedule.py). Each task takes no arguments and is safe to
+# run again: its own unique records keep it from sending anything twice.
+DAY = 86400
+# Finished task results kept this long (the admin's task history), then pruned.
+TASK_RESULTS_KEEP_DAYS = env.int("TASK_RESULTS_KEEP_DAYS", default=30)
+PERIODIC_JOBS = {
+    "certificate_reminders": {
+        "task": "training.certificates.tasks.certificate_reminders_task",
+        "every": DAY,
+    },
+    "certificates_evaluate": {
+        "task": "training.certificates.tasks.certificates_evaluate_task",
+        "every": DAY,
+    },
+    "association_digests": {
+        "task": "training.certificates.tasks.association_digests_task",
+        "every": DAY,
+    },
+    "privacy_retention": {"task": "training.privacy.tasks.privacy_retention_task", "every": DAY},
+    "deadline_reminders": {
+        "task": "training.assessments.tasks.deadline_reminders_task",
+        "every": DAY,
+    },
+    # The safety net for scheduled announcements (each goes out once, see
+    # training/learning/announcements.py); every five minutes.
+    "announcements_send": {
+        "task": "training.learning.tasks.announcements_send_due_task",
+        "every": 300,
+    },
+    "task_results_prune": {"task": "training.worker.tasks.task_results_prune_task", "every": DAY},
+}
+# A certificate whose PDF could not be stored is retried after this many
+# seconds, doubling each time, until it has failed this many times.
+CERTIFICATE_PDF_RETRY_SECONDS = env.float("CERTIFICATE_PDF_RETRY_SECONDS", default=60)
+CERTIFICATE_PDF_MAX_ATTEMPTS = env.int("CERTIFICATE_PDF_MAX_ATTEMPTS", default=8)
 # Days before expiry on which a holder is reminded to renew (one email each).
 CERTIFICATE_REMINDER_DAYS = env.list("CERTIFICATE_REMINDER_DAYS", cast=int, default=[90, 30])
 # Days before a reflection or feedback deadline on which learners who still
@@ -234,6 +328,21 @@ CERTIFICATE_REMINDER_DAYS = env.list("CERTIFICATE_REMINDER_DAYS", cast=int, defa
 DEADLINE_REMINDER_DAYS = env.list("DEADLINE_REMINDER_DAYS", cast=int, default=[3, 1])
 # Public certificate lookups (page and API) allowed per client and minute.
 CERTIFICATE_VERIFY_RATE_LIMIT = env.int("CERTIFICATE_VERIFY_RATE_LIMIT", default=30)
+
+# --- Reflections: drafts ---------------------------------------------------
+# The longest draft a learner can save (characters); the editor states it.
+REFLECTION_DRAFT_MAX_CHARS = env.int("REFLECTION_DRAFT_MAX_CHARS", default=100_000)
+# Saved draft revisions kept per version, so an overwritten text can be restored.
+REFLECTION_DRAFT_HISTORY = env.int("REFLECTION_DRAFT_HISTORY", default=20)
+# Seconds an autosave is asked to wait when the database is busy (503 Retry-After).
+REFLECTION_BUSY_RETRY_AFTER = 5
+
+# --- Learners' rights (GDPR) -----------------------------------------------
+# Days a finished data export ("Mijn gegevens") can be downloaded.
+PRIVACY_EXPORT_DAYS = env.int("PRIVACY_EXPORT_DAYS", default=7)
+# Months after a cohort ends (or a learner left) after which reflections and
+# drafts are deleted by `manage.py privacy_retention`.
+PRIVACY_RETENTION_MONTHS = env.int("PRIVACY_RETENTION_MONTHS", default=24)
 
 # --- Security defaults that hold everywhere -------------------------------
 # Content-Security-Policy (django-csp; config/csp.py adds the admin's one
@@ -258,5 +367,6 @@ CONTENT_SECURITY_POLICY = {
 }
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Nothing of this site is framed; Wagtail's preview panel sets SAMEORIGIN for itself.
+X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True

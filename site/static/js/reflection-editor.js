@@ -7,8 +7,14 @@
  *   and when the page is left (sendBeacon).
  * - Keeps every keystroke in localStorage, keyed by the reflection, until
  *   the server has it: a lost connection or a closed tab loses nothing.
- * - When the server says a newer version came from another window, pauses
- *   and lets the learner choose to reload or to keep writing here.
+ * - When the server refuses a save because another window saved a newer
+ *   version (409), pauses and shows both texts: keep mine, use the saved
+ *   one, or combine both; the choice is saved on top of the newer revision.
+ * - A refused save (400, 413: too long) keeps the text on screen and on the
+ *   device and waits for the learner to change it; no endless retry. A busy
+ *   server (503) or a lost connection is retried with a growing delay.
+ * - Each tab sends its own random id: after a beacon (whose answer cannot be
+ *   read) the server knows the newer revisions were this tab's own.
  * All texts come from the page (translated there), none from this file.
  */
 (function () {
@@ -16,7 +22,8 @@
 
   var STORAGE_PREFIX = "reflection:";
   var SAVE_DELAY = 3000;
-  var RETRY_DELAY = 10000;
+  var RETRY_DELAY = 5000;
+  var MAX_RETRY_DELAY = 120000;
   var WORD = /[\p{L}\p{N}_]+(?:[-'\u2019][\p{L}\p{N}_]+)*/gu;
 
   var storage = {
@@ -31,8 +38,9 @@
     set: function (key, value) {
       try {
         window.localStorage.setItem(key, JSON.stringify(value));
+        return true;
       } catch (error) {
-        /* Storage full or disabled: the server copy still works. */
+        return false; /* Storage full or disabled: said on the page (see keepLocally). */
       }
     },
     remove: function (key) {
@@ -64,6 +72,7 @@
   var restoreBox = form.querySelector("[data-restore]");
   var minWords = parseInt(form.getAttribute("data-min-words"), 10) || 0;
   var maxWords = parseInt(form.getAttribute("data-max-words"), 10) || Infinity;
+  var maxChars = parseInt(form.getAttribute("data-max-chars"), 10) || Infinity;
 
   var publicId = form.getAttribute("data-public-id") || "";
   var assignmentId = form.getAttribute("data-assignment-id");
@@ -74,9 +83,26 @@
   var paused = false;
   var submitting = false;
   var timer = null;
+  var retryDelay = RETRY_DELAY;
+  // The text the server refused (400/413): not sent again until the learner changes it.
+  var refusedText = null;
+  var conflict = null;
   var lastCountState = null;
+  var clientId = makeClientId();
   // The last "Saved at …", shown again when the connection comes back with nothing to save.
   var savedStatus = statusLine.textContent.trim();
+
+  function makeClientId() {
+    if (window.crypto && window.crypto.randomUUID) {
+      return window.crypto.randomUUID();
+    }
+    return "t" + Date.now().toString(36) + Math.random().toString(36).slice(2);
+  }
+
+  function characters(text) {
+    // Code points, as the server counts them (an emoji is one character, not two).
+    return Array.from(text).length;
+  }
 
   function message(name) {
     return form.getAttribute("data-msg-" + name) || "";
@@ -119,8 +145,17 @@
     lastCountState = state;
   }
 
+  var notKeptSaid = false;
+
   function keepLocally() {
-    storage.set(storageKey(), { text: textarea.value, base: revision, at: Date.now() });
+    var kept = storage.set(storageKey(), { text: textarea.value, base: revision, at: Date.now() });
+    if (!kept && !notKeptSaid) {
+      notKeptSaid = true;
+      setStatus(message("not-kept"), "error");
+      announce(message("not-kept"));
+    } else if (kept) {
+      notKeptSaid = false;
+    }
   }
 
   function showOffline() {
@@ -148,6 +183,7 @@
     data.append("autosave", "1");
     data.append("text", text);
     data.append("base_revision", revision === null ? "" : String(revision));
+    data.append("client_id", clientId);
     if (csrfInput) {
       data.append("csrfmiddlewaretoken", csrfInput.value);
     }
@@ -171,26 +207,88 @@
     storage.remove(oldKey);
   }
 
-  function showConflict() {
+  function showConflict(data) {
     paused = true;
+    conflict = data;
+    conflictBox.querySelector("[data-conflict-mine]").textContent = textarea.value;
+    conflictBox.querySelector("[data-conflict-theirs]").textContent = data.server_text;
+    var time = conflictBox.querySelector("[data-conflict-time]");
+    time.textContent = time.getAttribute("data-template").replace("{time}", data.saved_at);
     var alertText = conflictBox.querySelector("[data-conflict-text]");
     alertText.textContent = "";
     conflictBox.hidden = false;
+    conflictBox.scrollIntoView({ block: "nearest" });
+    setStatus("", "");
     // Filled in after un-hiding, so screen readers announce the alert.
     window.setTimeout(function () {
-      alertText.textContent = message("conflict");
+      alertText.textContent = data.error;
     }, 50);
+  }
+
+  function resolveConflict(text, saveIt, said) {
+    // Whatever was chosen now builds on the newer revision: saved with the right base.
+    revision = conflict.server_revision;
+    if (revisionInput) {
+      revisionInput.value = String(revision);
+    }
+    var savedAt = conflict.saved_at;
+    conflict = null;
+    conflictBox.hidden = true;
+    paused = false;
+    refusedText = null;
+    textarea.value = text;
+    updateCount();
+    if (saveIt) {
+      dirty = true;
+      keepLocally();
+      save(false);
+    } else {
+      dirty = false;
+      storage.remove(storageKey());
+      savedStatus = message("saved").replace("{time}", savedAt);
+      setStatus(savedStatus, "saved");
+    }
+    announce(said);
+    textarea.focus();
+  }
+
+  function refuse(text, data) {
+    // Nothing was saved: say why, keep the text (on screen and here), wait for a change.
+    refusedText = text;
+    keepLocally();
+    var said = data.too_long ? message("too-large") : data.error;
+    setStatus(said, "error");
+    announce(said);
+  }
+
+  function retryLater(delay, said) {
+    // A calm status: nothing is wrong with the text, it waits here until the server can take it.
+    setStatus(said, "waiting");
+    if (statusLine.getAttribute("data-said") !== said) {
+      statusLine.setAttribute("data-said", said);
+      announce(said);
+    }
+    schedule(delay);
+    retryDelay = Math.min(retryDelay * 2, MAX_RETRY_DELAY);
   }
 
   function save(keepalive) {
     if (!dirty || saving || paused || submitting) {
       return;
     }
+    var text = textarea.value;
+    if (text === refusedText) {
+      return;
+    }
+    if (characters(text) > maxChars) {
+      // Not sent at all: the server would refuse it, and it stays here.
+      refuse(text, { too_long: true });
+      return;
+    }
     if (navigator.onLine === false) {
       showOffline();
       return;
     }
-    var text = textarea.value;
     saving = true;
     setStatus(message("saving"), "saving");
     window
@@ -207,22 +305,35 @@
           throw new Error("Unexpected response");
         }
         return response.json().then(function (data) {
-          return { ok: response.ok, data: data };
+          return {
+            ok: response.ok,
+            status: response.status,
+            retryAfter: parseInt(response.headers.get("Retry-After"), 10) || 0,
+            data: data
+          };
         });
       })
       .then(function (result) {
         saving = false;
         var data = result.data;
         if (!result.ok) {
+          keepLocally();
           if (data.locked) {
             paused = true;
             setStatus(data.error, "error");
             announce(data.error);
+          } else if (data.conflict) {
+            showConflict(data);
+          } else if (result.status === 503 || data.retry) {
+            var wait = Math.max(result.retryAfter * 1000, retryDelay);
+            retryLater(wait, message("busy"));
           } else {
-            throw new Error("Refused");
+            refuse(text, data);
           }
           return;
         }
+        retryDelay = RETRY_DELAY;
+        statusLine.removeAttribute("data-said");
         if (data.public_id && !publicId) {
           adopt(data);
         }
@@ -239,27 +350,25 @@
           keepLocally();
           schedule(SAVE_DELAY);
         }
-        if (data.conflict) {
-          showConflict();
-        }
       })
       .catch(function () {
         saving = false;
+        keepLocally();
         if (navigator.onLine === false) {
           showOffline();
         } else {
-          setStatus(message("failed"), "offline");
-          schedule(RETRY_DELAY);
+          retryLater(retryDelay, message("failed"));
         }
       });
   }
 
   function saveOnLeave() {
     // The page is going away: a beacon outlives it; fetch keepalive as a fallback.
-    if (!dirty || submitting || paused) {
-      return;
+    var text = textarea.value;
+    if (!dirty || submitting || paused || text === refusedText || characters(text) > maxChars) {
+      return; // Kept on this device; a beacon would only be refused.
     }
-    var data = payload(textarea.value);
+    var data = payload(text);
     var sent = false;
     if (navigator.sendBeacon) {
       try {
@@ -272,8 +381,8 @@
       save(true);
       return;
     }
-    // We cannot read the beacon's answer, so the next save must not claim a conflict.
-    revision = null;
+    // The beacon's answer cannot be read: the revision stays as it was, and the
+    // server recognises the newer one as this tab's own (the client id).
   }
 
   function restoreFromDevice(stored) {
@@ -288,6 +397,9 @@
 
   textarea.addEventListener("input", function () {
     dirty = true;
+    if (refusedText !== null && textarea.value !== refusedText) {
+      refusedText = null;
+    }
     updateCount();
     keepLocally();
     schedule(SAVE_DELAY);
@@ -328,14 +440,15 @@
     }
   });
 
-  conflictBox.querySelector("[data-reload]").addEventListener("click", function () {
-    window.location.reload();
+  conflictBox.querySelector("[data-keep-mine]").addEventListener("click", function () {
+    // What is in the editor now (the learner may have written on while deciding).
+    resolveConflict(textarea.value, true, message("kept-mine"));
   });
-  conflictBox.querySelector("[data-keep-writing]").addEventListener("click", function () {
-    conflictBox.hidden = true;
-    paused = false;
-    textarea.focus();
-    schedule(SAVE_DELAY);
+  conflictBox.querySelector("[data-take-saved]").addEventListener("click", function () {
+    resolveConflict(conflict.server_text, false, message("took-saved"));
+  });
+  conflictBox.querySelector("[data-merge]").addEventListener("click", function () {
+    resolveConflict(textarea.value + "\n\n" + conflict.server_text, true, message("merged"));
   });
 
   // Text kept on this device that the server does not have yet?

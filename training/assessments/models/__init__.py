@@ -3,6 +3,7 @@ from .deadlines import DeadlineExtension, DeadlineKind, DeadlineReminder
 from .knowledge_checks import KnowledgeCheckAttempt
 from .reflections import (
     ConcernFlag,
+    DraftRevision,
     PeerReview,
     ReflectionAssignmentPage,
     ReflectionRead,
@@ -18,6 +19,7 @@ __all__ = [
     "DeadlineExtension",
     "DeadlineKind",
     "DeadlineReminder",
+    "DraftRevision",
     "KnowledgeCheckAttempt",
     "PeerReview",
     "ReflectionAssignmentPage",

@@ -260,6 +260,38 @@ class SubmissionVersion(models.Model):
         return self.submitted_at is not None
 
 
+class DraftRevision(models.Model):
+    """One saved draft of a version, kept so that no acknowledged text is ever lost.
+
+    Personal data held: the learner's own draft text (special category: it may
+    be about their health), readable by its author only. The last
+    `REFLECTION_DRAFT_HISTORY` revisions of a version are kept; older ones are
+    deleted in the transaction that saves a new one. `client_id` is a random
+    per-tab id sent by the editor (not personal): a tab whose base is stale
+    only because of its own earlier saves is not in conflict.
+    """
+
+    version = models.ForeignKey(
+        SubmissionVersion, on_delete=models.CASCADE, related_name="draft_revisions"
+    )
+    revision = models.PositiveIntegerField()
+    text = models.TextField(blank=True)
+    word_count = models.PositiveIntegerField(default=0)
+    saved_at = models.DateTimeField(default=timezone.now)
+    client_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["revision"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "revision"], name="assessments_unique_draft_revision"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.version} r{self.revision}"
+
+
 class PeerReview(models.Model):
     """A reviewer's claim on a submission, and the feedback once given.
 

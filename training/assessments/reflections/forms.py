@@ -48,6 +48,9 @@ class ReflectionForm(forms.Form):
 
     def __init__(self, *args, audience_required=False, **kwargs):
         super().__init__(*args, **kwargs)
+        # The draft text is checked in one place (`text.draft_text_check`), with its own
+        # messages: not also by Django's NUL-character validator.
+        self.fields["text"].validators = []
         # Browsers ask for the audience before submitting; "save draft" skips that check.
         self.fields["audience"].widget.attrs["required"] = audience_required or None
 

@@ -1,14 +1,18 @@
 """Writing, submitting and deciding on reflections; rating feedback; concern flags.
 
-Drafts: "last write wins". Each save bumps the version's `revision`; a save
-based on an older revision still wins, but is told so (`conflict=True`) so
-the page can say a newer version existed (another tab).
+Drafts never lose a word: a save is refused (and changes nothing) when its
+text is missing or cannot be saved, or when it is based on a revision older
+than the saved one (another tab): the learner then sees both texts and
+chooses. Every saved revision is kept (the last `REFLECTION_DRAFT_HISTORY`)
+so the author can put an earlier one back.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +20,7 @@ from django.utils.translation import ngettext
 
 from training.assessments.models import (
     ConcernFlag,
+    DraftRevision,
     PeerReview,
     ReflectionRead,
     ReviewRating,
@@ -27,13 +32,15 @@ from training.learning.services import ensure_unlocked
 from training.learning.signals import announce_progress_changed
 
 from . import errors
-from .text import clean_text, word_count
+from .text import clean_text, draft_text_check, word_count
+
+MAX_REVISION = 2**31 - 1
+_CLIENT_ID = re.compile(r"[A-Za-z0-9_-]{0,64}")
 
 
 @dataclass(frozen=True)
 class DraftSaved:
     version: SubmissionVersion
-    conflict: bool
 
 
 def submission_get_or_create(*, enrolment, assignment) -> Submission:
@@ -59,26 +66,121 @@ def submission_get_or_create(*, enrolment, assignment) -> Submission:
         return Submission.objects.get(enrolment=enrolment, assignment=assignment)
 
 
-def draft_save(*, submission: Submission, text: str, base_revision: int | None) -> DraftSaved:
-    """Save the draft text of the open version (idempotent for identical text)."""
-    text = clean_text(text)
+def draft_save(
+    *, submission: Submission, text: str | None, base_revision: int | None, client_id: str = ""
+) -> DraftSaved:
+    """Save the draft text of the open version, on top of `base_revision`.
+
+    Rules, in order:
+    - the text must be there and saveable (`draft_text_check`); the base must
+      be a revision number (an int from 0), and `client_id` a short token;
+    - a submitted version cannot change (`SubmissionLocked`);
+    - the same text as saved is a success that changes nothing;
+    - a base other than the saved revision is a conflict (`DraftConflict`,
+      with the saved text), unless every revision since the base was written
+      by this same client: a tab that saved by beacon could not read the
+      new revision number, and its own saves are not a conflict;
+    - otherwise the revision goes up by one and is kept in the history.
+    """
+    text = draft_text_check(text)
+    _check_base(base_revision)
+    if not isinstance(client_id, str) or not _CLIENT_ID.fullmatch(client_id):
+        raise errors.UnreadableRequest()
     with transaction.atomic():
-        version = (
-            SubmissionVersion.objects.select_for_update()
-            .filter(submission=submission)
-            .order_by("-number")
-            .first()
-        )
-        if version.is_locked:
-            raise errors.SubmissionLocked()
-        conflict = base_revision is not None and base_revision < version.revision
-        if version.text != text:
-            version.text = text
-            version.word_count = word_count(text)
-            version.revision += 1
-            version.saved_at = timezone.now()
-            version.save(update_fields=["text", "word_count", "revision", "saved_at"])
-    return DraftSaved(version=version, conflict=conflict)
+        version = _open_version_for_update(submission)
+        if version.text == text:
+            return DraftSaved(version=version)
+        if base_revision != version.revision and not _only_own_revisions_since(
+            version, base_revision, client_id
+        ):
+            raise errors.DraftConflict(
+                server_text=version.text,
+                server_revision=version.revision,
+                saved_at=version.saved_at,
+            )
+        _draft_write(version, text, client_id)
+    return DraftSaved(version=version)
+
+
+def draft_restore(*, submission: Submission, revision: int) -> DraftSaved:
+    """Put an earlier revision of the open version back, as a new revision (nothing is lost)."""
+    _check_base(revision)
+    with transaction.atomic():
+        version = _open_version_for_update(submission)
+        earlier = version.draft_revisions.filter(revision=revision).first()
+        if earlier is None:
+            raise errors.RevisionNotFound()
+        if earlier.text != version.text:
+            _draft_write(version, earlier.text, "")
+    return DraftSaved(version=version)
+
+
+def _check_base(base_revision) -> None:
+    if (
+        not isinstance(base_revision, int)
+        or isinstance(base_revision, bool)
+        or not 0 <= base_revision <= MAX_REVISION
+    ):
+        raise errors.InvalidBaseRevision()
+
+
+def _open_version_for_update(submission: Submission) -> SubmissionVersion:
+    version = (
+        SubmissionVersion.objects.select_for_update()
+        .filter(submission=submission)
+        .order_by("-number")
+        .first()
+    )
+    if version.is_locked:
+        raise errors.SubmissionLocked()
+    return version
+
+
+def _only_own_revisions_since(version: SubmissionVersion, base: int, client_id: str) -> bool:
+    """Were all revisions after `base` saved by `client_id`? (Unknown ones count as others'.)"""
+    if not client_id or base > version.revision:
+        return False
+    since = version.draft_revisions.filter(revision__gt=base)
+    own = since.filter(client_id=client_id).count()
+    return own == version.revision - base and own == since.count()
+
+
+def _draft_write(version: SubmissionVersion, text: str, client_id: str) -> None:
+    """The next revision of the draft, kept in the history; revisions beyond the last N pruned."""
+    version.text = text
+    version.word_count = word_count(text)
+    version.revision += 1
+    version.saved_at = timezone.now()
+    version.save(update_fields=["text", "word_count", "revision", "saved_at"])
+    DraftRevision.objects.create(
+        version=version,
+        revision=version.revision,
+        text=text,
+        word_count=version.word_count,
+        saved_at=version.saved_at,
+        client_id=client_id,
+    )
+    _draft_history_prune(version)
+
+
+def _draft_history_prune(version: SubmissionVersion) -> None:
+    """Keep the last N revisions, and the last N older ones that another tab wrote over.
+
+    Autosave makes a revision every few seconds, so the last N alone could
+    push out, within a minute of typing, the text a learner chose to replace
+    in a conflict. A revision followed by one from another client (another
+    tab, the plain form, a restore) is such a hand-over: those stay longer.
+    """
+    keep = max(1, settings.REFLECTION_DRAFT_HISTORY)
+    rows = list(version.draft_revisions.order_by("revision").values_list("pk", "client_id"))
+    older = rows[:-keep]
+    if not older:
+        return
+    handovers = [
+        pk for (pk, client), (_next, after) in zip(older, rows[1:], strict=False) if client != after
+    ]
+    kept = set(handovers[-keep:])
+    version.draft_revisions.filter(pk__in=[pk for pk, _client in older if pk not in kept]).delete()
 
 
 def submission_submit(*, submission: Submission, text: str, audience: str) -> Submission:
@@ -98,7 +200,7 @@ def submission_submit(*, submission: Submission, text: str, audience: str) -> Su
         version = submission.versions.order_by("-number").first()
         if version.is_locked:
             return submission
-        text = clean_text(text) if text is not None else version.text
+        text = draft_text_check(text) if text is not None else version.text
         count = word_count(text)
         if count < assignment.min_words:
             raise errors.TooShort(

@@ -1,4 +1,5 @@
 from django import template
+from django.conf import settings
 
 from training.assessments.models import Submission
 from training.assessments.reflections.forms import ReflectionForm
@@ -22,6 +23,12 @@ def reflection_editor_form(context):
         # A revision keeps the earlier choice; a first submission asks for one.
         initial["audience"] = submission.audience
     return ReflectionForm(initial=initial, audience_required=True)
+
+
+@register.simple_tag
+def reflection_draft_max_chars() -> int:
+    """The longest draft that can be saved, in characters (the editor states it)."""
+    return settings.REFLECTION_DRAFT_MAX_CHARS
 
 
 @register.simple_tag

@@ -2,7 +2,14 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
-from training.demo.seed import DEMO_ACCOUNTS, DEMO_COHORT, DEMO_PASSWORD, seed_demo
+from training.demo.seed import (
+    DEMO_ACCOUNTS,
+    DEMO_COHORT,
+    DEMO_PASSWORD,
+    DEMO_TOTP_SECRET,
+    TWO_STEP_ROLES,
+    seed_demo,
+)
 from training.learning.models import Cohort
 
 
@@ -18,7 +25,12 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo site ready."))
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for account in DEMO_ACCOUNTS:
-            self.stdout.write(f"  {account.email:<26} {account.role}")
+            two_step = " (two-step sign-in)" if account.role in TWO_STEP_ROLES else ""
+            self.stdout.write(f"  {account.email:<26} {account.role}{two_step}")
+        self.stdout.write(
+            f"Two-step sign-in: add the secret {DEMO_TOTP_SECRET} to an authenticator app, "
+            "or run `.venv/bin/python manage.py demo_code` for the current code."
+        )
         cohort = Cohort.objects.filter(name=DEMO_COHORT).first()
         if cohort:
             base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")

@@ -1,0 +1,198 @@
+"""Every model that holds personal data, and how export and erasure handle it.
+
+tests/privacy/test_coverage.py walks every installed model with a foreign
+key, one-to-one or many-to-many to the user model, and every model reachable
+from a learner's enrolments, and fails when one is missing here, or when a
+text field of the latter is not listed under `texts`. So a new model (or a
+new text field on a reflection) cannot slip past erasure and export unnoticed:
+whoever adds it decides here, and in services.account_erase and
+selectors.learner_data, what happens to it.
+"""
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Coverage:
+    export: str
+    erasure: str
+    # Text fields (char, text, JSON, file) of models reachable from enrolments,
+    # each either emptied by erasure/retention or kept for a reason given above.
+    texts: frozenset[str] = field(default_factory=frozenset)
+
+
+def _texts(*names):
+    return frozenset(names)
+
+
+KEPT_STAFF_RECORD = "kept, pointing at the emptied account (staff work, not a learner's data)"
+
+PERSONAL_DATA: dict[str, Coverage] = {
+    # --- The account --------------------------------------------------------------
+    "accounts.User": Coverage(
+        export="profile",
+        erasure="row kept as an empty shell: email, name, pseudonym, password, groups, staff "
+        "flags and last login removed; inactive; erased_at set",
+    ),
+    "account.EmailAddress": Coverage(export="profile.email_addresses", erasure="deleted"),
+    "mfa.Authenticator": Coverage(
+        export="not exported: secrets of the two-step sign-in app and recovery codes",
+        erasure="deleted",
+    ),
+    "wagtailusers.UserProfile": Coverage(
+        export="not exported: admin display preferences only", erasure="deleted (avatar too)"
+    ),
+    "wagtailadmin.EditingSession": Coverage(
+        export="not exported: transient admin state", erasure="deleted"
+    ),
+    "wagtailadmin.FormState": Coverage(
+        export="not exported: transient admin form state", erasure="deleted"
+    ),
+    "wagtailcore.APIToken": Coverage(export="not exported: secret", erasure="deleted"),
+    "wagtailcore.PageSubscription": Coverage(
+        export="not exported: admin notification setting", erasure="deleted"
+    ),
+    # --- Learning -------------------------------------------------------------------
+    "learning.Cohort": Coverage(
+        export="enrolments[].cohort (learners); trainers: not exported",
+        erasure="removed from the cohort's trainers",
+    ),
+    "learning.Enrolment": Coverage(
+        export="enrolments[]",
+        erasure="kept (cohort numbers, certificates), marked left; points at the emptied account",
+    ),
+    "learning.LessonProgress": Coverage(
+        export="enrolments[].lessons_completed", erasure="kept: no text, emptied account"
+    ),
+    "assessments.KnowledgeCheckAttempt": Coverage(
+        export="enrolments[].knowledge_check_answers",
+        erasure="kept: ids of the options chosen, no text, emptied account",
+        texts=_texts("check_id", "selected_option_ids"),
+    ),
+    # --- Reflections ----------------------------------------------------------------
+    "assessments.Submission": Coverage(
+        export="reflections[]",
+        erasure="drafts deleted; submitted ones kept without text (fellow learners' review "
+        "credit), no longer offered for peer review",
+    ),
+    "assessments.SubmissionVersion": Coverage(
+        export="reflections[].versions[] (with draft_revisions, see privacy.drafts)",
+        erasure="text and trainer comment emptied; draft revisions deleted",
+        texts=_texts("text", "decision_comment"),
+    ),
+    "assessments.DraftRevision": Coverage(
+        export="reflections[].versions[].draft_revisions[] (see privacy.drafts)",
+        erasure="deleted (every earlier draft text); retention deletes them too",
+        texts=_texts("text", "client_id"),
+    ),
+    "assessments.PeerReview": Coverage(
+        export="reflections[].feedback_received[] and feedback_given[], fellow learners by "
+        "pseudonym",
+        erasure="feedback received: texts emptied (they retell the reflection), row kept so the "
+        "reviewer keeps the credit; feedback given: kept for its recipient, signed 'a former "
+        "fellow learner', 'what I recognise' (their own story) emptied; open claims lapse",
+        texts=_texts("summary", "question", "recognition", "rubric"),
+    ),
+    "assessments.ReviewRating": Coverage(
+        export="the rating under each piece of feedback",
+        erasure="thanks they wrote emptied; scores kept (the reviewer's record)",
+        texts=_texts("thanks"),
+    ),
+    "assessments.ConcernFlag": Coverage(
+        export="concerns_raised[] (concerns about them are not exported: they protect the "
+        "person who raised them)",
+        erasure="about them: reason and follow-up note emptied (a trainer decides first while "
+        "one is open); raised by them: kept for the other learner's safety, emptied account",
+        texts=_texts("reason", "follow_up_note"),
+    ),
+    "assessments.ReflectionRead": Coverage(
+        export="reflections[].read_by (role and time)",
+        erasure="reads of their reflections deleted; their reads of others' kept (role only)",
+    ),
+    # --- Certificates -----------------------------------------------------------------
+    "certificates.Certificate": Coverage(
+        export="certificates[]",
+        erasure="kept for verification (code, course, dates, status) without the holder's name; "
+        "the PDF, which prints the name, deleted. As trainer or revoker: kept",
+        texts=_texts(
+            "holder_name",
+            "course_title",
+            "qualification_title",
+            "pillars",
+            "cohort_name",
+            "trainer_name",
+            "association_name",
+            "code",
+            "pdf",
+            "pdf_sha256",
+            "revoked_reason",
+        ),
+    ),
+    "certificates.ExpiryReminder": Coverage(
+        export="certificates[].reminders_sent", erasure="kept: no text"
+    ),
+    "certificates.TrainerSignoff": Coverage(
+        export="enrolments[].trainer_signoff_at", erasure="kept: no text"
+    ),
+    "certificates.TrainerSignature": Coverage(
+        export="not exported: trainers only", erasure="deleted (name and signature image)"
+    ),
+    # --- Associations -----------------------------------------------------------------
+    "associations.Association": Coverage(
+        export="not exported: staff only", erasure="removed from the association's staff"
+    ),
+    "associations.AssociationMembership": Coverage(export="associations[]", erasure="deleted"),
+    "associations.AssociationStaff": Coverage(
+        export="not exported: staff only", erasure="deleted (removed from the association's staff)"
+    ),
+    "associations.AssociationInvitation": Coverage(
+        export="not exported: an association's record of whom it invited",
+        erasure="invitations to their address or accepted by them deleted; invitations they "
+        "sent as staff kept, pointing at the emptied account",
+    ),
+    "associations.ApiToken": Coverage(export="not exported: staff only", erasure=KEPT_STAFF_RECORD),
+    "certificates.AssociationNotice": Coverage(
+        export="not exported: which association was told about a certificate, and when",
+        erasure="kept: no text, only that a notice went out (the certificate is emptied)",
+    ),
+    # --- This app ---------------------------------------------------------------------
+    "privacy.DataExport": Coverage(
+        export="not exported (it is the export)", erasure="deleted with its files"
+    ),
+    "privacy.ErasureRequest": Coverage(
+        export="erasure_requests[]",
+        erasure="kept as the record of the erasure; the note to the learner emptied",
+    ),
+    # --- Wagtail: staff work ---------------------------------------------------------
+    "wagtailcore.ModelLogEntry": Coverage(
+        export="not exported: the audit log",
+        erasure="kept (the audit); entries about their account, enrolments, reflections and "
+        "certificates get a neutral label instead of their name",
+    ),
+    "wagtailcore.PageLogEntry": Coverage(
+        export="not exported: the audit log", erasure=KEPT_STAFF_RECORD
+    ),
+    "wagtailcore.Page": Coverage(export="not exported: site content", erasure=KEPT_STAFF_RECORD),
+    "wagtailcore.Revision": Coverage(
+        export="not exported: site content", erasure=KEPT_STAFF_RECORD
+    ),
+    "wagtailcore.Comment": Coverage(
+        export="not exported: editors' comments", erasure=KEPT_STAFF_RECORD
+    ),
+    "wagtailcore.CommentReply": Coverage(
+        export="not exported: editors' comments", erasure=KEPT_STAFF_RECORD
+    ),
+    "wagtailcore.WorkflowState": Coverage(
+        export="not exported: site content", erasure=KEPT_STAFF_RECORD
+    ),
+    "wagtailcore.TaskState": Coverage(
+        export="not exported: site content", erasure=KEPT_STAFF_RECORD
+    ),
+    "wagtailcore.UploadedFile": Coverage(
+        export="not exported: site content", erasure=KEPT_STAFF_RECORD
+    ),
+    "wagtailimages.Image": Coverage(export="not exported: site content", erasure=KEPT_STAFF_RECORD),
+    "wagtaildocs.Document": Coverage(
+        export="not exported: site content", erasure=KEPT_STAFF_RECORD
+    ),
+}
