@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.assessments.reflection_admin import make_queue, queue_url, set_status
-from tests.factories import TrainerFactory
+from tests.factories import TrainerFactory, login_with_mfa
 from training.assessments.models import CommentPhrase, Submission
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def phrase(owner, label="Meer diepgang", text="Wat voelde je op dat moment?"):
 
 
 def test_a_trainer_adds_a_phrase_and_it_is_theirs(queue, client):
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     response = client.post(
         reverse("comment_bank:add"), {"label": "Goed", "text": "Mooi verwoord.", "use": "approve"}
@@ -38,7 +38,7 @@ def test_a_trainer_adds_a_phrase_and_it_is_theirs(queue, client):
 def test_the_decision_form_offers_only_the_trainers_own_phrases(queue, submission, client):
     phrase(queue.trainer)
     phrase(TrainerFactory(), label="Van een ander", text="Niet van mij")
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     page = client.get(queue_url("submission", submission.public_id)).content.decode()
 
@@ -49,7 +49,7 @@ def test_the_decision_form_offers_only_the_trainers_own_phrases(queue, submissio
 
 
 def test_without_phrases_there_is_no_select(queue, submission, client):
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
     page = client.get(queue_url("submission", submission.public_id)).content.decode()
     assert "data-comment-bank-select" not in page
 
@@ -57,7 +57,7 @@ def test_without_phrases_there_is_no_select(queue, submission, client):
 @pytest.mark.parametrize("name", ["edit", "delete", "history"])
 def test_another_trainers_phrase_is_a_404(queue, client, name):
     theirs = phrase(TrainerFactory())
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     assert client.get(reverse(f"comment_bank:{name}", args=[theirs.pk])).status_code == 404
     assert client.post(
@@ -69,7 +69,7 @@ def test_another_trainers_phrase_is_a_404(queue, client, name):
 def test_the_index_lists_only_own_phrases(queue, client):
     phrase(queue.trainer, label="Mijn zin")
     phrase(TrainerFactory(), label="Andermans zin")
-    client.force_login(queue.trainer)
+    login_with_mfa(client, queue.trainer)
 
     page = client.get(reverse("comment_bank:index")).content.decode()
 

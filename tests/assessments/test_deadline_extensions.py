@@ -9,7 +9,7 @@ import time_machine
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from tests.factories import TrainerFactory, reflection_cohort, submitted_reflection
+from tests.factories import TrainerFactory, login_with_mfa, reflection_cohort, submitted_reflection
 from training.assessments.admin_selectors import stuck_groups
 from training.assessments.models import DeadlineExtension, DeadlineKind, Submission
 from training.assessments.reflections import allocation, deadlines, selectors
@@ -139,7 +139,7 @@ def test_the_assignment_page_shows_the_learners_own_deadline(setup, client):
 
 def test_trainer_gives_more_time_through_the_admin_form(setup, client):
     assignment, early, late, other, reflection, trainer = setup
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
     url = reverse("reflection_queue:extend_deadline", args=[early.cohort_id])
 
     assert client.get(url).status_code == 200
@@ -161,7 +161,7 @@ def test_trainer_gives_more_time_through_the_admin_form(setup, client):
 
 def test_a_date_that_is_not_later_gets_a_friendly_error(setup, client):
     assignment, early, late, other, reflection, trainer = setup
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
     url = reverse("reflection_queue:extend_deadline", args=[early.cohort_id])
 
     response = client.post(
@@ -182,7 +182,7 @@ def test_a_date_that_is_not_later_gets_a_friendly_error(setup, client):
 def test_another_trainers_cohort_is_a_404_and_its_learners_are_not_choosable(setup, client):
     assignment, early, late, other, reflection, trainer = setup
     stranger = TrainerFactory()
-    client.force_login(stranger)
+    login_with_mfa(client, stranger)
     url = reverse("reflection_queue:extend_deadline", args=[early.cohort_id])
 
     assert client.get(url).status_code == 404
@@ -205,7 +205,7 @@ def test_the_queue_shows_an_extension_even_when_nobody_is_stuck(client):
     trainer = first.cohort.trainers.get()
     later = due + datetime.timedelta(days=7)
     extend(first, assignment, trainer, until=later)
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     page = client.get(reverse("reflection_queue:cohort", args=[first.cohort_id])).content.decode()
 

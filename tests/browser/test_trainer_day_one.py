@@ -26,6 +26,7 @@ from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import log_in as sign_in
 from tests.factories import (
     PASSWORD,
     CohortFactory,
@@ -54,6 +55,7 @@ def _fresh_rate_limits():
 
 
 def log_in(page, live_server, user, next_url):
+    """Sign a learner (one step) in on `page` itself, keeping where they came from."""
     page.goto(f"/account/login/?next={next_url}")
     page.get_by_label(nl("Email"), exact=True).fill(user.email)
     page.get_by_label(nl("Password"), exact=True).fill(PASSWORD)
@@ -97,7 +99,7 @@ def test_bulk_invite_then_a_learner_joins_and_reads_an_announcement(
     user_email_mark_verified(learner)
 
     # 1. The trainer pastes addresses on the cohort's invite page.
-    page_t = log_in(new_page(), live_server, trainer, reverse("cohorts:edit", args=[cohort.pk]))
+    page_t = sign_in(new_page, live_server, trainer, reverse("cohorts:edit", args=[cohort.pk]))
     page_t.get_by_role("link", name=nl("Invite learners by email")).click()
     expect(page_t).to_have_url(live_server.url + reverse("cohorts:invite_bulk", args=[cohort.pk]))
     check_screen(page_t, "invite-form", admin=True)
@@ -175,8 +177,8 @@ def test_more_time_comment_bank_and_calendar(new_page, live_server, check_screen
     )
 
     # The trainer gives Anouk more time.
-    page_t = log_in(
-        new_page(), live_server, trainer, reverse("reflection_queue:cohort", args=[cohort.pk])
+    page_t = sign_in(
+        new_page, live_server, trainer, reverse("reflection_queue:cohort", args=[cohort.pk])
     )
     page_t.get_by_role("link", name=nl("Give a learner more time")).click()
     check_screen(page_t, "extension-form", admin=True)

@@ -9,7 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from tests.factories import CohortFactory, EnrolmentFactory, TrainerFactory, UserFactory
+from tests.factories import (
+    CohortFactory,
+    EnrolmentFactory,
+    TrainerFactory,
+    UserFactory,
+    login_with_mfa,
+)
 from training.learning import announcements
 from training.learning.models import Announcement
 
@@ -158,7 +164,7 @@ def test_the_management_command_sends_the_due_announcements(cohort, trainer, lea
 
 
 def test_trainer_writes_an_announcement_in_the_admin(cohort, trainer, learners, client, commit):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
     with commit(execute=True):
         response = client.post(
             reverse("announcements:add"),
@@ -179,7 +185,7 @@ def test_trainer_writes_an_announcement_in_the_admin(cohort, trainer, learners, 
 def test_trainer_cannot_write_to_or_see_another_trainers_cohort(cohort, trainer, client, commit):
     other = CohortFactory(trainers=[TrainerFactory()])
     theirs = write(other, other.trainers.get(), commit, title="Van een ander")
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.post(
         reverse("announcements:add"),

@@ -9,7 +9,13 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from tests.factories import CohortFactory, EnrolmentFactory, TrainerFactory, UserFactory
+from tests.factories import (
+    CohortFactory,
+    EnrolmentFactory,
+    TrainerFactory,
+    UserFactory,
+    login_with_mfa,
+)
 from training.learning import invitations
 from training.learning.models import CohortInvitation, Enrolment
 from training.learning.services import CohortFull, InviteInvalid
@@ -241,7 +247,7 @@ def bulk_url(cohort):
 
 
 def test_trainer_invites_by_pasting_and_sees_what_was_not_sent(cohort, trainer, client):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.post(
         bulk_url(cohort), {"addresses": "anna@example.org\nanna@example.org\nxx"}
@@ -255,7 +261,7 @@ def test_trainer_invites_by_pasting_and_sees_what_was_not_sent(cohort, trainer, 
 
 
 def test_trainer_invites_by_uploading_a_csv(cohort, trainer, client):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
     upload = SimpleUploadedFile("lijst.csv", b"email\nanna@example.org\nbert@example.org\n")
 
     client.post(bulk_url(cohort), {"addresses": "", "csv_file": upload})
@@ -264,7 +270,7 @@ def test_trainer_invites_by_uploading_a_csv(cohort, trainer, client):
 
 
 def test_an_empty_form_gets_a_friendly_error(cohort, trainer, client):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
     response = client.post(bulk_url(cohort), {"addresses": "  "})
     assert response.status_code == 200
     assert CohortInvitation.objects.count() == 0
@@ -274,7 +280,7 @@ def test_pending_invitations_are_listed_on_the_cohort_page_and_can_be_withdrawn(
     cohort, trainer, client
 ):
     [invitation] = invite(cohort, trainer, "anna@example.org").invited
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     row = '<th scope="row">anna@example.org</th>'
     page = client.get(reverse("cohorts:edit", args=[cohort.pk])).content.decode()
@@ -291,7 +297,7 @@ def test_another_trainers_invitations_are_a_404(cohort, trainer, client, name):
     [invitation] = invite(cohort, trainer, "anna@example.org").invited
     stranger = TrainerFactory()
     own = CohortFactory(trainers=[stranger])
-    client.force_login(stranger)
+    login_with_mfa(client, stranger)
 
     assert client.get(bulk_url(cohort)).status_code == 404
     assert (
@@ -305,7 +311,7 @@ def test_another_trainers_invitations_are_a_404(cohort, trainer, client, name):
 
 def test_resend_and_withdraw_take_post_only(cohort, trainer, client):
     [invitation] = invite(cohort, trainer, "anna@example.org").invited
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
     assert (
         client.get(
             reverse("cohorts:invitation_withdraw", args=[cohort.pk, invitation.pk])
