@@ -10,7 +10,7 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: compilemessages run serve test check lint unit browser bench lock messages install install-browser install-pdf-tools install-shellcheck install-tools clean postgres-test
+.PHONY: compilemessages run serve test check lint unit browser bench lock messages install install-browser install-pdf-tools install-shellcheck install-tools clean postgres-test cluster cluster-test bench-cluster install-cluster-tools
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ install-pdf-tools:
 ## shellcheck: the tests lint every shell script.
 install-shellcheck:
 	@scripts/install-shellcheck.sh
+
+## nginx and redis-server for the local cluster (make cluster).
+install-cluster-tools:
+	@scripts/install-cluster-tools.sh
 
 install-tools: install-browser install-pdf-tools install-shellcheck
 
@@ -85,6 +89,15 @@ test: install node_modules/.installed install-tools lint check
 ## The same pytest suite against a local PostgreSQL 15 that the script starts.
 postgres-test: install node_modules/.installed install-tools
 	scripts/with-postgres.sh $(BIN)/pytest -q
+
+## The production layout on this machine (README "Running on more than one
+## machine"): PostgreSQL, Redis, S3 (moto), nginx, two app servers, two workers.
+cluster: install
+	scripts/cluster.sh
+
+## The smoke suite against it (tests/cluster, marker `cluster`), then it stops.
+cluster-test: install
+	scripts/cluster.sh $(BIN)/pytest -q -m cluster tests/cluster/test_shared.py tests/cluster/test_takeover.py
 
 bench: install
 	$(PY) scripts/bench.py

@@ -13,3 +13,14 @@ def catalog(home_page):
     from tests.factories import CatalogPageFactory
 
     return CatalogPageFactory(parent=home_page)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached course content (keyed by page
+    ids, which a rolled-back database hands out again) never leaks between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

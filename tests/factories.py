@@ -387,14 +387,16 @@ def totp_set_up(user, secret=TOTP_SECRET):
     return existing or TOTP.activate(user, secret).instance
 
 
-def totp_code(secret=TOTP_SECRET):
-    """The code the authenticator app shows right now (allauth's own algorithm)."""
+def totp_code(secret=TOTP_SECRET, *, periods_ahead=0):
+    """The code the authenticator app shows now (allauth's own algorithm), or
+    `periods_ahead` periods from now (allauth accepts one period either side)."""
     import time
 
     from allauth.mfa import app_settings
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-    return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
+    counter = int(time.time()) // app_settings.TOTP_PERIOD + periods_ahead
+    return format_hotp_value(hotp_value(secret, counter))
 
 
 def login_with_mfa(client, user):

@@ -11,6 +11,7 @@ from tests.factories import (
     ReflectionAssignmentPageFactory,
     TrainerFactory,
     build_course,
+    login_with_mfa,
 )
 
 pytestmark = pytest.mark.browser
@@ -33,7 +34,7 @@ def test_the_wagtail_admin_runs_under_the_policy(page, live_server, client):
     course = build_course(modules=1, lessons_per_module=1)
     assignment = ReflectionAssignmentPageFactory(parent=course.get_children().first())
     cohort = CohortFactory(course=course)
-    client.force_login(TrainerFactory(is_superuser=True, is_staff=True))
+    login_with_mfa(client, TrainerFactory(is_superuser=True, is_staff=True))
     session = client.cookies["sessionid"].value
     page.context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
     edit_assignment = reverse("wagtailadmin_pages:edit", args=[assignment.pk])

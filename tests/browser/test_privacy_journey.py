@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 from playwright.sync_api import expect
 
+from tests.browser.conftest import log_in
 from tests.factories import (
     PASSWORD,
     CertificateFactory,
@@ -117,8 +118,7 @@ def test_export_then_erasure_end_to_end(new_page, live_server, axe, lotte, shoot
     axe(page)
 
     # Her trainer erases the account in the admin's queue.
-    admin = new_page()
-    sign_in(admin, lotte["trainer"].email, "/beheer/accountverwijdering/")
+    admin = log_in(new_page, live_server, lotte["trainer"], "/beheer/accountverwijdering/")
     admin.get_by_role("link", name=re.compile(NAME)).click()
     expect(admin.get_by_text("Wat verwijderen betekent")).to_be_visible()
     shoot(admin, "beheer-besluit")

@@ -112,12 +112,13 @@ def test_gunicorn_serves_the_site_from_the_project_root(production_dir):
             headers={"X-Forwarded-Proto": "https"},  # as the reverse proxy sends it
         )
         status, body = None, ""
-        deadline = time.monotonic() + 60
+        # Generous: on a loaded 2-core CI machine the first request (a cold worker) is slow.
+        deadline = time.monotonic() + 180
         while status is None and server.poll() is None and time.monotonic() < deadline:
             try:
-                with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+                with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
                     status, body = response.status, response.read().decode()
-            except (urllib.error.URLError, ConnectionError):
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.2)
         log.seek(0)
         assert status == 200, log.read()

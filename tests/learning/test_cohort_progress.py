@@ -66,8 +66,16 @@ def progress_url(cohort, csv_export=False):
     return reverse("cohorts:progress_csv" if csv_export else "cohorts:progress", args=[cohort.pk])
 
 
+def body(response):
+    """The whole response: the CSV export streams."""
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
 def read_csv(response):
-    content = response.content
+    assert response.streaming
+    content = body(response)
     assert content.startswith(b"\xef\xbb\xbf")  # UTF-8 byte order mark, for Excel
     return list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
 
@@ -188,15 +196,19 @@ def test_progress_query_count_does_not_grow_with_the_cohort(
         enrol(large, f"Cursist {n}", lessons=large_lessons[: n % 6 + 1])
     login_with_mfa(client, trainer)
     client.get(progress_url(small))  # warm up per-process caches (content types, site)
+    client.get(progress_url(large))  # and both courses' cached outlines
 
     for csv_export in (False, True):
         with CaptureQueriesContext(connection) as small_queries:
-            assert client.get(progress_url(small, csv_export)).status_code == 200
+            small_response = client.get(progress_url(small, csv_export))
+            body(small_response)
+        assert small_response.status_code == 200
         with django_assert_max_num_queries(len(small_queries)):
             response = client.get(progress_url(large, csv_export))
+            content = body(response)
         assert response.status_code == 200
 
-    assert len(response.content.splitlines()) == 31
+    assert len(content.splitlines()) == 31
 
 
 def test_another_trainer_cannot_see_the_progress(client, small_cohort):
@@ -204,3 +216,44 @@ def test_another_trainer_cannot_see_the_progress(client, small_cohort):
 
     assert client.get(progress_url(small_cohort)).status_code == 404
     assert client.get(progress_url(small_cohort, csv_export=True)).status_code == 404
+
+
+def test_progress_is_paginated_with_every_learner_on_some_page(client, trainer, cohort):
+    from training.learning.admin_views import CohortProgressView
+
+    per_page = CohortProgressView.paginate_by
+    for n in range(per_page + 3):
+        enrol(cohort, f"Cursist {n:03}")
+    client.force_login(trainer)
+
+    first = client.get(progress_url(cohort))
+    second = client.get(progress_url(cohort), {"p": 2})
+
+    assert len(first.context["report"].rows) == per_page
+    names = [row.name for row in first.context["report"].rows + second.context["report"].rows]
+    assert names == [f"Cursist {n:03}" for n in range(per_page + 3)]
+    html = first.content.decode()
+    assert 'class="pagination"' in html and "?p=2" in html
+    assert f"Voortgang van {per_page + 3} actieve cursisten" in html
+
+
+@pytest.mark.parametrize("page", ["999", "x", "-1"])
+def test_a_page_number_out_of_range_shows_a_page_not_an_error(client, trainer, small_cohort, page):
+    client.force_login(trainer)
+
+    response = client.get(progress_url(small_cohort), {"p": page})
+
+    assert response.status_code == 200
+    assert len(response.context["report"].rows) == 2
+
+
+def test_csv_export_streams_in_chunks_with_every_learner_once(cohort):
+    from training.learning import admin_views
+
+    for n in range(7):
+        enrol(cohort, f"Cursist {n}")
+    lines = list(admin_views.progress_report_csv_lines(cohort=cohort, chunk_size=3))
+
+    assert len(lines) == 1 + 3  # header, then chunks of 3, 3 and 1 learners
+    rows = list(csv.reader(io.StringIO("".join(lines).lstrip("\ufeff")), delimiter=";"))
+    assert [row[0] for row in rows[1:]] == [f"Cursist {n}" for n in range(7)]

@@ -107,19 +107,16 @@ class CourseChecks:
 
 
 def course_checks_passed(*, enrolment: Enrolment) -> CourseChecks:
-    """How many of the course's live lessons with checks pass `checks_pass` (two queries).
+    """How many of the course's live lessons with checks pass `checks_pass`.
 
-    Reads check ids from the raw stream data, which is much cheaper than
-    building the blocks.
+    One query for the learner's attempts: the check ids per lesson are
+    computed once per published content (`course_knowledge_check_ids`), not
+    from every lesson's body on each call.
     """
-    from training.courses.models import LessonPage
+    from training.courses.selectors import course_knowledge_check_ids
 
     course = enrolment.course
-    checks_by_lesson: dict[int, set[str]] = {}
-    for lesson in LessonPage.objects.descendant_of(course).live().public().only("id", "body"):
-        ids = {b["id"] for b in lesson.body.raw_data if b["type"] == "knowledge_check"}
-        if ids:
-            checks_by_lesson[lesson.pk] = ids
+    checks_by_lesson = course_knowledge_check_ids(course=course)
     answered: dict[int, set[str]] = {}
     passed: dict[int, set[str]] = {}
     for lesson_id, check_id, is_correct in KnowledgeCheckAttempt.objects.filter(

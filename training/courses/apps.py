@@ -6,3 +6,8 @@ class CoursesConfig(AppConfig):
     name = "training.courses"
     label = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        from . import receivers
+
+        receivers.connect()

@@ -263,15 +263,26 @@ class LessonPage(Page):
         verbose_name_plural = _("lessons")
 
     def knowledge_checks(self):
-        return [block for block in self.body if block.block_type == "knowledge_check"]
+        """The knowledge-check blocks; only those are built from the raw stream data."""
+        return [
+            self.body[index]
+            for index, item in enumerate(self.body.raw_data)
+            if item["type"] == "knowledge_check"
+        ]
+
+    def has_knowledge_checks(self) -> bool:
+        return any(item["type"] == "knowledge_check" for item in self.body.raw_data)
 
     def get_context(self, request, *args, **kwargs):
         from training.learning.selectors import learner_state
 
-        from .selectors import lesson_context
+        from .selectors import lesson_body_parts, lesson_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context(lesson=self))
+        context["body_parts"] = lesson_body_parts(
+            lesson=self, use_cache=not getattr(request, "is_preview", False)
+        )
         context["learner"] = learner_state(
             user=request.user, course=context["course"], outline=context["outline"], lesson=self
         )

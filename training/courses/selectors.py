@@ -2,15 +2,19 @@
 
 A course outline (modules with their lessons, in tree order) is built with a
 fixed number of queries however large the course is, so lesson pages and
-progress views stay flat as courses grow.
+progress views stay flat as courses grow. What depends only on published
+content (outlines, rendered lesson bodies, knowledge-check ids) is cached
+per content generation (content_cache.py); nothing about a learner is.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from wagtail.models import Page
 
+from .content_cache import cached, content_key
 from .pillars import Pillar
 
 
@@ -24,15 +28,23 @@ class ModuleOutline:
     def pillar(self) -> Pillar:
         return Pillar(self.page.pillar)
 
+    @cached_property
+    def lesson_ids(self) -> frozenset[int]:
+        return frozenset(lesson.pk for lesson in self.lessons)
+
 
 @dataclass
 class CourseOutline:
     course: Page
     modules: list[ModuleOutline]
 
-    @property
+    @cached_property
     def lessons(self) -> list:
         return [lesson for module in self.modules for lesson in module.lessons]
+
+    @cached_property
+    def lesson_ids(self) -> frozenset[int]:
+        return frozenset(lesson.pk for lesson in self.lessons)
 
     def module(self, module_id: int) -> ModuleOutline | None:
         return next((m for m in self.modules if m.page.pk == module_id), None)
@@ -75,9 +87,17 @@ def _restricted_paths() -> tuple[str, ...]:
 def course_outline(*, course: Page) -> CourseOutline:
     """The live, public modules, lessons and assignments of a course, in tree order.
 
-    Four queries whatever the size of the course: view restrictions are read
-    once and applied here instead of by a `.public()` query per page type.
+    Cached until published content changes; built in four queries whatever
+    the size of the course. The course itself is the caller's (its learning
+    rules are read fresh), only the tree below it comes from the cache.
     """
+    modules = cached(content_key("outline", course.pk), lambda: _outline_modules(course))
+    return CourseOutline(course=course, modules=modules)
+
+
+def _outline_modules(course: Page) -> list[ModuleOutline]:
+    """View restrictions are read once and applied here instead of by a
+    `.public()` query per page type."""
     from training.assessments.models import ReflectionAssignmentPage
 
     from .models import LessonPage, ModulePage
@@ -114,7 +134,66 @@ def course_outline(*, course: Page) -> CourseOutline:
         parent = by_path.get(assignment.path[: -Page.steplen])
         if parent is not None:
             parent.assignments.append(assignment)
-    return CourseOutline(course=course, modules=modules)
+    return modules
+
+
+def course_knowledge_check_ids(*, course: Page) -> dict[int, frozenset[str]]:
+    """Per live, public lesson of the course that has knowledge checks: their ids.
+
+    Cached until published content changes, so certification state does not
+    read every lesson's body on each view. Read from the raw stream data,
+    which is much cheaper than building the blocks.
+    """
+
+    def compute():
+        from .models import LessonPage
+
+        checks = {}
+        for lesson in LessonPage.objects.descendant_of(course).live().public().only("id", "body"):
+            ids = frozenset(b["id"] for b in lesson.body.raw_data if b["type"] == "knowledge_check")
+            if ids:
+                checks[lesson.pk] = ids
+        return checks
+
+    return cached(content_key("check-ids", course.pk), compute)
+
+
+@dataclass(frozen=True)
+class BodyPart:
+    """One block of a lesson body: its HTML when it is the same for everyone,
+    else (a knowledge check, which shows the learner's answers) the block."""
+
+    html: str | None = None
+    block: object = None
+
+
+def lesson_body_parts(*, lesson: Page, use_cache: bool = True) -> list[BodyPart]:
+    """The lesson's body for its page, static blocks rendered once per live
+    revision and language; previews pass `use_cache=False`."""
+    from django.utils.safestring import mark_safe
+    from django.utils.translation import get_language
+
+    body = lesson.body
+
+    def render():
+        return [
+            None if item["type"] in PER_VISITOR_BLOCKS else str(body[index].render_as_block())
+            for index, item in enumerate(body.raw_data)
+        ]
+
+    if use_cache:
+        key = content_key("body", lesson.pk, lesson.live_revision_id or 0, get_language())
+        rendered = cached(key, render)
+    else:
+        rendered = render()
+    return [
+        BodyPart(block=body[index]) if html is None else BodyPart(html=mark_safe(html))  # noqa: S308 (our own block templates rendered it)
+        for index, html in enumerate(rendered)
+    ]
+
+
+# Blocks whose HTML depends on who looks (and so are rendered per request).
+PER_VISITOR_BLOCKS = frozenset({"knowledge_check"})
 
 
 def lesson_context(*, lesson: Page) -> dict:

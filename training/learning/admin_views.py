@@ -14,9 +14,10 @@ from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, ProtectedError, Q, RestrictedError
-from django.http import HttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -41,7 +42,7 @@ from . import invitations
 from .admin_forms import BulkInviteForm, CohortForm
 from .models import Cohort, CohortInvitation, Enrolment
 from .permissions import cohorts_trained_by
-from .selectors import Tally, cohort_progress
+from .selectors import Tally, cohort_active_enrolments, cohort_progress_rows
 from .services import cohort_accepts_enrolment, cohort_rotate_invite
 
 
@@ -72,12 +73,19 @@ class ProgressReport:
     rows: list[ProgressReportRow]
 
 
-def cohort_progress_report(*, cohort: Cohort) -> ProgressReport:
-    """Percent per module, per pillar (all three) and for the course, per active learner."""
-    outline, progress_rows = cohort_progress(cohort=cohort)
+def cohort_progress_report(*, cohort: Cohort, enrolments=None, outline=None) -> ProgressReport:
+    """Percent per module, per pillar (all three) and for the course, per active learner.
+
+    `enrolments` narrows the report to one page or chunk of the cohort.
+    """
+    from training.courses.selectors import course_outline
+
+    outline = outline or course_outline(course=cohort.course)
+    if enrolments is None:
+        enrolments = cohort_active_enrolments(cohort=cohort)
     pillars = list(Pillar)
     rows = []
-    for row in progress_rows:
+    for row in cohort_progress_rows(outline=outline, enrolments=enrolments):
         learner, progress = row.enrolment.learner, row.progress
         rows.append(
             ProgressReportRow(
@@ -107,8 +115,7 @@ def _csv_percent(tally: Tally):
     return tally.percent if tally.total else ""
 
 
-def progress_report_csv_rows(report: ProgressReport) -> list[list]:
-    """Header and one row per learner, in the order of the table on the progress page."""
+def progress_report_csv_header(report: ProgressReport) -> list:
     percent = gettext("%(label)s (%%)")
     header = [
         gettext("Learner"),
@@ -118,7 +125,12 @@ def progress_report_csv_rows(report: ProgressReport) -> list[list]:
         *[percent % {"label": pillar.label} for pillar in report.pillars],
         *[percent % {"label": m.page.title} for m in report.modules],
     ]
-    rows = [header]
+    return [csv_safe(cell) for cell in header]
+
+
+def progress_report_csv_rows(report: ProgressReport) -> list[list]:
+    """One row per learner, in the order of the table on the progress page."""
+    rows = []
     for row in report.rows:
         last_activity = (
             timezone.localtime(row.last_activity).strftime("%Y-%m-%d %H:%M")
@@ -136,6 +148,40 @@ def progress_report_csv_rows(report: ProgressReport) -> list[list]:
             ]
         )
     return [[csv_safe(cell) for cell in row] for row in rows]
+
+
+CSV_CHUNK = 500
+
+
+def progress_report_csv_lines(*, cohort: Cohort, chunk_size: int = CSV_CHUNK):
+    """The CSV export, line by line: a byte order mark and the header, then the
+    learners in chunks of `chunk_size` (one progress query per chunk), so the
+    file streams in constant memory whatever the size of the cohort."""
+    from training.courses.selectors import course_outline
+
+    class Echo:
+        def write(self, value):
+            return value
+
+    writer = csv.writer(Echo(), delimiter=";")
+    outline = course_outline(course=cohort.course)
+    header = cohort_progress_report(cohort=cohort, enrolments=[], outline=outline)
+    # A byte order mark makes Excel read the file as UTF-8 (é, ë, ĳ).
+    yield "\ufeff" + writer.writerow(progress_report_csv_header(header))
+    enrolments = cohort_active_enrolments(cohort=cohort)
+    chunk = []
+    for enrolment in enrolments.iterator(chunk_size=chunk_size):
+        chunk.append(enrolment)
+        if len(chunk) == chunk_size:
+            yield from _csv_chunk(cohort, chunk, outline, writer)
+            chunk = []
+    if chunk:
+        yield from _csv_chunk(cohort, chunk, outline, writer)
+
+
+def _csv_chunk(cohort, enrolments, outline, writer):
+    report = cohort_progress_report(cohort=cohort, enrolments=enrolments, outline=outline)
+    yield "".join(writer.writerow(row) for row in progress_report_csv_rows(report))
 
 
 # --- Scoping ------------------------------------------------------------------
@@ -372,10 +418,17 @@ class CohortProgressView(CohortObjectView, TemplateView):
     template_name = "learning/admin/cohort_progress.html"
     page_title = _("Progress")
 
+    paginate_by = 50
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        paginator = Paginator(cohort_active_enrolments(cohort=self.object), self.paginate_by)
+        # get_page: a page number out of range or not a number shows the nearest page.
+        page = paginator.get_page(self.request.GET.get("p"))
         context["cohort"] = self.object
-        context["report"] = cohort_progress_report(cohort=self.object)
+        context["page_obj"] = page
+        context["elided_page_range"] = paginator.get_elided_page_range(page.number)
+        context["report"] = cohort_progress_report(cohort=self.object, enrolments=page)
         context["csv_url"] = self.cohort_url(self.progress_csv_url_name)
         return context
 
@@ -387,15 +440,13 @@ class CohortProgressCSVView(CohortObjectView, View):
     any_permission_required = ["change", "view"]
 
     def get(self, request, *args, **kwargs):
-        report = cohort_progress_report(cohort=self.object)
         filename = "{}-{}.csv".format(
             slugify(self.object.name) or "cohort", timezone.localdate().isoformat()
         )
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            progress_report_csv_lines(cohort=self.object), content_type="text/csv; charset=utf-8"
+        )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        # A byte order mark makes Excel read the file as UTF-8 (é, ë, ĳ).
-        response.write("\ufeff")
-        csv.writer(response, delimiter=";").writerows(progress_report_csv_rows(report))
         return _private(response)
 
 

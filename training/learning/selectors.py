@@ -38,16 +38,14 @@ class CourseProgress:
     locked_module_ids: set[int] = field(init=False)
 
     def __post_init__(self):
+        # Set intersections: a cohort report builds one of these per learner.
+        completed = self.completed
         self.modules = {
-            m.page.pk: Tally(
-                sum(1 for lesson in m.lessons if lesson.pk in self.completed), len(m.lessons)
-            )
+            m.page.pk: Tally(len(m.lesson_ids & completed), len(m.lesson_ids))
             for m in self.outline.modules
         }
-        lessons = self.outline.lessons
-        self.course = Tally(
-            sum(1 for lesson in lessons if lesson.pk in self.completed), len(lessons)
-        )
+        lesson_ids = self.outline.lesson_ids
+        self.course = Tally(len(lesson_ids & completed), len(lesson_ids))
         self.pillars = {}
         for pillar in Pillar:
             tallies = [self.modules[m.page.pk] for m in self.outline.modules if m.pillar == pillar]
@@ -161,26 +159,37 @@ class CohortProgressRow:
     progress: CourseProgress
 
 
-def cohort_progress(*, cohort: Cohort) -> tuple[CourseOutline, list[CohortProgressRow]]:
-    """Every active learner's progress in a cohort, in four queries whatever its size."""
-    outline = course_outline(course=cohort.course)
-    enrolments = list(
+def cohort_active_enrolments(*, cohort: Cohort):
+    """The cohort's active enrolments with their learners, in report order."""
+    return (
         cohort.enrolments.filter(status=Enrolment.Status.ACTIVE)
         .select_related("learner")
-        .order_by("learner__display_name", "learner__email")
+        .order_by("learner__display_name", "learner__email", "pk")
     )
+
+
+def cohort_progress_rows(*, outline: CourseOutline, enrolments) -> list[CohortProgressRow]:
+    """Progress of the given enrolments (one page or chunk of a cohort) in one query."""
+    enrolments = list(enrolments)
     completed: dict[int, set[int]] = {e.pk: set() for e in enrolments}
     for enrolment_id, lesson_id in LessonProgress.objects.filter(
-        enrolment__cohort=cohort, enrolment__status=Enrolment.Status.ACTIVE
+        enrolment__in=list(completed)
     ).values_list("enrolment_id", "lesson_id"):
         completed[enrolment_id].add(lesson_id)
-    rows = [
+    return [
         CohortProgressRow(
             enrolment=e, progress=CourseProgress(outline=outline, completed=completed[e.pk])
         )
         for e in enrolments
     ]
-    return outline, rows
+
+
+def cohort_progress(*, cohort: Cohort) -> tuple[CourseOutline, list[CohortProgressRow]]:
+    """Every active learner's progress in a cohort, in a fixed number of queries."""
+    outline = course_outline(course=cohort.course)
+    return outline, cohort_progress_rows(
+        outline=outline, enrolments=cohort_active_enrolments(cohort=cohort)
+    )
 
 
 @dataclass
@@ -223,7 +232,7 @@ def learner_state(*, user, course, outline: CourseOutline, lesson=None) -> Learn
         ),
         lesson_id=lesson.pk if lesson is not None else None,
     )
-    if lesson is not None and lesson.knowledge_checks():
+    if lesson is not None and lesson.has_knowledge_checks():
         from training.assessments.knowledge_checks import knowledge_check_states
 
         state.check_states = knowledge_check_states(enrolment=enrolment, lesson=lesson)

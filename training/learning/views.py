@@ -175,7 +175,7 @@ def _lesson_and_enrolment(request, lesson_id):
 @login_required
 def complete_lesson(request, lesson_id):
     lesson, enrolment = _lesson_and_enrolment(request, lesson_id)
-    if lesson.knowledge_checks():
+    if lesson.has_knowledge_checks():
         messages.info(
             request, _("This lesson is done when you have answered its knowledge checks.")
         )

@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.object_storage import storages_on_s3
+
 from .base import *  # noqa: F403
 from .base import CERTIFICATE_STORAGE, PRIVATE_STORAGE, env
 
@@ -16,6 +18,11 @@ STORAGES = {
     "private": PRIVATE_STORAGE,
     "certificates": CERTIFICATE_STORAGE,  # private: PRIVATE_MEDIA_ROOT, never under /media/
 }
+# AWS_STORAGE_BUCKET_NAME (with AWS_S3_ENDPOINT_URL for a non-AWS server) puts
+# every storage above but the static files on S3-compatible object storage,
+# private, each under its alias: what several app servers and workers need.
+# Keep this after the last STORAGES entry (see config/object_storage.py).
+STORAGES = storages_on_s3(env, STORAGES)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SESSION_COOKIE_SECURE = True
@@ -33,6 +40,10 @@ SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 # comes from `manage.py createcachetable`, which `make serve` runs); set
 # CACHE_URL=redis://host:6379/0 to use Redis instead.
 CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache")}
+# Sessions are read from that cache and written through to the database, so a
+# signed-in visitor can land on any app server, and a cache restart signs no
+# one out. A session holds ids and hashes, never what a learner wrote.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # --- Logging --------------------------------------------------------------
 # JSON lines to stderr, where the service manager collects them. Errors of

@@ -1,0 +1,56 @@
+"""A cache for what depends only on published course content.
+
+Course outlines, rendered lesson bodies and the knowledge-check ids of a
+course are the same for every visitor, so they are computed once and kept in
+Django's cache (locmem in tests, a shared cache in production) until the
+content changes. Nothing personal is ever stored here: per-learner state is
+read fresh on every request.
+
+Invalidation is by generation: every key carries the current content
+generation, a counter in the same cache that any publish, unpublish, move,
+save or delete of a page (or a change to a view restriction) bumps, so all
+workers stop reading the old entries at once and they simply expire.
+Lesson bodies are keyed by their live revision and the language too.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.core.cache import cache
+
+GENERATION_KEY = "course-content:generation"
+# Entries outlive no content change (the generation sees to that); the
+# timeout only bounds how long unreachable old generations take up room.
+TIMEOUT_SECONDS = 24 * 60 * 60
+
+
+def content_generation() -> int:
+    """The current generation; a missing counter (evicted, cleared) restarts
+    from the clock, so it never comes back to a value used before."""
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        generation = cache.get(GENERATION_KEY, time.time_ns())
+    return generation
+
+
+def content_changed() -> None:
+    """Forget every cached outline, body and check list (a new generation)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no counter yet, or it was evicted
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def content_key(*parts) -> str:
+    return ":".join(["course-content", str(content_generation()), *map(str, parts)])
+
+
+def cached(key: str, compute):
+    """`compute()` once per content generation for `key`."""
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=TIMEOUT_SECONDS)
+    return value
