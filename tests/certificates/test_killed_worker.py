@@ -79,6 +79,8 @@ def worker_environment(folder: Path, database: SharedDatabase, media: Path) -> d
         "from config.settings.test import *  # noqa\n"
         f"DATABASES = {{'default': {database.settings!r}}}\n"
         "TASKS = {'default': {'BACKEND': 'django_tasks_db.DatabaseBackend'}}\n"
+        # Only the certificate's tasks in this queue: no periodic jobs from the sweep.
+        "PERIODIC_JOBS = {}\n"
         "STORAGES = {**STORAGES, 'certificates': {\n"
         "    'BACKEND': 'training.certificates.storage.PrivateFileSystemStorage',\n"
         f"    'OPTIONS': {{'location': {str(media)!r}}},\n"

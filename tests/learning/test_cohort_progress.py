@@ -224,7 +224,7 @@ def test_progress_is_paginated_with_every_learner_on_some_page(client, trainer, 
     per_page = CohortProgressView.paginate_by
     for n in range(per_page + 3):
         enrol(cohort, f"Cursist {n:03}")
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     first = client.get(progress_url(cohort))
     second = client.get(progress_url(cohort), {"p": 2})
@@ -239,7 +239,7 @@ def test_progress_is_paginated_with_every_learner_on_some_page(client, trainer, 
 
 @pytest.mark.parametrize("page", ["999", "x", "-1"])
 def test_a_page_number_out_of_range_shows_a_page_not_an_error(client, trainer, small_cohort, page):
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)
 
     response = client.get(progress_url(small_cohort), {"p": page})
 
