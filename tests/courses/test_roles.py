@@ -22,6 +22,15 @@ MODEL_PERMISSIONS = {
     "learning.add_cohort",
     "learning.change_cohort",
     "learning.view_cohort",
+    # Announcements to their cohorts and their own comment bank (scoped by the viewsets).
+    "learning.add_announcement",
+    "learning.change_announcement",
+    "learning.view_announcement",
+    "learning.delete_announcement",
+    "assessments.add_commentphrase",
+    "assessments.change_commentphrase",
+    "assessments.view_commentphrase",
+    "assessments.delete_commentphrase",
 }
 PAGE_PERMISSIONS = {"add_page", "change_page", "publish_page", "lock_page"}
 COLLECTION_PERMISSIONS = {

@@ -6,6 +6,8 @@ row (so certificates and feedback given to others stay whole) with every one
 of these fields emptied or replaced, and `erased_at` set; see training.privacy.
 """
 
+import secrets
+
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
@@ -119,3 +121,26 @@ class User(AbstractBaseUser, PermissionsMixin):
         if self.is_erased:
             return _("a former fellow learner")
         return self.pseudonym or _("a fellow learner")
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarFeed(models.Model):
+    """The secret address of a person's private calendar feed (iCalendar).
+
+    Personal data held: which account the address belongs to. The token is
+    random and is the only key to the feed (calendar apps cannot log in), so
+    it can be replaced at any time: the old address stops working at once.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="calendar_feed")
+    token = models.CharField(max_length=64, unique=True, default=new_calendar_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("calendar feed")
+
+    def __str__(self):
+        return f"{self.user} · calendar"

@@ -16,3 +16,22 @@ def user_email_mark_verified(user):
         defaults={"verified": True, "primary": True},
     )
     return address
+
+
+def calendar_feed_get_or_create(*, user):
+    """The person's calendar feed address, made on first use (idempotent)."""
+    from .models import CalendarFeed
+
+    feed, _created = CalendarFeed.objects.get_or_create(user=user)
+    return feed
+
+
+def calendar_feed_rotate(*, user):
+    """Give the person a new calendar address; the old one stops working at once."""
+    from .models import CalendarFeed, new_calendar_token
+
+    feed, created = CalendarFeed.objects.get_or_create(user=user)
+    if not created:
+        feed.token = new_calendar_token()
+        feed.save(update_fields=["token"])
+    return feed

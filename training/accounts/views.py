@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
@@ -16,10 +17,12 @@ from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from django.views.generic import UpdateView
 
 from .forms import PSEUDONYM_TAKEN, ProfileForm
-from .models import User
+from .models import CalendarFeed, User
+from .services import calendar_feed_rotate
 
 
 def set_language_cookie(response, language):
@@ -69,6 +72,22 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         # A fresh copy, so a rejected form does not alter request.user.
         return User.objects.get(pk=self.request.user.pk)
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        feed = CalendarFeed.objects.filter(user=self.request.user).first()
+        context["calendar_url"] = (
+            self.request.build_absolute_uri(reverse("calendar:feed", args=[feed.token]))
+            if feed
+            else ""
+        )
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        # The page shows the secret calendar address.
+        response["Cache-Control"] = "no-store, private"
+        return response
+
     def form_valid(self, form):
         try:
             with transaction.atomic():
@@ -83,3 +102,22 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         translation.activate(user.preferred_language)
         messages.success(self.request, _("Your profile has been saved."))
         return set_language_cookie(redirect(self.success_url), user.preferred_language)
+
+
+@require_POST
+@login_required
+def calendar_rotate(request):
+    """Make the calendar address (first time) or a new one (the old one stops working)."""
+    had_one = CalendarFeed.objects.filter(user=request.user).exists()
+    calendar_feed_rotate(user=request.user)
+    if had_one:
+        messages.success(
+            request,
+            _(
+                "You have a new calendar address. The old one no longer works: "
+                "add the new one to your calendar app."
+            ),
+        )
+    else:
+        messages.success(request, _("Your calendar address is ready. Add it to your calendar app."))
+    return redirect(f"{reverse('accounts:profile')}#calendar-heading")

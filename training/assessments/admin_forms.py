@@ -3,7 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import ReflectionAssignmentPage, Submission
+from training.learning.models import Enrolment
+
+from .models import DeadlineKind, ReflectionAssignmentPage, Submission
 
 TEXT_MAX_LENGTH = 5000
 
@@ -76,3 +78,26 @@ class ConcernFollowUpForm(forms.Form):
         max_length=TEXT_MAX_LENGTH,
         required=False,
     )
+
+
+class DeadlineExtensionForm(forms.Form):
+    """Give one learner of the cohort a later deadline for one assignment."""
+
+    enrolment = forms.ModelChoiceField(label=_("Learner"), queryset=Enrolment.objects.none())
+    assignment = forms.ModelChoiceField(
+        label=_("Assignment"), queryset=ReflectionAssignmentPage.objects.none()
+    )
+    kind = forms.ChoiceField(label=_("Deadline for"), choices=DeadlineKind.choices)
+    until = forms.DateField(label=_("New deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, cohort, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["enrolment"].queryset = (
+            cohort.enrolments.filter(status=Enrolment.Status.ACTIVE)
+            .select_related("learner")
+            .order_by("learner__display_name", "learner__email")
+        )
+        self.fields["enrolment"].label_from_instance = lambda e: e.learner.get_full_name()
+        self.fields["assignment"].queryset = (
+            ReflectionAssignmentPage.objects.descendant_of(cohort.course).live().order_by("path")
+        )

@@ -9,10 +9,11 @@ the user (see admin_views); nothing here checks who is asking.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import mean
 
 from django.db.models import Avg, Count, Q
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 
@@ -20,6 +21,8 @@ from training.learning.models import Enrolment
 
 from .models import (
     ConcernFlag,
+    DeadlineExtension,
+    DeadlineKind,
     PeerReview,
     ReflectionAssignmentPage,
     ReviewRating,
@@ -148,24 +151,59 @@ def queue_entries(rows: list[selectors.QueueRow]) -> list[QueueEntry]:
 class StuckEntry:
     enrolment: Enrolment
     reasons: list[str]
+    #: The learner's extensions for this assignment, in words ("Submit by 3 June").
+    extensions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ExtensionEntry:
+    extension: DeadlineExtension
+    text: str
 
 
 @dataclass
 class StuckGroup:
     assignment: ReflectionAssignmentPage
     learners: list[StuckEntry]
+    #: Every extension given for this assignment in the cohort, stuck or not.
+    extensions: list[ExtensionEntry] = field(default_factory=list)
+
+
+def extension_text(extension: DeadlineExtension) -> str:
+    day = date_format(extension.until, "j F Y")
+    if extension.kind == DeadlineKind.SUBMISSION:
+        return gettext("More time to submit, until %(date)s") % {"date": day}
+    return gettext("More time to give feedback, until %(date)s") % {"date": day}
 
 
 def stuck_groups(*, cohort, assignments) -> list[StuckGroup]:
-    """Stuck learners per assignment, one row per learner with all their reasons."""
+    """Stuck learners per assignment, one row per learner with all their reasons,
+    and the deadline extensions given for it."""
+    extensions = list(
+        DeadlineExtension.objects.filter(enrolment__cohort=cohort)
+        .select_related("enrolment__learner")
+        .order_by("until", "pk")
+    )
     groups = []
     for assignment in assignments:
+        given = [
+            ExtensionEntry(extension, extension_text(extension))
+            for extension in extensions
+            if extension.assignment_id == assignment.pk
+        ]
         by_learner: dict[int, StuckEntry] = {}
         for stuck in selectors.stuck_learners(cohort=cohort, assignment=assignment):
-            entry = by_learner.setdefault(stuck.enrolment.pk, StuckEntry(stuck.enrolment, []))
+            entry = by_learner.setdefault(
+                stuck.enrolment.pk,
+                StuckEntry(
+                    stuck.enrolment,
+                    [],
+                    [e.text for e in given if e.extension.enrolment_id == stuck.enrolment.pk],
+                ),
+            )
             entry.reasons.append(stuck_reason_text(stuck.reason, stuck.fallback))
-        if by_learner:
-            groups.append(StuckGroup(assignment, list(by_learner.values())))
+        if by_learner or given:
+            groups.append(StuckGroup(assignment, list(by_learner.values()), given))
     return groups
 
 

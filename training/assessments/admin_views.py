@@ -27,7 +27,14 @@ from wagtail.admin.widgets.button import Button
 
 from training.learning.permissions import cohorts_trained_by
 
-from .admin_forms import ConcernFollowUpForm, ConcernForm, DecisionForm, QueueFilterForm
+from .admin_comment_bank import phrases_of
+from .admin_forms import (
+    ConcernFollowUpForm,
+    ConcernForm,
+    DeadlineExtensionForm,
+    DecisionForm,
+    QueueFilterForm,
+)
 from .admin_selectors import (
     average,
     cohort_learner_ratings,
@@ -39,7 +46,7 @@ from .admin_selectors import (
     stuck_groups,
 )
 from .models import ConcernFlag, ReflectionAssignmentPage, Submission
-from .reflections import errors, permissions, selectors, services
+from .reflections import deadlines, errors, permissions, selectors, services
 
 URL_NAMESPACE = "reflection_queue"
 
@@ -169,12 +176,15 @@ class CohortQueueView(CohortView):
             .live()
             .order_by("path")
         )
+        stuck = stuck_groups(cohort=self.cohort, assignments=assignments)
         return super().get_context_data(
             filter_form=form,
             is_filtered=bool(assignment or status),
             entries=queue_entries(rows),
             status_counts=status_counts(cohort=self.cohort, assignment=assignment),
-            stuck_groups=stuck_groups(cohort=self.cohort, assignments=assignments),
+            stuck_groups=stuck,
+            anyone_stuck=any(group.learners for group in stuck),
+            extend_url=_url("extend_deadline", self.cohort.pk),
             **kwargs,
         )
 
@@ -197,6 +207,8 @@ class SubmissionDetailView(SubmissionView):
             detail=reflection_detail(submission=self.submission),
             cohort=self.cohort,
             decide_url=_url("decide", self.submission.public_id),
+            comment_phrases=list(phrases_of(self.request.user)),
+            comment_bank_url=reverse("comment_bank:index"),
             raise_concern_url=_url("raise_concern", self.submission.public_id),
             concerns_url=_url("concerns", self.cohort.pk),
             **kwargs,
@@ -356,3 +368,43 @@ class LearnerRatingsView(CohortView):
             felt_heard=average(r.felt_heard for r in ratings),
             **kwargs,
         )
+
+
+class DeadlineExtendView(CohortView):
+    """GET: the form; POST: give one learner of this cohort a later deadline."""
+
+    template_name = "assessments/admin/deadline_extend.html"
+    page_title = _("Give a learner more time")
+    header_icon = "date"
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("form", DeadlineExtensionForm(cohort=self.cohort))
+        return super().get_context_data(
+            action_url=_url("extend_deadline", self.cohort.pk), **kwargs
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = DeadlineExtensionForm(request.POST, cohort=self.cohort)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                deadlines.deadline_extend(
+                    enrolment=data["enrolment"],
+                    assignment=data["assignment"],
+                    kind=data["kind"],
+                    until=data["until"],
+                    granted_by=request.user,
+                )
+            except deadlines.ExtensionError as error:
+                form.add_error("until", error.message)
+            else:
+                messages.success(
+                    request,
+                    gettext("%(name)s has more time for “%(assignment)s”.")
+                    % {
+                        "name": data["enrolment"].learner.get_full_name(),
+                        "assignment": data["assignment"].title,
+                    },
+                )
+                return redirect(f"{_url('cohort', self.cohort.pk)}#stuck-heading")
+        return self.render_to_response(self.get_context_data(form=form))

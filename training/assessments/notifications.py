@@ -14,8 +14,13 @@ from django_tasks import task
 from training.accounts.emails import email_render
 
 
-def _absolute(path: str) -> str:
+def absolute(path: str) -> str:
+    if path.startswith(("http://", "https://")):
+        return path
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+_absolute = absolute
 
 
 def _send(*, user, template: str, context: dict) -> None:
@@ -66,6 +71,16 @@ def send_concern_raised(flag_id: int) -> None:
             template="concern_raised",
             context={"cohort": flag.submission.cohort, "url": url},
         )
+
+
+def send_deadline_reminder(*, user, assignment, kind: str, deadline, url: str) -> None:
+    """A deadline is near and the learner still owes a reflection (kind "submission")
+    or feedback ("review"): the assignment's title, the date and a link, nothing else."""
+    _send(
+        user=user,
+        template=f"deadline_reminder_{kind}",
+        context={"assignment": assignment, "deadline": deadline, "url": url},
+    )
 
 
 def notify_author_of_feedback(*, review_id: int) -> None:

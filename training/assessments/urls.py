@@ -8,6 +8,7 @@ from django.urls import path
 
 from training import converters  # noqa: F401  (registers <id:...>)
 
+from . import calendar_views
 from .reflections import author_views, review_views
 
 app_name = "reflections"
@@ -16,6 +17,11 @@ urlpatterns = [
     path("", author_views.index, name="index"),
     path("beginnen/", author_views.start, name="start"),
     path("mijn-feedback/", review_views.my_feedback, name="my_feedback"),
+    path(
+        "deadline/<id:assignment_id>/<str:kind>.ics",
+        calendar_views.deadline_ics,
+        name="deadline_ics",
+    ),
     path("<uuid:public_id>/", author_views.detail, name="detail"),
     path("<uuid:public_id>/opslaan/", author_views.autosave, name="autosave"),
     path("<uuid:public_id>/indienen/", author_views.submit, name="submit"),

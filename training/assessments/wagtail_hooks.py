@@ -14,6 +14,7 @@ from training.courses.permissions import is_trainer
 from training.learning.permissions import cohorts_trained_by
 
 from . import admin_views as views
+from .admin_comment_bank import CommentPhraseViewSet
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
@@ -30,6 +31,7 @@ urlpatterns = [
         views.LearnerRatingsView.as_view(),
         name="learner_ratings",
     ),
+    path("<int:cohort_id>/verlenging/", views.DeadlineExtendView.as_view(), name="extend_deadline"),
     path("reflectie/<uuid:public_id>/", views.SubmissionDetailView.as_view(), name="submission"),
     path(
         "reflectie/<uuid:public_id>/besluit/",
@@ -69,3 +71,20 @@ def register_reflection_queue_menu_item():
         icon_name="doc-full-inverse",
         order=260,
     )
+
+
+@hooks.register("register_log_actions")
+def register_deadline_log_actions(actions):
+    actions.register_action(
+        "assessments.deadline_extend", _("Extend a deadline"), _("Deadline extended")
+    )
+    actions.register_action(
+        "assessments.deadline_extension_withdraw",
+        _("Withdraw a deadline extension"),
+        _("Deadline extension withdrawn"),
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_comment_bank_viewset():
+    return CommentPhraseViewSet("comment_bank")

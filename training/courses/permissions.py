@@ -39,7 +39,21 @@ COLLECTION_PERMISSIONS = {
 }
 MODEL_PERMISSIONS = {
     "wagtailadmin": ("access_admin",),
-    "learning": ("add_cohort", "change_cohort", "view_cohort"),
+    "learning": (
+        "add_cohort",
+        "change_cohort",
+        "view_cohort",
+        "add_announcement",
+        "change_announcement",
+        "view_announcement",
+        "delete_announcement",
+    ),
+    "assessments": (
+        "add_commentphrase",
+        "change_commentphrase",
+        "view_commentphrase",
+        "delete_commentphrase",
+    ),
 }
 
 

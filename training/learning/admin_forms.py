@@ -107,3 +107,27 @@ class CohortForm(WagtailAdminModelForm):
         if starts_on and ends_on and ends_on < starts_on:
             self.add_error("ends_on", _("The end date cannot be before the start date."))
         return cleaned_data
+
+
+class BulkInviteForm(forms.Form):
+    """Paste addresses, upload a CSV, or both."""
+
+    addresses = forms.CharField(
+        label=_("Email addresses"),
+        help_text=_("One per line, or separated by commas or semicolons."),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        max_length=100_000,
+    )
+    csv_file = forms.FileField(
+        label=_("Or upload a CSV file"),
+        help_text=_("Every cell with an email address is read; other columns are ignored."),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not cleaned_data.get("addresses", "").strip() and not cleaned_data.get("csv_file"):
+            raise forms.ValidationError(_("Paste at least one email address or upload a CSV file."))
+        return cleaned_data

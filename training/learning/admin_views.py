@@ -18,7 +18,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, ProtectedError, Q, RestrictedError
 from django.http import StreamingHttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -38,8 +38,9 @@ from wagtail.admin.widgets.button import Button, ListingButton
 from training.courses.pillars import Pillar
 from training.courses.selectors import ModuleOutline
 
-from .admin_forms import CohortForm
-from .models import Cohort, Enrolment
+from . import invitations
+from .admin_forms import BulkInviteForm, CohortForm
+from .models import Cohort, CohortInvitation, Enrolment
 from .permissions import cohorts_trained_by
 from .selectors import Tally, cohort_active_enrolments, cohort_progress_rows
 from .services import cohort_accepts_enrolment, cohort_rotate_invite
@@ -229,6 +230,9 @@ class CohortObjectView(
     progress_url_name = None
     progress_csv_url_name = None
     rotate_invite_url_name = None
+    invite_bulk_url_name = None
+    invitation_resend_url_name = None
+    invitation_withdraw_url_name = None
 
     def cohort_url(self, url_name):
         return reverse(url_name, args=[quote(self.object.pk)])
@@ -339,6 +343,9 @@ class CohortCreateView(generic.CreateView):
 class CohortEditView(ScopedSingleObjectMixin, generic.EditView):
     progress_url_name = None
     rotate_invite_url_name = None
+    invite_bulk_url_name = None
+    invitation_resend_url_name = None
+    invitation_withdraw_url_name = None
 
     @cached_property
     def header_more_buttons(self):
@@ -359,6 +366,19 @@ class CohortEditView(ScopedSingleObjectMixin, generic.EditView):
             reverse("learning:invite", args=[self.object.invite_token])
         )
         context["rotate_invite_url"] = reverse(self.rotate_invite_url_name, args=[pk])
+        context["invite_bulk_url"] = reverse(self.invite_bulk_url_name, args=[pk])
+        context["pending_invitations"] = [
+            {
+                "invitation": invitation,
+                "resend_url": reverse(self.invitation_resend_url_name, args=[pk, invitation.pk]),
+                "withdraw_url": reverse(
+                    self.invitation_withdraw_url_name, args=[pk, invitation.pk]
+                ),
+            }
+            for invitation in self.object.invitations.filter(
+                accepted_at__isnull=True, withdrawn_at__isnull=True
+            ).order_by("email")
+        ]
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -453,6 +473,88 @@ class CohortRotateInviteView(CohortObjectView, TemplateView):
         return redirect(self.edit_url_name, quote(self.object.pk))
 
 
+# --- Personal invitations ----------------------------------------------------
+
+
+class CohortInviteBulkView(CohortObjectView, TemplateView):
+    """Paste addresses or upload a CSV; shows what was sent and what was not."""
+
+    permission_required = "change"
+    template_name = "learning/admin/cohort_invite_bulk.html"
+    page_title = _("Invite learners")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", BulkInviteForm())
+        context["cohort"] = self.object
+        context["action_url"] = self.cohort_url(self.invite_bulk_url_name)
+        context["edit_url"] = self.cohort_url(self.edit_url_name)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = BulkInviteForm(request.POST, request.FILES)
+        result = None
+        if form.is_valid():
+            try:
+                parsed = invitations.addresses_parse(
+                    text=form.cleaned_data["addresses"], upload=form.cleaned_data["csv_file"]
+                )
+                result = invitations.cohort_invite_bulk(
+                    cohort=self.object, parsed=parsed, invited_by=request.user
+                )
+            except invitations.InvitationError as error:
+                form.add_error(None, error.message)
+        if result is not None and result.invited:
+            form = BulkInviteForm()
+        return _private(self.render_to_response(self.get_context_data(form=form, result=result)))
+
+    def render_to_response(self, context, **response_kwargs):
+        return _private(super().render_to_response(context, **response_kwargs))
+
+
+class CohortInvitationActionView(CohortObjectView, View):
+    """POST only: resend or withdraw one open invitation of this cohort (404 otherwise)."""
+
+    permission_required = "change"
+    http_method_names = ["post"]
+
+    def get_invitation(self):
+        return get_object_or_404(
+            CohortInvitation.objects.filter(cohort=self.object), pk=self.kwargs["invitation_pk"]
+        )
+
+    def redirect_back(self):
+        return redirect(f"{self.cohort_url(self.edit_url_name)}#cohort-invitations-heading")
+
+
+class CohortInvitationResendView(CohortInvitationActionView):
+    def post(self, request, *args, **kwargs):
+        invitation = self.get_invitation()
+        try:
+            invitations.invitation_resend(invitation=invitation, user=request.user)
+        except invitations.InvitationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                gettext("The invitation to %(email)s is sent again, with a new link.")
+                % {"email": invitation.email},
+            )
+        return self.redirect_back()
+
+
+class CohortInvitationWithdrawView(CohortInvitationActionView):
+    def post(self, request, *args, **kwargs):
+        invitation = self.get_invitation()
+        invitations.invitation_withdraw(invitation=invitation, user=request.user)
+        messages.success(
+            request,
+            gettext("The invitation to %(email)s is withdrawn; its link no longer works.")
+            % {"email": invitation.email},
+        )
+        return self.redirect_back()
+
+
 # --- The viewset ------------------------------------------------------------
 
 
@@ -482,6 +584,9 @@ class CohortViewSet(ModelViewSet):
             progress_url_name=self.get_url_name("progress"),
             progress_csv_url_name=self.get_url_name("progress_csv"),
             rotate_invite_url_name=self.get_url_name("rotate_invite"),
+            invite_bulk_url_name=self.get_url_name("invite_bulk"),
+            invitation_resend_url_name=self.get_url_name("invitation_resend"),
+            invitation_withdraw_url_name=self.get_url_name("invitation_withdraw"),
             **kwargs,
         )
 
@@ -497,10 +602,33 @@ class CohortViewSet(ModelViewSet):
     def rotate_invite_view(self):
         return self.construct_view(CohortRotateInviteView)
 
+    @property
+    def invite_bulk_view(self):
+        return self.construct_view(CohortInviteBulkView)
+
+    @property
+    def invitation_resend_view(self):
+        return self.construct_view(CohortInvitationResendView)
+
+    @property
+    def invitation_withdraw_view(self):
+        return self.construct_view(CohortInvitationWithdrawView)
+
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
             path("progress/<int:pk>/", self.progress_view, name="progress"),
             path("progress/<int:pk>/csv/", self.progress_csv_view, name="progress_csv"),
             path("invite/<int:pk>/", self.rotate_invite_view, name="rotate_invite"),
+            path("invitations/<int:pk>/", self.invite_bulk_view, name="invite_bulk"),
+            path(
+                "invitations/<int:pk>/<int:invitation_pk>/resend/",
+                self.invitation_resend_view,
+                name="invitation_resend",
+            ),
+            path(
+                "invitations/<int:pk>/<int:invitation_pk>/withdraw/",
+                self.invitation_withdraw_view,
+                name="invitation_withdraw",
+            ),
         ]

@@ -132,3 +132,85 @@ class LessonProgress(models.Model):
 
     def __str__(self):
         return f"{self.enrolment} · {self.lesson_id}"
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+class CohortInvitation(models.Model):
+    """A personal invitation to join a cohort, sent by email to one address.
+
+    Personal data held: the invited email address, who invited it, and when it
+    was sent, accepted (and by which account) or withdrawn. At most one open
+    invitation per cohort and address (a partial unique constraint).
+    """
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("email address"))
+    token = models.CharField(max_length=64, unique=True, default=new_invite_token, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cohort_invitations_accepted",
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at", "email"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cohort", "email"],
+                condition=Q(accepted_at__isnull=True, withdrawn_at__isnull=True),
+                name="learning_one_open_invitation_per_address",
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted_at__isnull=True) | Q(withdrawn_at__isnull=True),
+                name="learning_invitation_accepted_or_withdrawn",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} · {self.cohort}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None and self.withdrawn_at is None
+
+
+class Announcement(models.Model):
+    """A trainer's message to a cohort: on the learners' dashboard from `publish_at`,
+    and by email at that moment. Plain text; never about one learner's work."""
+
+    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="announcements")
+    title = models.CharField(_("title"), max_length=150)
+    body = models.TextField(_("message"), max_length=5000)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    publish_at = models.DateTimeField(_("publish at"), default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now)
+    emailed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("announcement")
+        verbose_name_plural = _("announcements")
+        ordering = ["-publish_at", "-pk"]
+        indexes = [models.Index(fields=["cohort", "publish_at"])]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.publish_at <= timezone.now()

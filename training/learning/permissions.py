@@ -8,7 +8,7 @@
 
 from django.db.models import QuerySet
 
-from .models import Cohort, Enrolment
+from .models import Announcement, Cohort, Enrolment
 
 
 def cohorts_trained_by(user) -> QuerySet[Cohort]:
@@ -34,3 +34,8 @@ def own_active_enrolments(user) -> QuerySet[Enrolment]:
     if not user.is_authenticated:
         return Enrolment.objects.none()
     return Enrolment.objects.filter(learner=user, status=Enrolment.Status.ACTIVE)
+
+
+def announcements_visible_to(user) -> QuerySet[Announcement]:
+    """Announcements a trainer manages in the admin: those of the cohorts they train."""
+    return Announcement.objects.filter(cohort__in=cohorts_trained_by(user))

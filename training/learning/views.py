@@ -16,7 +16,8 @@ from django.views.decorators.http import require_POST
 from training.assessments.knowledge_checks import KnowledgeCheckError, knowledge_check_answer
 from training.courses.models import CoursePage, LessonPage
 
-from . import services
+from . import invitations, services
+from .announcements import announcements_for_learner
 from .models import Cohort
 from .permissions import own_active_enrolments
 from .selectors import learner_dashboard
@@ -31,7 +32,14 @@ def _private(response):
 @login_required
 def dashboard(request):
     entries = learner_dashboard(user=request.user)
-    return _private(TemplateResponse(request, "learning/dashboard.html", {"entries": entries}))
+    announcements = list(announcements_for_learner(user=request.user)[:10])
+    return _private(
+        TemplateResponse(
+            request,
+            "learning/dashboard.html",
+            {"entries": entries, "announcements": announcements},
+        )
+    )
 
 
 @never_cache
@@ -55,6 +63,45 @@ def invite(request, token):
             return redirect(f"{_login_url()}?next={request.path}")
         try:
             services.enrolment_join_by_invite(learner=request.user, token=token)
+        except services.EnrolmentError as error:
+            context["error"] = error.message
+        else:
+            messages.success(
+                request,
+                _("Welcome! You are now taking “%(course)s”.") % {"course": cohort.course.title},
+            )
+            return redirect(cohort.course.url)
+    elif context["enrolment"] is None and not services.cohort_accepts_enrolment(cohort):
+        context["error"] = services.CohortClosed.message
+    return _private(TemplateResponse(request, "learning/invite.html", context))
+
+
+@never_cache
+def personal_invite(request, token):
+    """A personal invitation from a trainer: join after logging in or signing up."""
+    invitation = invitations.invitation_by_token(token)
+    usable = invitation is not None and invitation.withdrawn_at is None
+    if usable and invitation.accepted_at is not None:
+        usable = request.user.is_authenticated and invitation.accepted_by_id == request.user.pk
+    if not usable:
+        response = TemplateResponse(
+            request,
+            "learning/invite.html",
+            {"error": services.InviteInvalid.message, "cohort": None},
+            status=404,
+        )
+        return _private(response)
+    cohort = invitation.cohort
+    context = {"cohort": cohort, "course": cohort.course, "error": None, "enrolment": None}
+    if request.user.is_authenticated:
+        context["enrolment"] = (
+            own_active_enrolments(request.user).filter(course=cohort.course).first()
+        )
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect(f"{_login_url()}?next={request.path}")
+        try:
+            invitations.invitation_accept(token=token, learner=request.user)
         except services.EnrolmentError as error:
             context["error"] = error.message
         else:

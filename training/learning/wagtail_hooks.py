@@ -1,10 +1,30 @@
-"""Register the trainer's cohort views with the Wagtail admin."""
+"""Register the trainer's cohort and announcement views with the Wagtail admin."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from .admin_announcements import AnnouncementViewSet
 from .admin_views import CohortViewSet
 
 
 @hooks.register("register_admin_viewset")
 def register_cohort_viewset():
     return CohortViewSet("cohorts")
+
+
+@hooks.register("register_admin_viewset")
+def register_announcement_viewset():
+    return AnnouncementViewSet("announcements")
+
+
+@hooks.register("register_log_actions")
+def register_invitation_log_actions(actions):
+    actions.register_action(
+        "learning.invite_bulk", _("Invite learners by email"), _("Learners invited by email")
+    )
+    actions.register_action(
+        "learning.invitation_resend", _("Send an invitation again"), _("Invitation sent again")
+    )
+    actions.register_action(
+        "learning.invitation_withdraw", _("Withdraw an invitation"), _("Invitation withdrawn")
+    )

@@ -69,6 +69,30 @@ PERSONAL_DATA: dict[str, Coverage] = {
         erasure="kept: ids of the options chosen, no text, emptied account",
         texts=_texts("check_id", "selected_option_ids"),
     ),
+    "learning.CohortInvitation": Coverage(
+        export="not exported: a cohort's record of whom its trainer invited",
+        erasure="invitations to their address or accepted by them deleted; invitations they "
+        "sent as trainer kept, pointing at the emptied account",
+    ),
+    "learning.Announcement": Coverage(
+        export="not exported: a trainer's message to a group (staff work)",
+        erasure=KEPT_STAFF_RECORD,
+    ),
+    "accounts.CalendarFeed": Coverage(
+        export="not exported: the secret address of their calendar",
+        erasure="deleted (the address stops working)",
+    ),
+    "assessments.CommentPhrase": Coverage(
+        export="not exported: a trainer's own phrases (staff work)", erasure="deleted"
+    ),
+    "assessments.DeadlineExtension": Coverage(
+        export="enrolments[].deadline_extensions",
+        erasure="kept: a date only, no text, emptied account; granted by them: kept",
+    ),
+    "assessments.DeadlineReminder": Coverage(
+        export="not exported: which reminder emails went out",
+        erasure="kept: no text, emptied account",
+    ),
     # --- Reflections ----------------------------------------------------------------
     "assessments.Submission": Coverage(
         export="reflections[]",

@@ -228,6 +228,10 @@ def learner_data(*, user) -> dict:
                 "lessons_completed": progress.get(e.pk, []),
                 "knowledge_check_answers": attempts.get(e.pk, []),
                 "trainer_signoff_at": signoffs.get(e.pk),
+                "deadline_extensions": [
+                    {"assignment": x.assignment.title, "kind": x.kind, "until": x.until.isoformat()}
+                    for x in e.deadline_extensions.select_related("assignment").order_by("pk")
+                ],
             }
             for e in enrolments
         ],

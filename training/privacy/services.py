@@ -27,14 +27,15 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from wagtail.log_actions import log
 
-from training.assessments.models import PeerReview, ReflectionRead, Submission
+from training.accounts.models import CalendarFeed
+from training.assessments.models import CommentPhrase, PeerReview, ReflectionRead, Submission
 from training.associations.models import (
     Association,
     AssociationInvitation,
     AssociationMembership,
 )
 from training.certificates.models import Certificate, TrainerSignature
-from training.learning.models import Cohort, Enrolment
+from training.learning.models import Cohort, CohortInvitation, Enrolment
 
 from . import errors
 from .models import DataExport, ErasureRequest
@@ -238,6 +239,9 @@ def account_erase(*, user) -> None:
     now = timezone.now()
     # Invitations to their address (before it is emptied) or accepted by them.
     AssociationInvitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).delete()
+    CohortInvitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).delete()
+    CalendarFeed.objects.filter(user=user).delete()  # its secret address stops working
+    CommentPhrase.objects.filter(owner=user).delete()
     submissions = Submission.objects.filter(author=user)
     submission_ids = list(submissions.values_list("pk", flat=True))
 

@@ -305,6 +305,16 @@ PERIODIC_JOBS = {
         "every": DAY,
     },
     "privacy_retention": {"task": "training.privacy.tasks.privacy_retention_task", "every": DAY},
+    "deadline_reminders": {
+        "task": "training.assessments.tasks.deadline_reminders_task",
+        "every": DAY,
+    },
+    # The safety net for scheduled announcements (each goes out once, see
+    # training/learning/announcements.py); every five minutes.
+    "announcements_send": {
+        "task": "training.learning.tasks.announcements_send_due_task",
+        "every": 300,
+    },
     "task_results_prune": {"task": "training.worker.tasks.task_results_prune_task", "every": DAY},
 }
 # A certificate whose PDF could not be stored is retried after this many
@@ -313,6 +323,9 @@ CERTIFICATE_PDF_RETRY_SECONDS = env.float("CERTIFICATE_PDF_RETRY_SECONDS", defau
 CERTIFICATE_PDF_MAX_ATTEMPTS = env.int("CERTIFICATE_PDF_MAX_ATTEMPTS", default=8)
 # Days before expiry on which a holder is reminded to renew (one email each).
 CERTIFICATE_REMINDER_DAYS = env.list("CERTIFICATE_REMINDER_DAYS", cast=int, default=[90, 30])
+# Days before a reflection or feedback deadline on which learners who still
+# owe it are reminded (one email each).
+DEADLINE_REMINDER_DAYS = env.list("DEADLINE_REMINDER_DAYS", cast=int, default=[3, 1])
 # Public certificate lookups (page and API) allowed per client and minute.
 CERTIFICATE_VERIFY_RATE_LIMIT = env.int("CERTIFICATE_VERIFY_RATE_LIMIT", default=30)
 

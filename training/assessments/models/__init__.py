@@ -1,3 +1,5 @@
+from .comment_bank import CommentPhrase
+from .deadlines import DeadlineExtension, DeadlineKind, DeadlineReminder
 from .knowledge_checks import KnowledgeCheckAttempt
 from .reflections import (
     ConcernFlag,
@@ -12,7 +14,11 @@ from .reflections import (
 )
 
 __all__ = [
+    "CommentPhrase",
     "ConcernFlag",
+    "DeadlineExtension",
+    "DeadlineKind",
+    "DeadlineReminder",
     "DraftRevision",
     "KnowledgeCheckAttempt",
     "PeerReview",

@@ -32,6 +32,7 @@ from training.assessments.models import PeerReview, Submission
 from training.learning.models import Enrolment
 
 from . import errors
+from .deadlines import DeadlineKind, Deadlines
 from .reasons import FallbackReason
 
 REVIEWABLE = Q(audience=Submission.Audience.PEERS) & ~Q(status=Submission.Status.DRAFT)
@@ -194,8 +195,10 @@ class AssignmentAllocation:
             if review["reviewer_slot"] is not None:
                 self.busy[review["reviewer_id"]] = self.busy.get(review["reviewer_id"], 0) + 1
         # Deadlines are dates in the site's time zone (Amsterdam), like everywhere.
-        today = timezone.localdate(self.now)
-        deadline = assignment.submission_deadline(cohort)
+        # The cohort's deadline, and each learner's own (a trainer's extension).
+        self.today = today = timezone.localdate(self.now)
+        self.deadlines = Deadlines(cohort=cohort, assignment=assignment)
+        deadline = self.deadlines.course[DeadlineKind.SUBMISSION]
         self.submission_deadline_passed = deadline is not None and today > deadline
         review_deadline = assignment.review_deadline(cohort)
         self.review_deadline_passed = review_deadline is not None and today > review_deadline
@@ -232,9 +235,21 @@ class AssignmentAllocation:
         """
         ruled_out = {submission.author_id} | self.reviewers_of.get(submission.pk, set())
         count = len(self.learners_with_capacity - ruled_out)
-        if not self.submission_deadline_passed:
-            count += len(self.learners_yet_to_submit - ruled_out)
+        count += len(self.may_still_submit(self.learners_yet_to_submit - ruled_out))
         return count
+
+    def submission_passed(self, learner_id: int) -> bool:
+        """Whether this learner's own submission deadline (with any extension) has passed."""
+        return self.deadlines.passed(learner_id, DeadlineKind.SUBMISSION, today=self.today)
+
+    def review_passed(self, learner_id: int) -> bool:
+        """Whether this learner's own feedback deadline (with any extension) has passed."""
+        if self.assignment.review_deadline(self.cohort) is None:
+            return False
+        return self.deadlines.passed(learner_id, DeadlineKind.REVIEW, today=self.today)
+
+    def may_still_submit(self, learner_ids) -> set[int]:
+        return {learner_id for learner_id in learner_ids if not self.submission_passed(learner_id)}
 
     def review_state(self, submission) -> SubmissionReviewState:
         """How far a reflection is with its reviews, and whether the trainer must step in."""
@@ -252,7 +267,7 @@ class AssignmentAllocation:
         missing = required - given - active
         if given >= required or missing <= 0:
             return SubmissionReviewState(submission, required, given, active, False, None)
-        if self.review_deadline_passed:
+        if self.review_deadline_passed and self._no_reviewer_has_time(submission):
             return SubmissionReviewState(
                 submission, required, given, active, True, FallbackReason.DEADLINE
             )
@@ -268,6 +283,14 @@ class AssignmentAllocation:
                 submission, required, given, active, True, FallbackReason.NO_PEERS
             )
         return SubmissionReviewState(submission, required, given, active, False, None)
+
+    def _no_reviewer_has_time(self, submission) -> bool:
+        """After the cohort's feedback deadline, unless a peer who could still review
+        it has a later (extended) feedback deadline."""
+        ruled_out = {submission.author_id} | self.reviewers_of.get(submission.pk, set())
+        return all(
+            self.review_passed(learner_id) for learner_id in self.learners_with_capacity - ruled_out
+        )
 
     def has_candidates(self, reviewer_id: int) -> bool:
         """Whether `reviewer` could claim something now (mirrors `candidates()`)."""
@@ -292,10 +315,13 @@ class AssignmentAllocation:
             return given, required, False
         if self.has_candidates(reviewer_id):
             return given, required, False
-        if self.submission_deadline_passed:
-            return given, required, True
-        others = self.learner_ids - {reviewer_id}
-        return given, required, len(others) <= len(self.submitted_authors - {reviewer_id})
+        # Credited once nobody else may still submit (everyone did, or their
+        # own deadline, extension included, has passed).
+        return (
+            given,
+            required,
+            not self.may_still_submit(self.learners_yet_to_submit - {reviewer_id}),
+        )
 
 
 def submission_review_state(*, submission: Submission, now=None) -> SubmissionReviewState:

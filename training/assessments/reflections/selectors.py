@@ -20,6 +20,7 @@ from training.assessments.models import (
 from training.learning.models import Enrolment
 
 from .allocation import AssignmentAllocation, reviews_owed
+from .deadlines import DeadlineKind, learner_deadline
 from .reasons import FallbackReason, StuckReason
 
 
@@ -83,6 +84,7 @@ class AssignmentState:
     required_reviews: int = 0
     credited: bool = False
     deadline: object = None
+    review_deadline: object = None
 
 
 def assignment_page_context(*, user, assignment: ReflectionAssignmentPage) -> dict:
@@ -104,7 +106,13 @@ def assignment_page_context(*, user, assignment: ReflectionAssignmentPage) -> di
         return context
     enrolment = learner.enrolment
     state = AssignmentState(
-        enrolment=enrolment, deadline=assignment.submission_deadline(enrolment.cohort)
+        enrolment=enrolment,
+        deadline=learner_deadline(
+            enrolment=enrolment, assignment=assignment, kind=DeadlineKind.SUBMISSION
+        ),
+        review_deadline=learner_deadline(
+            enrolment=enrolment, assignment=assignment, kind=DeadlineKind.REVIEW
+        ),
     )
     state.submission = Submission.objects.filter(enrolment=enrolment, assignment=assignment).first()
     if state.submission:
@@ -220,15 +228,13 @@ def stuck_learners(*, cohort, assignment) -> list[StuckLearner]:
     """
     snapshot = AssignmentAllocation(cohort=cohort, assignment=assignment)
     submitted = {s.author_id: s for s in snapshot.submissions if s.first_submitted_at}
-    today = timezone.localdate()
-    deadline = assignment.submission_deadline(cohort)
     stuck = []
     for enrolment in cohort.enrolments.filter(status=Enrolment.Status.ACTIVE).select_related(
         "learner"
     ):
         submission = submitted.get(enrolment.learner_id)
         if submission is None:
-            if deadline and today > deadline:
+            if snapshot.submission_passed(enrolment.learner_id):
                 stuck.append(StuckLearner(enrolment, StuckReason.NOT_SUBMITTED_AFTER_DEADLINE))
             continue
         if assignment.peer_review_enabled:
