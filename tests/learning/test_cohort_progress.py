@@ -21,7 +21,7 @@ from tests.factories import (
 from training.courses.pillars import Pillar
 from training.courses.selectors import course_outline
 from training.learning import services
-from training.learning.admin_views import csv_safe
+from training.spreadsheets import csv_safe
 
 pytestmark = pytest.mark.django_db
 

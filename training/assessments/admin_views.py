@@ -25,6 +25,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 
+from training.http import no_store
 from training.learning.permissions import cohorts_trained_by
 
 from .admin_comment_bank import phrases_of
@@ -55,11 +56,6 @@ def _url(name, *args):
     return reverse(f"{URL_NAMESPACE}:{name}", args=args)
 
 
-def _private(response):
-    response["Cache-Control"] = "no-store, private"
-    return response
-
-
 # --- Base views -----------------------------------------------------------------
 
 
@@ -67,7 +63,7 @@ class ReflectionQueueView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "doc-full-inverse"
 
     def dispatch(self, request, *args, **kwargs):
-        return _private(super().dispatch(request, *args, **kwargs))
+        return no_store(super().dispatch(request, *args, **kwargs))
 
     def trained_cohorts(self):
         return cohorts_trained_by(self.request.user).select_related("course")

@@ -21,7 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from training.learning.admin_views import csv_safe
+from training.http import no_store
+from training.spreadsheets import csv_safe
 
 from .models import ApiToken, AssociationInvitation, AssociationStaff, InvitationKind, StaffRole
 from .permissions import (
@@ -51,11 +52,6 @@ from .services import (
     membership_end,
     staff_remove,
 )
-
-
-def _private(response):
-    response["Cache-Control"] = "no-store, private"
-    return response
 
 
 class StatusFilterForm(forms.Form):
@@ -126,7 +122,7 @@ def index(request):
         return redirect("associations:status", pk=associations[0].pk)
     status = 200 if associations or invitations else 403
     context = {"associations": associations, "invitations": invitations}
-    return _private(TemplateResponse(request, "associations/index.html", context, status=status))
+    return no_store(TemplateResponse(request, "associations/index.html", context, status=status))
 
 
 @never_cache
@@ -146,7 +142,7 @@ def status(request, pk):
         "query": request.GET.urlencode(),
         "can_administer": can_administer(request.user, association),
     }
-    return _private(TemplateResponse(request, "associations/status.html", context))
+    return no_store(TemplateResponse(request, "associations/status.html", context))
 
 
 def status_csv_rows(rows) -> list[list]:
@@ -185,7 +181,7 @@ def status_csv(request, pk):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # so Excel reads UTF-8
     csv.writer(response, delimiter=";").writerows(status_csv_rows(rows))
-    return _private(response)
+    return no_store(response)
 
 
 @never_cache
@@ -207,7 +203,7 @@ def tokens(request, pk):
         "new_token": new_token,
         "api_base": request.build_absolute_uri(f"/api/v1/associations/{association.pk}/"),
     }
-    return _private(TemplateResponse(request, "associations/tokens.html", context))
+    return no_store(TemplateResponse(request, "associations/tokens.html", context))
 
 
 @require_POST
@@ -261,7 +257,7 @@ def staff(request, pk):
             association=association, kind=InvitationKind.STAFF
         ),
     }
-    return _private(TemplateResponse(request, "associations/staff.html", context))
+    return no_store(TemplateResponse(request, "associations/staff.html", context))
 
 
 @require_POST
@@ -303,7 +299,7 @@ def facilitators(request, pk):
             association=association, kind=InvitationKind.FACILITATOR
         ),
     }
-    return _private(TemplateResponse(request, "associations/facilitators.html", context))
+    return no_store(TemplateResponse(request, "associations/facilitators.html", context))
 
 
 @require_POST
@@ -360,7 +356,7 @@ def invitation(request, invitation_id):
         "invitation": invitation,
         "is_staff_invitation": invitation.kind == InvitationKind.STAFF,
     }
-    return _private(TemplateResponse(request, "associations/invitation.html", context))
+    return no_store(TemplateResponse(request, "associations/invitation.html", context))
 
 
 @require_POST

@@ -29,6 +29,7 @@ from wagtail.images.fields import WagtailImageField
 from wagtail.models import ModelLogEntry
 
 from training.courses.permissions import is_trainer
+from training.http import no_store
 
 from . import services
 from .downloads import certificate_pdf_response
@@ -37,11 +38,6 @@ from .permissions import certificates_managed_by, enrolments_signable_by
 from .rules import rules_evaluate
 from .selectors import certificate_public, verification_url
 from .signatures import trainer_signature_save
-
-
-def _private(response):
-    response["Cache-Control"] = "no-store, private"
-    return response
 
 
 class ReasonForm(forms.Form):
@@ -90,7 +86,7 @@ class TrainerView(WagtailAdminTemplateMixin, TemplateView):
         ]
 
     def render_to_response(self, context, **response_kwargs):
-        return _private(super().render_to_response(context, **response_kwargs))
+        return no_store(super().render_to_response(context, **response_kwargs))
 
 
 def capfirst_plural():

@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from training.http import no_store
 from training.learning.permissions import own_active_enrolments
 
 from .codes import code_format, code_is_wellformed, code_normalise
@@ -30,11 +31,6 @@ from .selectors import (
 
 def _public(response):
     response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
-
-
-def _private(response):
-    response["Cache-Control"] = "no-store, private"
     return response
 
 
@@ -102,7 +98,7 @@ def mine(request):
         "associations": associations_seeing(learner=request.user),
         "invitations": invitations_open_for(user=request.user, kind=InvitationKind.FACILITATOR),
     }
-    return _private(TemplateResponse(request, "certificates/mine.html", context))
+    return no_store(TemplateResponse(request, "certificates/mine.html", context))
 
 
 @never_cache

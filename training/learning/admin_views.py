@@ -37,6 +37,8 @@ from wagtail.admin.widgets.button import Button, ListingButton
 
 from training.courses.pillars import Pillar
 from training.courses.selectors import ModuleOutline
+from training.http import no_store
+from training.spreadsheets import csv_safe
 
 from . import invitations
 from .admin_forms import BulkInviteForm, CohortForm
@@ -44,13 +46,6 @@ from .models import Cohort, CohortInvitation, Enrolment
 from .permissions import cohorts_trained_by
 from .selectors import Tally, cohort_active_enrolments, cohort_progress_rows
 from .services import cohort_accepts_enrolment, cohort_rotate_invite
-
-
-def _private(response):
-    """Progress is personal data: never store it in a shared or browser cache."""
-    response["Cache-Control"] = "no-store, private"
-    return response
-
 
 # --- Progress report: one shape for the HTML table and the CSV export -------
 
@@ -98,17 +93,6 @@ def cohort_progress_report(*, cohort: Cohort, enrolments=None, outline=None) -> 
             )
         )
     return ProgressReport(cohort=cohort, modules=outline.modules, pillars=pillars, rows=rows)
-
-
-# Spreadsheet programs run a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value):
-    """Neutralise CSV formula injection: text that would start a formula gets a leading quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def _csv_percent(tally: Tally):
@@ -383,7 +367,7 @@ class CohortEditView(ScopedSingleObjectMixin, generic.EditView):
 
     def render_to_response(self, context, **response_kwargs):
         # The page holds the invite link, which is as good as a key to the cohort.
-        return _private(super().render_to_response(context, **response_kwargs))
+        return no_store(super().render_to_response(context, **response_kwargs))
 
 
 class CohortDeleteView(ScopedSingleObjectMixin, generic.DeleteView):
@@ -433,7 +417,7 @@ class CohortProgressView(CohortObjectView, TemplateView):
         return context
 
     def render_to_response(self, context, **response_kwargs):
-        return _private(super().render_to_response(context, **response_kwargs))
+        return no_store(super().render_to_response(context, **response_kwargs))
 
 
 class CohortProgressCSVView(CohortObjectView, View):
@@ -447,7 +431,7 @@ class CohortProgressCSVView(CohortObjectView, View):
             progress_report_csv_lines(cohort=self.object), content_type="text/csv; charset=utf-8"
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return _private(response)
+        return no_store(response)
 
 
 class CohortRotateInviteView(CohortObjectView, TemplateView):
@@ -506,10 +490,10 @@ class CohortInviteBulkView(CohortObjectView, TemplateView):
                 form.add_error(None, error.message)
         if result is not None and result.invited:
             form = BulkInviteForm()
-        return _private(self.render_to_response(self.get_context_data(form=form, result=result)))
+        return no_store(self.render_to_response(self.get_context_data(form=form, result=result)))
 
     def render_to_response(self, context, **response_kwargs):
-        return _private(super().render_to_response(context, **response_kwargs))
+        return no_store(super().render_to_response(context, **response_kwargs))
 
 
 class CohortInvitationActionView(CohortObjectView, View):

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from training.assessments.knowledge_checks import KnowledgeCheckError, knowledge_check_answer
 from training.courses.models import CoursePage, LessonPage
+from training.http import no_store
 
 from . import invitations, services
 from .announcements import announcements_for_learner
@@ -23,17 +24,12 @@ from .permissions import own_active_enrolments
 from .selectors import learner_dashboard
 
 
-def _private(response):
-    response["Cache-Control"] = "no-store, private"
-    return response
-
-
 @never_cache
 @login_required
 def dashboard(request):
     entries = learner_dashboard(user=request.user)
     announcements = list(announcements_for_learner(user=request.user)[:10])
-    return _private(
+    return no_store(
         TemplateResponse(
             request,
             "learning/dashboard.html",
@@ -52,7 +48,7 @@ def invite(request, token):
             {"error": services.InviteInvalid.message, "cohort": None},
             status=404,
         )
-        return _private(response)
+        return no_store(response)
     context = {"cohort": cohort, "course": cohort.course, "error": None, "enrolment": None}
     if request.user.is_authenticated:
         context["enrolment"] = (
@@ -73,7 +69,7 @@ def invite(request, token):
             return redirect(cohort.course.url)
     elif context["enrolment"] is None and not services.cohort_accepts_enrolment(cohort):
         context["error"] = services.CohortClosed.message
-    return _private(TemplateResponse(request, "learning/invite.html", context))
+    return no_store(TemplateResponse(request, "learning/invite.html", context))
 
 
 @never_cache
@@ -90,7 +86,7 @@ def personal_invite(request, token):
             {"error": services.InviteInvalid.message, "cohort": None},
             status=404,
         )
-        return _private(response)
+        return no_store(response)
     cohort = invitation.cohort
     context = {"cohort": cohort, "course": cohort.course, "error": None, "enrolment": None}
     if request.user.is_authenticated:
@@ -112,7 +108,7 @@ def personal_invite(request, token):
             return redirect(cohort.course.url)
     elif context["enrolment"] is None and not services.cohort_accepts_enrolment(cohort):
         context["error"] = services.CohortClosed.message
-    return _private(TemplateResponse(request, "learning/invite.html", context))
+    return no_store(TemplateResponse(request, "learning/invite.html", context))
 
 
 def _login_url():
@@ -159,7 +155,7 @@ def leave(request, course_id):
             % {"course": enrolment.course.title},
         )
         return redirect("learning:dashboard")
-    return _private(TemplateResponse(request, "learning/leave.html", {"enrolment": enrolment}))
+    return no_store(TemplateResponse(request, "learning/leave.html", {"enrolment": enrolment}))
 
 
 def _lesson_and_enrolment(request, lesson_id):

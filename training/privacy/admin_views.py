@@ -21,6 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from training.assessments.models import ConcernFlag
 from training.certificates.models import Certificate
+from training.http import no_store
 
 from . import errors, services
 from .forms import ErasureDecisionForm
@@ -28,11 +29,6 @@ from .models import ErasureRequest
 from .permissions import can_see_erasure_queue, erasure_requests_decidable_by
 
 URL_NAMESPACE = "privacy_erasure"
-
-
-def _private(response):
-    response["Cache-Control"] = "no-store, private"
-    return response
 
 
 def _account(request: ErasureRequest) -> str:
@@ -78,7 +74,7 @@ class QueueView(generic.IndexView):
     def dispatch(self, request, *args, **kwargs):
         if not can_see_erasure_queue(request.user):
             raise Http404
-        return _private(super().dispatch(request, *args, **kwargs))
+        return no_store(super().dispatch(request, *args, **kwargs))
 
     def get_base_queryset(self):
         return erasure_requests_decidable_by(self.request.user).select_related("user")
@@ -101,7 +97,7 @@ class DecideView(WagtailAdminTemplateMixin, TemplateView):
         )
 
     def dispatch(self, request, *args, **kwargs):
-        return _private(super().dispatch(request, *args, **kwargs))
+        return no_store(super().dispatch(request, *args, **kwargs))
 
     def get_page_subtitle(self):
         return _account(self.erasure)

@@ -16,15 +16,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from training.http import no_store
+
 from . import errors, selectors, services
 from .forms import ErasureForm
 from .models import ErasureRequest
 from .permissions import own_downloadable_exports
-
-
-def _private(response):
-    response["Cache-Control"] = "no-store, private"
-    return response
 
 
 @never_cache
@@ -37,7 +34,7 @@ def overview(request):
         "erasure": selectors.latest_erasure_request(user=request.user),
         "retention_months": settings.PRIVACY_RETENTION_MONTHS,
     }
-    return _private(TemplateResponse(request, "privacy/overview.html", context))
+    return no_store(TemplateResponse(request, "privacy/overview.html", context))
 
 
 @require_POST
@@ -77,7 +74,7 @@ def export_download(request, public_id, kind):
         filename=file.name.rsplit("/", 1)[-1],
         content_type=content_type,
     )
-    return _private(response)
+    return no_store(response)
 
 
 @never_cache
@@ -107,11 +104,11 @@ def erase(request):
         "reasons": selectors.erasure_reasons(user=request.user),
         "reason_labels": dict(ErasureRequest.Reason.choices),
     }
-    return _private(TemplateResponse(request, "privacy/erase.html", context))
+    return no_store(TemplateResponse(request, "privacy/erase.html", context))
 
 
 @never_cache
 def erased(request):
     if request.user.is_authenticated:
         return redirect("privacy:overview")
-    return _private(TemplateResponse(request, "privacy/erased.html", {}))
+    return no_store(TemplateResponse(request, "privacy/erased.html", {}))
