@@ -11,6 +11,10 @@ class CertificatesConfig(AppConfig):
     def ready(self):
         from training.learning.signals import progress_changed
 
-        from .receivers import evaluate_on_progress
+        from .receivers import evaluate_on_progress, notify_associations_on_revocation
+        from .signals import certificate_revoked
 
         progress_changed.connect(evaluate_on_progress, dispatch_uid="certificates.evaluate")
+        certificate_revoked.connect(
+            notify_associations_on_revocation, dispatch_uid="certificates.revocation_notice"
+        )

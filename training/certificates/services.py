@@ -16,7 +16,6 @@ import hashlib
 import logging
 import os
 import tempfile
-from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -36,6 +35,7 @@ from training.errors import FriendlyError
 from training.learning.models import Enrolment, LessonProgress
 from training.learning.signals import announce_progress_changed
 
+from . import signals
 from .codes import code_generate
 from .models import (
     Certificate,
@@ -228,6 +228,7 @@ def _certificate_create(*, enrolment: Enrolment, period: int, issued_on: datetim
                     action="certificates.issue",
                     data={"period": period, "code": certificate.display_code},
                 )
+                signals.announce(signals.certificate_issued, certificate_id=certificate.pk)
             return certificate, True
         except IntegrityError:
             existing = Certificate.objects.filter(**key).first()
@@ -425,14 +426,8 @@ def certificate_revoke(*, certificate: Certificate, user, reason: str) -> Certif
         certificate.full_clean(exclude=["pdf"], validate_unique=False)
         certificate.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
         log(instance=certificate, action="certificates.revoke", user=user, data={"reason": reason})
-        transaction.on_commit(partial(_association_revocation_enqueue, certificate.pk))
+        signals.announce(signals.certificate_revoked, certificate_id=certificate.pk)
     return certificate
-
-
-def _association_revocation_enqueue(certificate_id: int) -> None:
-    from .tasks import association_revocation_notice_task
-
-    association_revocation_notice_task.enqueue(certificate_id=certificate_id)
 
 
 def certificate_unrevoke(*, certificate: Certificate, user, reason: str) -> Certificate:
@@ -458,6 +453,7 @@ def certificate_unrevoke(*, certificate: Certificate, user, reason: str) -> Cert
             user=user,
             data={"reason": reason, "revocation_reason": previous},
         )
+        signals.announce(signals.certificate_unrevoked, certificate_id=certificate.pk)
     return certificate
 
 

@@ -1,0 +1,25 @@
+"""What the certificates app announces to the apps above it.
+
+Each signal is sent once the change is committed (`transaction.on_commit`),
+with the certificate's id only, so a receiver reads the committed state and
+a rolled-back change announces nothing. Receivers must be cheap or enqueue a
+task: they run in the request that made the change.
+
+- `certificate_issued`: a new certificate row exists (its PDF may follow).
+- `certificate_revoked`: a trainer revoked it.
+- `certificate_unrevoked`: a trainer undid a revocation.
+"""
+
+from functools import partial
+
+from django.db import transaction
+from django.dispatch import Signal
+
+certificate_issued = Signal()
+certificate_revoked = Signal()
+certificate_unrevoked = Signal()
+
+
+def announce(signal: Signal, *, certificate_id: int) -> None:
+    """Send `signal` for `certificate_id` when the current transaction commits."""
+    transaction.on_commit(partial(signal.send, sender=None, certificate_id=certificate_id))
