@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("mijn/reflecties/", include("training.assessments.urls")),
     path("mijn/gegevens/", include("training.privacy.urls")),
+    path("mijn/praktijk/", include("training.continuing.urls")),
     path("mijn/", include("training.learning.urls")),
     path("agenda/", include("training.assessments.calendar_urls")),
     path("account/", include("training.accounts.urls")),

@@ -179,6 +179,16 @@ PERSONAL_DATA: dict[str, Coverage] = {
         export="not exported: which association was told about a certificate, and when",
         erasure="kept: no text, only that a notice went out (the certificate is emptied)",
     ),
+    # --- After the course ------------------------------------------------------------
+    "continuing.PracticeSession": Coverage(export="practice_log[]", erasure="deleted"),
+    "continuing.WellbeingCheckIn": Coverage(export="wellbeing_checkins[]", erasure="deleted"),
+    "continuing.SupportRequest": Coverage(
+        export="support_requests[] (the facilitator's own)",
+        erasure="deleted; requests they followed up as trainer keep no name of theirs",
+    ),
+    "continuing.WellbeingNudge": Coverage(
+        export="not exported: only that a reminder email went out", erasure="deleted"
+    ),
     # --- This app ---------------------------------------------------------------------
     "privacy.DataExport": Coverage(
         export="not exported (it is the export)", erasure="deleted with its files"

@@ -16,6 +16,7 @@ from training.assessments.models import (
 )
 from training.associations.models import AssociationMembership
 from training.certificates.models import Certificate, TrainerSignoff
+from training.continuing.selectors import personal_data as continuing_data
 from training.learning.models import Enrolment, LessonProgress
 
 from .drafts import draft_revisions
@@ -256,6 +257,7 @@ def learner_data(*, user) -> dict:
                 "association"
             )
         ],
+        **continuing_data(user=user),
         "erasure_requests": [
             {"status": r.status, "requested_at": _when(r.requested_at)}
             for r in ErasureRequest.objects.filter(user=user)

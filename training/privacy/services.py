@@ -35,6 +35,7 @@ from training.associations.models import (
     AssociationMembership,
 )
 from training.certificates.models import Certificate, TrainerSignature
+from training.continuing.services import personal_data_erase as continuing_erase
 from training.learning.models import Cohort, CohortInvitation, Enrolment
 
 from . import errors
@@ -242,6 +243,7 @@ def account_erase(*, user) -> None:
     CohortInvitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).delete()
     CalendarFeed.objects.filter(user=user).delete()  # its secret address stops working
     CommentPhrase.objects.filter(owner=user).delete()
+    continuing_erase(user=user)
     submissions = Submission.objects.filter(author=user)
     submission_ids = list(submissions.values_list("pk", flat=True))
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "training.assessments",
     "training.associations",
     "training.certificates",
+    "training.continuing",
     "training.privacy",
     "training.demo",
     "training.worker",
@@ -316,6 +317,10 @@ PERIODIC_JOBS = {
         "every": 300,
     },
     "task_results_prune": {"task": "training.worker.tasks.task_results_prune_task", "every": DAY},
+    "wellbeing_nudges": {
+        "task": "training.continuing.tasks.wellbeing_nudges_task",
+        "every": DAY,
+    },
 }
 # A certificate whose PDF could not be stored is retried after this many
 # seconds, doubling each time, until it has failed this many times.

@@ -1,0 +1,11 @@
+from django.utils.translation import gettext_lazy as _
+
+from training.errors import FriendlyError
+
+
+class ContinuingError(FriendlyError):
+    message = _("That did not work. Nothing was lost; please try again.")
+
+
+class NotForYou(ContinuingError):
+    message = _("The practice log is for learners and certified facilitators.")

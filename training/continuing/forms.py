@@ -1,0 +1,101 @@
+import datetime
+import uuid
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import PracticeSession, WellbeingCheckIn
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class PracticeSessionForm(forms.ModelForm):
+    client_id = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+    class Meta:
+        model = PracticeSession
+        fields = [
+            "held_on",
+            "group_kind",
+            "setting",
+            "duration_minutes",
+            "co_facilitator",
+            "participants",
+            "own_experience",
+            "listening_moment",
+            "boundary_moment",
+            "shared_with_trainer",
+        ]
+        widgets = {
+            "held_on": DateInput(),
+            "setting": forms.RadioSelect,
+            "own_experience": forms.Textarea(attrs={"rows": 4}),
+            "listening_moment": forms.Textarea(attrs={"rows": 4}),
+            "boundary_moment": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {
+            "duration_minutes": _("For example 90 for an evening of an hour and a half."),
+            "own_experience": _("Only for you, unless you choose to share this entry."),
+            "shared_with_trainer": _(
+                "Your trainers can then read this entry, reflection included. "
+                "You can undo this at any time."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["client_id"]
+        else:
+            self.fields["held_on"].initial = timezone.localdate
+        self.fields["duration_minutes"].min_value = 5
+        self.fields["duration_minutes"].widget.attrs.update({"min": 5, "max": 600})
+        self.fields["participants"].widget.attrs.update({"min": 0, "max": 500})
+
+    def clean_held_on(self):
+        day = self.cleaned_data["held_on"]
+        if day > timezone.localdate() + datetime.timedelta(days=1):
+            raise forms.ValidationError(_("Log a session once it has taken place."))
+        return day
+
+    def clean_duration_minutes(self):
+        minutes = self.cleaned_data["duration_minutes"]
+        if not 5 <= minutes <= 600:
+            raise forms.ValidationError(_("Fill in a duration between 5 and 600 minutes."))
+        return minutes
+
+    def clean_participants(self):
+        number = self.cleaned_data["participants"]
+        if number is not None and number > 500:
+            raise forms.ValidationError(_("Fill in at most 500 participants."))
+        return number
+
+
+class CheckInForm(forms.ModelForm):
+    client_id = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+    class Meta:
+        model = WellbeingCheckIn
+        fields = ["energy_cost", "energy_gain", "sleep", "lingering", "wants_contact"]
+        widgets = {
+            "energy_cost": forms.RadioSelect,
+            "energy_gain": forms.RadioSelect,
+            "sleep": forms.RadioSelect,
+        }
+        help_texts = {
+            "wants_contact": _(
+                "Your trainer gets a message that you would like contact, without any of "
+                "your answers."
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("energy_cost", "energy_gain", "sleep"):
+            self.fields[name].choices = [c for c in self.fields[name].choices if c[0] != ""]

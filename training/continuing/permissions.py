@@ -1,0 +1,69 @@
+"""Who may see what of a facilitator's log and check-ins: one place for the rules.
+
+- A facilitator sees and changes their own sessions and check-ins; nobody
+  else ever sees a check-in (no trainer, no association, no admin screen).
+- A session the facilitator shared is readable by the trainers of the
+  cohorts the facilitator was enrolled in (and superusers).
+- A request for contact (no content) is seen by those same trainers.
+Views scope their querysets with these functions, so a wrong id is a 404.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import QuerySet
+
+from training.certificates.models import Certificate
+from training.learning.models import Enrolment
+
+from .models import PracticeSession, SupportRequest, WellbeingCheckIn
+
+
+def may_keep_log(user) -> bool:
+    """Learners (in any course, now or earlier) and certified facilitators keep a log."""
+    if not user.is_authenticated:
+        return False
+    return (
+        Enrolment.objects.filter(learner=user).exists()
+        or Certificate.objects.filter(learner=user).exists()
+    )
+
+
+def own_sessions(user) -> QuerySet[PracticeSession]:
+    if not user.is_authenticated:
+        return PracticeSession.objects.none()
+    return PracticeSession.objects.filter(facilitator=user)
+
+
+def own_checkins(user) -> QuerySet[WellbeingCheckIn]:
+    if not user.is_authenticated:
+        return WellbeingCheckIn.objects.none()
+    return WellbeingCheckIn.objects.filter(facilitator=user)
+
+
+def trainers_of(facilitator) -> QuerySet:
+    """The trainers of every cohort the facilitator was enrolled in."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, trained_cohorts__enrolments__learner=facilitator)
+        .distinct()
+    )
+
+
+def _facilitators_trained_by(user) -> QuerySet:
+    return Enrolment.objects.filter(cohort__trainers=user).values("learner_id")
+
+
+def sessions_shared_with(user) -> QuerySet[PracticeSession]:
+    if not user.is_authenticated:
+        return PracticeSession.objects.none()
+    shared = PracticeSession.objects.filter(shared_with_trainer=True)
+    if user.is_superuser:
+        return shared
+    return shared.filter(facilitator__in=_facilitators_trained_by(user))
+
+
+def support_requests_for(user) -> QuerySet[SupportRequest]:
+    if not user.is_authenticated:
+        return SupportRequest.objects.none()
+    if user.is_superuser:
+        return SupportRequest.objects.all()
+    return SupportRequest.objects.filter(facilitator__in=_facilitators_trained_by(user))

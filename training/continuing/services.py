@@ -1,0 +1,201 @@
+"""Writes of the practice log and the wellbeing check-in.
+
+Every create takes the form's `client_id`, so a double click, a retried
+POST or two tabs create one row (the database enforces it). Nothing here
+puts a facilitator's words into an email, a log line or a cache.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from training.accounts.emails import email_render
+
+from . import errors
+from .models import PracticeSession, SupportRequest, WellbeingCheckIn, WellbeingNudge
+from .permissions import may_keep_log, trainers_of
+
+logger = logging.getLogger(__name__)
+
+SESSION_FIELDS = (
+    "held_on",
+    "group_kind",
+    "setting",
+    "duration_minutes",
+    "co_facilitator",
+    "participants",
+    "own_experience",
+    "listening_moment",
+    "boundary_moment",
+    "shared_with_trainer",
+)
+
+
+def practice_session_create(*, facilitator, client_id, **fields) -> tuple[PracticeSession, bool]:
+    """Log a session; the same `client_id` again returns the first entry unchanged."""
+    if not may_keep_log(facilitator):
+        raise errors.NotForYou()
+    existing = PracticeSession.objects.filter(facilitator=facilitator, client_id=client_id).first()
+    if existing is not None:
+        return existing, False
+    session = PracticeSession(facilitator=facilitator, client_id=client_id, **fields)
+    session.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            session.save()
+    except IntegrityError:
+        existing = PracticeSession.objects.filter(
+            facilitator=facilitator, client_id=client_id
+        ).first()
+        if existing is None:
+            raise
+        return existing, False
+    return session, True
+
+
+def practice_session_update(*, session: PracticeSession, **fields) -> PracticeSession:
+    for name in SESSION_FIELDS:
+        if name in fields:
+            setattr(session, name, fields[name])
+    session.updated_at = timezone.now()
+    session.full_clean(validate_unique=False, validate_constraints=False)
+    session.save()
+    return session
+
+
+def practice_session_delete(*, session: PracticeSession) -> None:
+    session.delete()
+
+
+def _first_of_month(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+def checkin_record(
+    *, facilitator, client_id, session: PracticeSession | None = None, **fields
+) -> tuple[WellbeingCheckIn, bool]:
+    """Record a check-in (once per client_id, once per session); raise a request for
+    contact when the facilitator asks for one."""
+    if not may_keep_log(facilitator):
+        raise errors.NotForYou()
+    if session is not None and session.facilitator_id != facilitator.pk:
+        raise errors.ContinuingError()
+    existing = WellbeingCheckIn.objects.filter(facilitator=facilitator, client_id=client_id).first()
+    if existing is None and session is not None:
+        existing = WellbeingCheckIn.objects.filter(session=session).first()
+    if existing is not None:
+        return existing, False
+    checkin = WellbeingCheckIn(
+        facilitator=facilitator, client_id=client_id, session=session, **fields
+    )
+    checkin.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            checkin.save()
+            if checkin.wants_contact:
+                support_request_raise(facilitator=facilitator, checkin=checkin)
+    except IntegrityError:
+        same = WellbeingCheckIn.objects.filter(facilitator=facilitator, client_id=client_id)
+        if session is not None:
+            same = same | WellbeingCheckIn.objects.filter(session=session)
+        existing = same.first()
+        if existing is None:
+            raise
+        return existing, False
+    return checkin, True
+
+
+def support_request_raise(*, facilitator, checkin: WellbeingCheckIn | None = None):
+    """Ask the trainers to get in touch. No content: the email says only that someone
+    asks for contact, with a link to the admin list (their name is behind the sign-in)."""
+    open_request = SupportRequest.objects.filter(
+        facilitator=facilitator, followed_up_at__isnull=True
+    ).first()
+    if open_request is not None:
+        return open_request, False
+    try:
+        with transaction.atomic():
+            request = SupportRequest.objects.create(facilitator=facilitator, checkin=checkin)
+    except IntegrityError:
+        # Asked twice at the same moment: the other request stands.
+        return SupportRequest.objects.get(
+            facilitator=facilitator, followed_up_at__isnull=True
+        ), False
+    transaction.on_commit(partial(_support_request_enqueue, request.pk))
+    return request, True
+
+
+def _support_request_enqueue(request_id: int) -> None:
+    from .tasks import support_request_notify_task
+
+    support_request_notify_task.enqueue(request_id=request_id)
+
+
+def support_request_notify(*, request_id: int) -> int:
+    request = SupportRequest.objects.select_related("facilitator").get(pk=request_id)
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("support_requests:index")
+    sent = 0
+    for trainer in trainers_of(request.facilitator):
+        with translation.override(trainer.preferred_language or settings.LANGUAGE_CODE):
+            subject, body = email_render(
+                "continuing/email/support_request", {"user": trainer, "url": url}
+            )
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [trainer.email])
+        sent += 1
+    if not sent:
+        logger.warning("support request %s has no trainer to tell", request.pk)
+    return sent
+
+
+def support_request_follow_up(*, request: SupportRequest, trainer) -> SupportRequest:
+    if request.followed_up_at is None:
+        request.followed_up_at = timezone.now()
+        request.followed_up_by = trainer
+        request.save(update_fields=["followed_up_at", "followed_up_by"])
+    return request
+
+
+def wellbeing_nudges_send(*, today: datetime.date | None = None) -> int:
+    """Once a month, ask facilitators who logged a session in the last 90 days and have not
+    checked in this month how they are. The email holds no content, only a link."""
+
+    today = today or timezone.localdate()
+    month = _first_of_month(today)
+    recent = today - datetime.timedelta(days=90)
+    users = (
+        get_user_model()
+        .objects.filter(is_active=True, practice_sessions__held_on__gte=recent)
+        .exclude(wellbeing_checkins__checked_on__gte=month)
+        .distinct()
+    )
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("continuing:wellbeing")
+    sent = 0
+    for user in users:
+        try:
+            with transaction.atomic():
+                WellbeingNudge.objects.create(facilitator=user, month=month)
+        except IntegrityError:
+            continue
+        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+            subject, body = email_render("continuing/email/nudge", {"user": user, "url": url})
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        sent += 1
+    return sent
+
+
+def personal_data_erase(*, user) -> None:
+    """Erasure of an account: the log, check-ins, requests and nudges go entirely."""
+    SupportRequest.objects.filter(facilitator=user).delete()
+    WellbeingCheckIn.objects.filter(facilitator=user).delete()
+    PracticeSession.objects.filter(facilitator=user).delete()
+    WellbeingNudge.objects.filter(facilitator=user).delete()
+    SupportRequest.objects.filter(followed_up_by=user).update(followed_up_by=None)

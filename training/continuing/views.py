@@ -1,0 +1,208 @@
+"""The facilitator's practice log and wellbeing check-in ('Mijn praktijk').
+
+Views parse input, call one service or selector, and render. Every page is
+personal: `no-store`, and objects come from the facilitator's own querysets,
+so a wrong id (or someone else's) is a 404. A form with an error is shown
+again with everything that was typed.
+"""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from training.http import no_store
+from training.spreadsheets import csv_safe
+
+from . import errors, selectors, services
+from .forms import CheckInForm, PracticeSessionForm
+from .models import GroupSetting
+from .permissions import may_keep_log, own_sessions
+
+
+def _page(request, template, context=None, status=200):
+    return no_store(TemplateResponse(request, template, context or {}, status=status))
+
+
+def _not_for_you(request):
+    return _page(request, "continuing/not_for_you.html", status=403)
+
+
+@never_cache
+@login_required
+def log(request):
+    if not may_keep_log(request.user):
+        return _not_for_you(request)
+    context = {
+        "sessions": own_sessions(request.user).select_related("checkin"),
+        "summary": selectors.log_summary(user=request.user),
+    }
+    return _page(request, "continuing/log.html", context)
+
+
+def _session_fields(form) -> dict:
+    return {name: form.cleaned_data[name] for name in services.SESSION_FIELDS}
+
+
+@never_cache
+@login_required
+def session_new(request):
+    if not may_keep_log(request.user):
+        return _not_for_you(request)
+    form = PracticeSessionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            session, created = services.practice_session_create(
+                facilitator=request.user,
+                client_id=form.cleaned_data["client_id"],
+                **_session_fields(form),
+            )
+        except errors.ContinuingError as error:
+            messages.error(request, error.message)
+        else:
+            if created:
+                messages.success(request, _("Your session is in your log."))
+            return redirect("continuing:session_checkin", public_id=session.public_id)
+    return _page(request, "continuing/session_form.html", {"form": form, "is_new": True})
+
+
+@never_cache
+@login_required
+def session_edit(request, public_id):
+    session = get_object_or_404(own_sessions(request.user), public_id=public_id)
+    form = PracticeSessionForm(request.POST or None, instance=session)
+    if request.method == "POST" and form.is_valid():
+        services.practice_session_update(session=session, **_session_fields(form))
+        messages.success(request, _("Your changes are saved."))
+        return redirect("continuing:log")
+    return _page(
+        request, "continuing/session_form.html", {"form": form, "session": session, "is_new": False}
+    )
+
+
+@never_cache
+@login_required
+def session_delete(request, public_id):
+    session = get_object_or_404(own_sessions(request.user), public_id=public_id)
+    if request.method == "POST":
+        services.practice_session_delete(session=session)
+        messages.success(request, _("The session is deleted from your log."))
+        return redirect("continuing:log")
+    return _page(request, "continuing/session_delete.html", {"session": session})
+
+
+@never_cache
+@login_required
+def session_checkin(request, public_id):
+    session = get_object_or_404(
+        own_sessions(request.user).select_related("checkin"), public_id=public_id
+    )
+    if hasattr(session, "checkin"):
+        return redirect("continuing:wellbeing")
+    return _checkin(request, session=session)
+
+
+@never_cache
+@login_required
+def wellbeing(request):
+    if not may_keep_log(request.user):
+        return _not_for_you(request)
+    return _checkin(request, session=None)
+
+
+def _checkin(request, *, session):
+    form = CheckInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        client_id = data.pop("client_id")
+        try:
+            checkin, _created = services.checkin_record(
+                facilitator=request.user, client_id=client_id, session=session, **data
+            )
+        except errors.ContinuingError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Thank you. Your check-in is saved; only you can see it."))
+            if checkin.wants_contact:
+                messages.info(request, _("Your trainer will get in touch with you."))
+            return redirect("continuing:wellbeing")
+    labels = {
+        "energy_cost": _("Energy it cost"),
+        "energy_gain": _("Energy it gave"),
+        "sleep": _("Sleep"),
+    }
+    context = {
+        "form": form,
+        "session": session,
+        "trend": selectors.wellbeing_trend(user=request.user, labels=labels),
+        "gridlines": selectors.gridlines(),
+    }
+    return _page(request, "continuing/wellbeing.html", context)
+
+
+@never_cache
+@login_required
+def too_much(request):
+    return _page(request, "continuing/too_much.html")
+
+
+CSV_HEADER = [
+    "date",
+    "kind of group",
+    "where",
+    "minutes",
+    "co-facilitator",
+    "participants",
+    "own experience",
+    "listening",
+    "boundary",
+    "shared with trainers",
+]
+
+
+@never_cache
+@login_required
+def export_csv(request):
+    """The facilitator's own log for their portfolio (reflections included: it is theirs)."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    day = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="praktijklogboek-{day}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(CSV_HEADER)
+    settings_labels = dict(GroupSetting.choices)
+    for session in own_sessions(request.user).order_by("held_on", "created_at"):
+        writer.writerow(
+            [
+                csv_safe(value)
+                for value in (
+                    session.held_on.isoformat(),
+                    session.group_kind,
+                    str(settings_labels.get(session.setting, session.setting)),
+                    session.duration_minutes,
+                    session.co_facilitator,
+                    "" if session.participants is None else session.participants,
+                    session.own_experience,
+                    session.listening_moment,
+                    session.boundary_moment,
+                    "yes" if session.shared_with_trainer else "no",
+                )
+            ]
+        )
+    return no_store(response)
+
+
+@never_cache
+@login_required
+def print_log(request):
+    context = {
+        "sessions": own_sessions(request.user).order_by("held_on", "created_at"),
+        "summary": selectors.log_summary(user=request.user),
+        "today": timezone.localdate(),
+    }
+    return _page(request, "continuing/print.html", context)

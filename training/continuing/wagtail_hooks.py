@@ -1,0 +1,23 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from .admin_views import SharedSessionViewSet, SupportRequestViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_support_request_viewset():
+    return SupportRequestViewSet("support_requests")
+
+
+@hooks.register("register_admin_viewset")
+def register_shared_session_viewset():
+    return SharedSessionViewSet("shared_sessions")
+
+
+@hooks.register("register_log_actions")
+def register_continuing_log_actions(actions):
+    actions.register_action(
+        "continuing.support_request_follow_up",
+        _("Contact a facilitator"),
+        _("Facilitator contacted"),
+    )
