@@ -5,14 +5,19 @@ object to the facilitators the trainer trained: a wrong id is a 404.
 Check-ins never appear here.
 """
 
+from django import forms
 from django.contrib import messages
-from django.http import Http404
+from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_user_model
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import TemplateView
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -21,9 +26,16 @@ from wagtail.admin.widgets.button import ListingButton
 
 from training.http import no_store
 
-from .actions import FollowUpSupportRequest
-from .models import PracticeSession, SupportRequest
-from .policies import SharedSessionPolicy, SupportRequestPolicy
+from .actions import DecideExternalActivity, FollowUpSupportRequest
+from .models import (
+    ExternalActivity,
+    IntervisionGroup,
+    IntervisionMeeting,
+    PracticeSession,
+    SupportRequest,
+)
+from .permissions import intervision_groups_managed_by
+from .policies import external_activity_policy, support_request_policy
 
 
 class ScopedIndexView(generic.IndexView):
@@ -84,7 +96,7 @@ class SupportRequestIndexView(ScopedIndexView):
 class SupportRequestFollowUpView(WagtailAdminTemplateMixin, TemplateView):
     """A confirmation page (GET) and the change (POST, through the action)."""
 
-    permission_policy = SupportRequestPolicy()
+    permission_policy = support_request_policy
     template_name = "continuing/admin/follow_up.html"
     page_title = _("Mark as contacted")
     header_icon = "help"
@@ -115,7 +127,6 @@ class SupportRequestFollowUpView(WagtailAdminTemplateMixin, TemplateView):
 
 class SupportRequestViewSet(ModelViewSet):
     model = SupportRequest
-    permission_policy = SupportRequestPolicy()
     icon = "help"
     menu_label = _("Requests for contact")
     add_to_admin_menu = True
@@ -146,7 +157,6 @@ class SharedSessionIndexView(ScopedIndexView):
 
 class SharedSessionViewSet(ModelViewSet):
     model = PracticeSession
-    permission_policy = SharedSessionPolicy()
     icon = "list-ul"
     menu_label = _("Shared log entries")
     add_to_admin_menu = True
@@ -167,3 +177,192 @@ class SharedSessionViewSet(ModelViewSet):
     ]
     form_fields = ["group_kind"]
     ordering = ["-held_on"]
+
+
+# --- Intervision groups and meetings ------------------------------------------------------
+
+
+def _trained_learners(user):
+    users = get_user_model().objects.filter(is_active=True)
+    if user.is_superuser:
+        return users.filter(enrolments__isnull=False).distinct()
+    return users.filter(enrolments__cohort__trainers=user).distinct()
+
+
+class IntervisionGroupForm(WagtailAdminModelForm):
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        people = _trained_learners(for_user).order_by("display_name", "email")
+        self.fields["coordinator"].queryset = people
+        self.fields["members"].queryset = people
+        self.fields["members"].widget = forms.CheckboxSelectMultiple(
+            choices=self.fields["members"].choices
+        )
+
+    def save(self, commit=True):
+        if self.instance.created_by_id is None and self.for_user is not None:
+            self.instance.created_by = self.for_user
+        return super().save(commit=commit)
+
+
+class ScopedFormIndexView(ScopedIndexView):
+    def get_base_queryset(self):
+        return self.permission_policy.instances_user_has_permission_for(self.request.user, "view")
+
+
+class ScopedEditView(generic.EditView):
+    def get_object(self, queryset=None):
+        return _scoped_get(self, "change")
+
+
+class ScopedDeleteView(generic.DeleteView):
+    def get_object(self, queryset=None):
+        return _scoped_get(self, "delete")
+
+
+def _scoped_get(view, action):
+    queryset = view.permission_policy.instances_user_has_permission_for(view.request.user, action)
+    try:
+        return queryset.get(pk=unquote(str(view.kwargs[view.pk_url_kwarg])))
+    except (view.model.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+class IntervisionGroupViewSet(ModelViewSet):
+    model = IntervisionGroup
+    icon = "group"
+    menu_label = _("Intervision groups")
+    add_to_admin_menu = True
+    menu_order = 277
+    form_fields = ["name", "coordinator", "members"]
+    index_view_class = ScopedFormIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    list_display = ["name", "coordinator"]
+
+    def get_form_class(self, for_update=False):
+        return forms.modelform_factory(
+            IntervisionGroup, form=IntervisionGroupForm, fields=self.form_fields
+        )
+
+
+class IntervisionMeetingForm(WagtailAdminModelForm):
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        self.fields["group"].queryset = intervision_groups_managed_by(for_user)
+
+
+class IntervisionMeetingViewSet(ModelViewSet):
+    model = IntervisionMeeting
+    icon = "date"
+    menu_label = _("Intervision meetings")
+    add_to_admin_menu = True
+    menu_order = 278
+    form_fields = ["group", "starts_at", "duration_minutes", "place"]
+    index_view_class = ScopedFormIndexView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    list_display = ["group", "starts_at", "place"]
+    ordering = ["-starts_at"]
+
+    def get_form_class(self, for_update=False):
+        return forms.modelform_factory(
+            IntervisionMeeting, form=IntervisionMeetingForm, fields=self.form_fields
+        )
+
+
+# --- External activities to confirm --------------------------------------------------------
+
+
+class ActivityIndexView(ScopedIndexView):
+    @cached_property
+    def columns(self):
+        return [
+            self._get_title_column("title"),
+            Column("facilitator", label=_("Facilitator"), accessor=_name),
+            DateColumn("done_on", label=_("Date")),
+            Column("hours", label=_("Hours")),
+            Column("status", label=_("Status"), accessor="get_status_display"),
+        ]
+
+    def get_list_buttons(self, instance):
+        buttons = list(super().get_list_buttons(instance))
+        buttons.append(
+            ListingButton(
+                gettext("Proof"),
+                url=reverse("external_activities:proof", args=[instance.pk]),
+                icon_name="doc-full",
+                priority=10,
+            )
+        )
+        if instance.status == ExternalActivity.Status.PENDING:
+            buttons.append(
+                ListingButton(
+                    gettext("Confirm or reject"),
+                    url=reverse("external_activities:decide", args=[instance.pk]),
+                    icon_name="tick",
+                    priority=20,
+                )
+            )
+        return buttons
+
+
+class ActivityDecideView(WagtailAdminTemplateMixin, TemplateView):
+    permission_policy = external_activity_policy
+    template_name = "continuing/admin/decide_activity.html"
+    page_title = _("Confirm continued education")
+    header_icon = "tick"
+
+    def _get(self, pk):
+        queryset = self.permission_policy.instances_user_has_permission_for(
+            self.request.user, "decide"
+        ).select_related("facilitator")
+        try:
+            return queryset.get(pk=pk)
+        except (ExternalActivity.DoesNotExist, ValueError):
+            raise Http404 from None
+
+    def get(self, request, pk):
+        self.activity = self._get(pk)
+        return no_store(super().get(request, pk))
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(activity=self.activity, name=_name(self.activity), **kwargs)
+
+    def post(self, request, pk):
+        activity = self._get(pk)
+        confirm = request.POST.get("decision") == "confirm"
+        DecideExternalActivity(activity, user=request.user, confirm=confirm).execute()
+        messages.success(
+            request, gettext("Confirmed.") if confirm else gettext("Marked as not counted.")
+        )
+        return redirect("external_activities:index")
+
+
+class ActivityProofView(View):
+    permission_policy = external_activity_policy
+
+    def get(self, request, pk):
+        queryset = self.permission_policy.instances_user_has_permission_for(request.user, "view")
+        try:
+            activity = queryset.get(pk=pk)
+        except (ExternalActivity.DoesNotExist, ValueError):
+            raise Http404 from None
+        return no_store(FileResponse(activity.proof.open("rb"), as_attachment=True))
+
+
+class ExternalActivityViewSet(ModelViewSet):
+    model = ExternalActivity
+    icon = "tick"
+    menu_label = _("Continued education to confirm")
+    add_to_admin_menu = True
+    menu_order = 279
+    form_fields = ["status"]
+    index_view_class = ActivityIndexView
+    ordering = ["status", "-done_on"]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("<int:pk>/decide/", ActivityDecideView.as_view(), name="decide"),
+            path("<int:pk>/proof/", ActivityProofView.as_view(), name="proof"),
+        ]

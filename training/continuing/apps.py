@@ -9,3 +9,8 @@ class ContinuingConfig(AppConfig):
     label = "continuing"
     verbose_name = _("After the course")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .policies import register
+
+        register()

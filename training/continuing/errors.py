@@ -9,3 +9,7 @@ class ContinuingError(FriendlyError):
 
 class NotForYou(ContinuingError):
     message = _("The practice log is for learners and certified facilitators.")
+
+
+class NotYourGroup(ContinuingError):
+    message = _("Only the members of this intervision group can do that.")

@@ -5,7 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import PracticeSession, WellbeingCheckIn
+from .models import ExternalActivity, IntervisionCase, PracticeSession, WellbeingCheckIn
 
 
 class DateInput(forms.DateInput):
@@ -99,3 +99,74 @@ class CheckInForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("energy_cost", "energy_gain", "sleep"):
             self.fields[name].choices = [c for c in self.fields[name].choices if c[0] != ""]
+
+
+PROOF_TYPES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
+PROOF_MAX_BYTES = 5 * 1024 * 1024
+
+
+class ExternalActivityForm(forms.ModelForm):
+    client_id = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+    class Meta:
+        model = ExternalActivity
+        fields = ["title", "done_on", "hours", "on_boundaries", "proof"]
+        widgets = {"done_on": DateInput()}
+        help_texts = {
+            "title": _("For example: a training day on grief, or a course on group dynamics."),
+            "hours": _("In hours, for example 3 or 1.5."),
+            "proof": _(
+                "A certificate of attendance or similar, as PDF, JPG or PNG (at most 5 MB)."
+            ),
+        }
+
+    def clean_hours(self):
+        hours = self.cleaned_data["hours"]
+        if not 0 < hours <= 40:
+            raise forms.ValidationError(_("Fill in between 0.5 and 40 hours."))
+        return hours
+
+    def clean_done_on(self):
+        day = self.cleaned_data["done_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("Add an activity once you have done it."))
+        return day
+
+    def clean_proof(self):
+        proof = self.cleaned_data["proof"]
+        if proof.size > PROOF_MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        head = proof.read(8)
+        proof.seek(0)
+        if not (
+            head.startswith(b"%PDF")
+            or head.startswith(b"\xff\xd8\xff")
+            or head.startswith(b"\x89PNG\r\n\x1a\n")
+        ):
+            raise forms.ValidationError(_("Upload a PDF, JPG or PNG file."))
+        return proof
+
+
+class CaseForm(forms.ModelForm):
+    client_id = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+
+    class Meta:
+        model = IntervisionCase
+        fields = ["case", "questions", "analysis", "advice", "takeaway", "shared_with_group"]
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields[:5]}
+        help_texts = {
+            "case": _("Describe the situation without names or details that make someone known."),
+            "shared_with_group": _("The members of your group can then read these notes."),
+        }
+
+
+class AttendanceForm(forms.Form):
+    present = forms.MultipleChoiceField(
+        label=_("Who was there?"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["present"].choices = [
+            (str(m.pk), m.get_full_name() or m.email) for m in members
+        ]

@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
 
 
 class GroupSetting(models.TextChoices):
@@ -198,3 +199,212 @@ class WellbeingNudge(models.Model):
 
     def __str__(self):
         return f"{self.facilitator_id} · {self.month:%Y-%m}"
+
+
+# --- Intervision ---------------------------------------------------------------------
+
+
+class IntervisionGroup(models.Model):
+    """A long-lived group of facilitators who discuss cases together, with a coordinator."""
+
+    name = models.CharField(_("name"), max_length=120)
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("coordinator"),
+        on_delete=models.PROTECT,
+        related_name="coordinated_intervision_groups",
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("members"),
+        related_name="intervision_groups",
+        blank=True,
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("intervision group")
+        verbose_name_plural = _("intervision groups")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class IntervisionMeeting(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    group = models.ForeignKey(IntervisionGroup, on_delete=models.CASCADE, related_name="meetings")
+    starts_at = models.DateTimeField(_("starts at"))
+    duration_minutes = models.PositiveSmallIntegerField(_("duration in minutes"), default=120)
+    place = models.CharField(
+        _("where"), max_length=200, blank=True, help_text=_("An address or a video link.")
+    )
+    attendance_taken_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("intervision meeting")
+        verbose_name_plural = _("intervision meetings")
+        ordering = ["starts_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "starts_at"], name="continuing_one_meeting_per_group_and_time"
+            ),
+            models.CheckConstraint(
+                condition=Q(duration_minutes__gte=15) & Q(duration_minutes__lte=600),
+                name="continuing_meeting_duration_15_to_600",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.group} · {self.starts_at:%Y-%m-%d}"
+
+
+class IntervisionAttendance(models.Model):
+    meeting = models.ForeignKey(
+        IntervisionMeeting, on_delete=models.CASCADE, related_name="attendance"
+    )
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="intervision_attendance"
+    )
+    present = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "facilitator"], name="continuing_attendance_once_per_meeting"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.meeting} · {self.facilitator_id}: {self.present}"
+
+
+class IntervisionCase(models.Model):
+    """A case brought to a meeting, in the steps of the incident method.
+
+    Written by the one who brought it; private unless they share it with the
+    group (as with reflections, a wrong id is a 404)."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    meeting = models.ForeignKey(IntervisionMeeting, on_delete=models.CASCADE, related_name="cases")
+    brought_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="intervision_cases"
+    )
+    client_id = models.UUIDField()
+    case = models.TextField(_("The case I brought"))
+    questions = models.TextField(_("Questions to clarify"), blank=True)
+    analysis = models.TextField(_("Analysis"), blank=True)
+    advice = models.TextField(_("The advice round"), blank=True)
+    takeaway = models.TextField(_("What I take home"), blank=True)
+    shared_with_group = models.BooleanField(_("share with my intervision group"), default=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["brought_by", "client_id"], name="continuing_case_once_per_client_id"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.meeting} · {self.brought_by_id}"
+
+
+# --- Continued education and renewal ------------------------------------------------
+
+
+class RenewalRule(models.Model):
+    """'Within the validity period, at least H hours, of which B on boundaries and I from
+    intervision': meeting it renews the certificate of `qualification` without a refresher."""
+
+    # Authored inline in the course page (InlinePanel "renewal_rules", at most one).
+    qualification = ParentalKey(
+        "courses.CoursePage",
+        verbose_name=_("qualification"),
+        on_delete=models.CASCADE,
+        related_name="renewal_rules",
+    )
+    hours = models.PositiveSmallIntegerField(_("hours of continued education"), default=12)
+    boundary_hours = models.PositiveSmallIntegerField(_("of which on boundaries"), default=2)
+    intervision_hours = models.PositiveSmallIntegerField(_("of which intervision"), default=4)
+    practice_cap_hours = models.PositiveSmallIntegerField(
+        _("logged practice counts for at most (hours)"), default=4
+    )
+
+    class Meta:
+        verbose_name = _("renewal rule")
+        verbose_name_plural = _("renewal rules")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["qualification"], name="continuing_one_renewal_rule_per_qualification"
+            ),
+            models.CheckConstraint(
+                condition=Q(boundary_hours__lte=models.F("hours"))
+                & Q(intervision_hours__lte=models.F("hours")),
+                name="continuing_renewal_parts_within_total",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.qualification}: {self.hours}"
+
+
+def proof_upload_to(instance, filename):
+    return f"education-proofs/{instance.facilitator_id}/{uuid.uuid4().hex}-{filename[-60:]}"
+
+
+def _private_storage():
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+class ExternalActivity(models.Model):
+    """Continued education outside the platform, with proof, counted once a trainer confirms."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting for a trainer")
+        CONFIRMED = "confirmed", _("confirmed")
+        REJECTED = "rejected", _("not counted")
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    facilitator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("facilitator"),
+        on_delete=models.CASCADE,
+        related_name="external_activities",
+    )
+    client_id = models.UUIDField()
+    title = models.CharField(_("what you did"), max_length=200)
+    done_on = models.DateField(_("date"))
+    hours = models.DecimalField(_("hours"), max_digits=4, decimal_places=1)
+    on_boundaries = models.BooleanField(_("about guarding boundaries"), default=False)
+    proof = models.FileField(
+        _("proof"), upload_to=proof_upload_to, storage=_private_storage, max_length=255
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("external activity")
+        verbose_name_plural = _("external activities")
+        ordering = ["-done_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["facilitator", "client_id"], name="continuing_activity_once_per_client_id"
+            ),
+            models.CheckConstraint(
+                condition=Q(hours__gt=0) & Q(hours__lte=40),
+                name="continuing_activity_hours_up_to_40",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title

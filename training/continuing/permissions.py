@@ -9,12 +9,20 @@ Views scope their querysets with these functions, so a wrong id is a 404.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from training.certificates.models import Certificate
 from training.learning.models import Enrolment
 
-from .models import PracticeSession, SupportRequest, WellbeingCheckIn
+from .models import (
+    ExternalActivity,
+    IntervisionCase,
+    IntervisionGroup,
+    IntervisionMeeting,
+    PracticeSession,
+    SupportRequest,
+    WellbeingCheckIn,
+)
 
 
 def may_keep_log(user) -> bool:
@@ -67,3 +75,42 @@ def support_requests_for(user) -> QuerySet[SupportRequest]:
     if user.is_superuser:
         return SupportRequest.objects.all()
     return SupportRequest.objects.filter(facilitator__in=_facilitators_trained_by(user))
+
+
+def own_external_activities(user) -> QuerySet[ExternalActivity]:
+    if not user.is_authenticated:
+        return ExternalActivity.objects.none()
+    return ExternalActivity.objects.filter(facilitator=user)
+
+
+def activities_decidable_by(user) -> QuerySet[ExternalActivity]:
+    """External activities a trainer confirms: of the facilitators they trained."""
+    if not user.is_authenticated:
+        return ExternalActivity.objects.none()
+    if user.is_superuser:
+        return ExternalActivity.objects.all()
+    return ExternalActivity.objects.filter(facilitator__in=_facilitators_trained_by(user))
+
+
+def meetings_visible_to(user) -> QuerySet[IntervisionMeeting]:
+    """Meetings of the groups the user is a member or the coordinator of."""
+    if not user.is_authenticated:
+        return IntervisionMeeting.objects.none()
+    return IntervisionMeeting.objects.filter(
+        Q(group__members=user) | Q(group__coordinator=user)
+    ).distinct()
+
+
+def cases_readable_by(user, meeting: IntervisionMeeting) -> QuerySet[IntervisionCase]:
+    """Own case notes, and those a member shared with the group (members and coordinator)."""
+    return IntervisionCase.objects.filter(meeting=meeting).filter(
+        Q(brought_by=user) | Q(shared_with_group=True)
+    )
+
+
+def intervision_groups_managed_by(user) -> QuerySet[IntervisionGroup]:
+    if not user.is_authenticated:
+        return IntervisionGroup.objects.none()
+    if user.is_superuser:
+        return IntervisionGroup.objects.all()
+    return IntervisionGroup.objects.filter(Q(created_by=user) | Q(coordinator=user))

@@ -19,10 +19,22 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from training.accounts.emails import email_render
+from training.certificates.renewal import certificate_renew
 
 from . import errors
-from .models import PracticeSession, SupportRequest, WellbeingCheckIn, WellbeingNudge
+from .models import (
+    ExternalActivity,
+    IntervisionAttendance,
+    IntervisionCase,
+    IntervisionGroup,
+    IntervisionMeeting,
+    PracticeSession,
+    SupportRequest,
+    WellbeingCheckIn,
+    WellbeingNudge,
+)
 from .permissions import may_keep_log, trainers_of
+from .selectors import current_certificates, renewal_progress
 
 logger = logging.getLogger(__name__)
 
@@ -59,6 +71,7 @@ def practice_session_create(*, facilitator, client_id, **fields) -> tuple[Practi
         if existing is None:
             raise
         return existing, False
+    transaction.on_commit(partial(_renewals_enqueue, [facilitator.pk]))
     return session, True
 
 
@@ -199,3 +212,109 @@ def personal_data_erase(*, user) -> None:
     PracticeSession.objects.filter(facilitator=user).delete()
     WellbeingNudge.objects.filter(facilitator=user).delete()
     SupportRequest.objects.filter(followed_up_by=user).update(followed_up_by=None)
+    IntervisionCase.objects.filter(brought_by=user).delete()
+    IntervisionAttendance.objects.filter(facilitator=user).delete()
+    for activity in ExternalActivity.objects.filter(facilitator=user):
+        activity.proof.delete(save=False)
+        activity.delete()
+    IntervisionGroup.members.through.objects.filter(user=user).delete()
+
+
+# --- Intervision -----------------------------------------------------------------------
+
+
+def attendance_take(*, meeting: IntervisionMeeting, coordinator, present_ids: set[int]) -> int:
+    """The coordinator records who was there; every member gets one row (re-taking replaces).
+    Attendance counts towards renewal, so each member's renewal is evaluated afterwards."""
+    group = meeting.group
+    if group.coordinator_id != coordinator.pk:
+        raise errors.NotYourGroup()
+    member_ids = set(group.members.values_list("pk", flat=True))
+    with transaction.atomic():
+        for member_id in member_ids:
+            IntervisionAttendance.objects.update_or_create(
+                meeting=meeting,
+                facilitator_id=member_id,
+                defaults={"present": member_id in present_ids},
+            )
+        meeting.attendance_taken_at = timezone.now()
+        meeting.save(update_fields=["attendance_taken_at"])
+        transaction.on_commit(partial(_renewals_enqueue, sorted(member_ids)))
+    return len(member_ids & present_ids)
+
+
+def case_save(*, meeting: IntervisionMeeting, brought_by, client_id, **fields) -> IntervisionCase:
+    """A member's own notes of a case they brought (once per client_id)."""
+    if not meeting.group.members.filter(pk=brought_by.pk).exists():
+        raise errors.NotYourGroup()
+    existing = IntervisionCase.objects.filter(brought_by=brought_by, client_id=client_id).first()
+    if existing is not None:
+        return existing
+    case = IntervisionCase(meeting=meeting, brought_by=brought_by, client_id=client_id, **fields)
+    case.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            case.save()
+    except IntegrityError:
+        return IntervisionCase.objects.get(brought_by=brought_by, client_id=client_id)
+    return case
+
+
+# --- Continued education and renewal ----------------------------------------------------
+
+
+def external_activity_add(*, facilitator, client_id, proof, **fields) -> ExternalActivity:
+    if not may_keep_log(facilitator):
+        raise errors.NotForYou()
+    existing = ExternalActivity.objects.filter(facilitator=facilitator, client_id=client_id).first()
+    if existing is not None:
+        return existing
+    activity = ExternalActivity(facilitator=facilitator, client_id=client_id, **fields)
+    activity.proof.save(proof.name, proof, save=False)
+    activity.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            activity.save()
+    except IntegrityError:
+        activity.proof.delete(save=False)
+        return ExternalActivity.objects.get(facilitator=facilitator, client_id=client_id)
+    return activity
+
+
+def external_activity_decide(*, activity: ExternalActivity, trainer, confirm: bool):
+    activity.status = (
+        ExternalActivity.Status.CONFIRMED if confirm else ExternalActivity.Status.REJECTED
+    )
+    activity.decided_by, activity.decided_at = trainer, timezone.now()
+    activity.save(update_fields=["status", "decided_by", "decided_at"])
+    transaction.on_commit(partial(_renewals_enqueue, [activity.facilitator_id]))
+    return activity
+
+
+def renewal_evaluate(*, facilitator) -> list:
+    """Renew every current certificate of `facilitator` whose renewal rule is met."""
+    renewed = []
+    for certificate in current_certificates(user=facilitator):
+        progress = renewal_progress(certificate=certificate)
+        if progress is not None and progress.is_met and certificate.enrolment_id:
+            new, created = certificate_renew(certificate=certificate)
+            if created:
+                renewed.append(new)
+    return renewed
+
+
+def renewals_evaluate(*, user_ids=None) -> int:
+    """Evaluate the renewal of the given facilitators (default: everyone with a rule to meet)."""
+    users = get_user_model().objects.filter(is_active=True)
+    if user_ids is not None:
+        users = users.filter(pk__in=user_ids)
+    else:
+        users = users.filter(certificates__qualification__renewal_rules__isnull=False).distinct()
+    return sum(len(renewal_evaluate(facilitator=user)) for user in users)
+
+
+def _renewals_enqueue(user_ids) -> None:
+    """Renewal renders a PDF: never in the request, always in the worker."""
+    from .tasks import renewals_evaluate_task
+
+    renewals_evaluate_task.enqueue(user_ids=list(user_ids))

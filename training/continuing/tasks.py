@@ -13,3 +13,8 @@ def support_request_notify_task(request_id: int) -> int:
 @task()
 def wellbeing_nudges_task() -> int:
     return services.wellbeing_nudges_send()
+
+
+@task()
+def renewals_evaluate_task(user_ids: list[int] | None = None) -> int:
+    return services.renewals_evaluate(user_ids=user_ids)

@@ -10,7 +10,7 @@ import csv
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -20,10 +20,16 @@ from django.views.decorators.cache import never_cache
 from training.http import no_store
 from training.spreadsheets import csv_safe
 
-from . import errors, selectors, services
-from .forms import CheckInForm, PracticeSessionForm
+from . import calendar, errors, selectors, services
+from .forms import AttendanceForm, CaseForm, CheckInForm, ExternalActivityForm, PracticeSessionForm
 from .models import GroupSetting
-from .permissions import may_keep_log, own_sessions
+from .permissions import (
+    cases_readable_by,
+    may_keep_log,
+    meetings_visible_to,
+    own_external_activities,
+    own_sessions,
+)
 
 
 def _page(request, template, context=None, status=200):
@@ -206,3 +212,139 @@ def print_log(request):
         "today": timezone.localdate(),
     }
     return _page(request, "continuing/print.html", context)
+
+
+# --- Continued education ----------------------------------------------------------------
+
+
+@never_cache
+@login_required
+def education(request):
+    if not may_keep_log(request.user):
+        return _not_for_you(request)
+    progress = [
+        p
+        for p in (
+            selectors.renewal_progress(certificate=c)
+            for c in selectors.current_certificates(user=request.user)
+        )
+        if p is not None
+    ]
+    context = {
+        "progress": progress,
+        "activities": own_external_activities(request.user),
+        "in_intervision": selectors.in_intervision_group(user=request.user),
+    }
+    return _page(request, "continuing/education.html", context)
+
+
+@never_cache
+@login_required
+def activity_new(request):
+    if not may_keep_log(request.user):
+        return _not_for_you(request)
+    form = ExternalActivityForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        services.external_activity_add(
+            facilitator=request.user,
+            client_id=data.pop("client_id"),
+            proof=data.pop("proof"),
+            **data,
+        )
+        messages.success(request, _("Added. It counts once a trainer has confirmed it."))
+        return redirect("continuing:education")
+    return _page(request, "continuing/activity_form.html", {"form": form})
+
+
+@never_cache
+@login_required
+def activity_proof(request, public_id):
+    activity = get_object_or_404(own_external_activities(request.user), public_id=public_id)
+    return no_store(
+        FileResponse(activity.proof.open("rb"), as_attachment=True, filename=_proof_name(activity))
+    )
+
+
+def _proof_name(activity) -> str:
+    name = activity.proof.name.rsplit("/", 1)[-1]
+    return name.split("-", 1)[-1] if "-" in name else name
+
+
+# --- Intervision ---------------------------------------------------------------------------
+
+
+@never_cache
+@login_required
+def intervision(request):
+    meetings = meetings_visible_to(request.user).select_related("group").order_by("starts_at")
+    now = timezone.now()
+    context = {
+        "upcoming": [m for m in meetings if m.starts_at >= now],
+        "past": [m for m in meetings if m.starts_at < now][::-1],
+    }
+    return _page(request, "continuing/intervision.html", context)
+
+
+@never_cache
+@login_required
+def meeting(request, public_id):
+    meeting = get_object_or_404(
+        meetings_visible_to(request.user).select_related("group__coordinator"),
+        public_id=public_id,
+    )
+    group = meeting.group
+    is_coordinator = group.coordinator_id == request.user.pk
+    is_member = group.members.filter(pk=request.user.pk).exists()
+    members = list(group.members.order_by("display_name", "email"))
+    attendance_form = case_form = None
+    if is_coordinator:
+        present = {str(a.facilitator_id) for a in meeting.attendance.all() if a.present}
+        attendance_form = AttendanceForm(
+            request.POST if "attendance" in request.POST else None,
+            members=members,
+            initial={"present": sorted(present)},
+        )
+    if is_member:
+        case_form = CaseForm(request.POST if "case" in request.POST else None)
+    if request.method == "POST":
+        if (
+            attendance_form is not None
+            and "attendance" in request.POST
+            and attendance_form.is_valid()
+        ):
+            count = services.attendance_take(
+                meeting=meeting,
+                coordinator=request.user,
+                present_ids={int(pk) for pk in attendance_form.cleaned_data["present"]},
+            )
+            messages.success(request, _("Attendance saved: %(count)s present.") % {"count": count})
+            return redirect("continuing:meeting", public_id=meeting.public_id)
+        if case_form is not None and "case" in request.POST and case_form.is_valid():
+            data = dict(case_form.cleaned_data)
+            services.case_save(
+                meeting=meeting, brought_by=request.user, client_id=data.pop("client_id"), **data
+            )
+            messages.success(request, _("Your case notes are saved."))
+            return redirect("continuing:meeting", public_id=meeting.public_id)
+    context = {
+        "meeting": meeting,
+        "group": group,
+        "members": members,
+        "is_coordinator": is_coordinator,
+        "attendance_form": attendance_form,
+        "case_form": case_form,
+        "cases": cases_readable_by(request.user, meeting).select_related("brought_by"),
+    }
+    return _page(request, "continuing/meeting.html", context)
+
+
+@never_cache
+@login_required
+def meeting_ics(request, public_id):
+    meeting = get_object_or_404(
+        meetings_visible_to(request.user).select_related("group"), public_id=public_id
+    )
+    response = HttpResponse(calendar.meeting_ical(meeting), content_type="text/calendar")
+    response["Content-Disposition"] = 'attachment; filename="intervisie.ics"'
+    return no_store(response)

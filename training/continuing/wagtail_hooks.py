@@ -1,7 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from .admin_views import SharedSessionViewSet, SupportRequestViewSet
+from .admin_views import (
+    ExternalActivityViewSet,
+    IntervisionGroupViewSet,
+    IntervisionMeetingViewSet,
+    SharedSessionViewSet,
+    SupportRequestViewSet,
+)
 
 
 @hooks.register("register_admin_viewset")
@@ -14,10 +20,29 @@ def register_shared_session_viewset():
     return SharedSessionViewSet("shared_sessions")
 
 
+@hooks.register("register_admin_viewset")
+def register_intervision_viewsets():
+    return [
+        IntervisionGroupViewSet("intervision_groups"),
+        IntervisionMeetingViewSet("intervision_meetings"),
+        ExternalActivityViewSet("external_activities"),
+    ]
+
+
 @hooks.register("register_log_actions")
 def register_continuing_log_actions(actions):
     actions.register_action(
         "continuing.support_request_follow_up",
         _("Contact a facilitator"),
         _("Facilitator contacted"),
+    )
+    actions.register_action(
+        "continuing.activity_confirm",
+        _("Confirm continued education"),
+        _("Continued education confirmed"),
+    )
+    actions.register_action(
+        "continuing.activity_reject",
+        _("Do not count continued education"),
+        _("Continued education not counted"),
     )

@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -138,6 +138,16 @@ class CoursePage(Page):
             help_text=_(
                 "A learner gets a certificate as soon as every rule ticked here is met. "
                 "With no rule ticked, the course gives no certificate."
+            ),
+        ),
+        # Defined by the continued-education app (training/continuing), found by name.
+        InlinePanel(
+            "renewal_rules",
+            max_num=1,
+            heading=_("Renewal by continued education"),
+            help_text=_(
+                "Optional. Within the validity period, this much continued education renews "
+                "the certificate without a refresher course."
             ),
         ),
     ]

@@ -186,6 +186,22 @@ PERSONAL_DATA: dict[str, Coverage] = {
         export="support_requests[] (the facilitator's own)",
         erasure="deleted; requests they followed up as trainer keep no name of theirs",
     ),
+    "continuing.IntervisionGroup": Coverage(
+        export="not exported: a group a trainer set up (membership is in intervision[])",
+        erasure="removed from the members; a group they coordinate keeps them until a trainer "
+        "names another coordinator (kept, pointing at the emptied account)",
+    ),
+    "continuing.IntervisionMeeting": Coverage(
+        export="not exported: a group's dates", erasure=KEPT_STAFF_RECORD
+    ),
+    "continuing.IntervisionAttendance": Coverage(
+        export="intervision[].attended", erasure="deleted"
+    ),
+    "continuing.IntervisionCase": Coverage(export="intervision_cases[]", erasure="deleted"),
+    "continuing.ExternalActivity": Coverage(
+        export="continued_education[] (the proof file is not copied)",
+        erasure="deleted with the proof file",
+    ),
     "continuing.WellbeingNudge": Coverage(
         export="not exported: only that a reminder email went out", erasure="deleted"
     ),

@@ -317,6 +317,10 @@ PERIODIC_JOBS = {
         "every": 300,
     },
     "task_results_prune": {"task": "training.worker.tasks.task_results_prune_task", "every": DAY},
+    "renewals_evaluate": {
+        "task": "training.continuing.tasks.renewals_evaluate_task",
+        "every": DAY,
+    },
     "wellbeing_nudges": {
         "task": "training.continuing.tasks.wellbeing_nudges_task",
         "every": DAY,
