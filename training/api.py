@@ -107,6 +107,9 @@ class FacilitatorOut(Schema):
     issued_on: datetime.date | None
     certificate_code: str | None
     progress_percent: int | None
+    renewal_percent: int | None
+    renewal_missing_hours: float | None
+    in_intervision_group: bool
 
 
 class AssociationOut(Schema):
@@ -233,6 +236,9 @@ def association_certificates(request, association_id: int, filters: Query[Facili
                 "issued_on": row.issued_on,
                 "certificate_code": row.certificate_code or None,
                 "progress_percent": row.progress_percent,
+                "renewal_percent": row.renewal_percent,
+                "renewal_missing_hours": row.renewal_missing_hours,
+                "in_intervision_group": row.in_intervision,
             }
             for row in rows
         ],

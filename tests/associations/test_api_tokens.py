@@ -75,6 +75,9 @@ def test_the_api_lists_the_associations_facilitators_with_status(client, staff, 
             "issued_on": certificate.issued_on.isoformat(),
             "certificate_code": certificate.display_code,
             "progress_percent": None,
+            "renewal_percent": None,
+            "renewal_missing_hours": None,
+            "in_intervision_group": False,
         }
     ]
     detail = client.get(f"/api/v1/associations/{association.pk}", **bearer(raw)).json()

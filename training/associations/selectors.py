@@ -17,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from training.certificates.models import Certificate, CertificateStatus
+from training.continuing.models import IntervisionGroup, RenewalRule
+from training.continuing.selectors import renewal_progress
 from training.learning.models import Enrolment
 from training.learning.selectors import courses_progress
 
@@ -66,6 +68,10 @@ class FacilitatorRow:
     certificate_code: str = ""
     certificate_id: int | None = None
     progress_percent: int | None = None
+    # After the course (training/continuing): never reflections, cases or wellbeing.
+    renewal_percent: int | None = None
+    renewal_missing_hours: float | None = None
+    in_intervision: bool = False
 
     @property
     def status_label(self) -> str:
@@ -166,6 +172,7 @@ def association_facilitators(
             )
         )
 
+    _add_continued_education(rows, latest)
     rows.sort(
         key=lambda r: (
             FacilitatorStatus.ORDER.index(r.status),
@@ -175,6 +182,37 @@ def association_facilitators(
         )
     )
     return facilitator_rows_filter(rows, search=search, status=status)
+
+
+def _add_continued_education(rows: list[FacilitatorRow], latest: dict) -> None:
+    """Renewal progress for current certificates whose qualification has a renewal rule,
+    and whether the facilitator is in an intervision group (two queries, plus the
+    progress of each renewable certificate)."""
+    learner_ids = {row.learner_id for row in rows}
+    in_group = set(
+        IntervisionGroup.members.through.objects.filter(user_id__in=learner_ids).values_list(
+            "user_id", flat=True
+        )
+    )
+    renewable = set(
+        RenewalRule.objects.filter(
+            qualification_id__in={c.qualification_id for c in latest.values()}
+        ).values_list("qualification_id", flat=True)
+    )
+    by_id = {c.pk: c for c in latest.values()}
+    for row in rows:
+        row.in_intervision = row.learner_id in in_group
+        certificate = by_id.get(row.certificate_id)
+        if (
+            certificate is None
+            or certificate.qualification_id not in renewable
+            or row.status not in (FacilitatorStatus.VALID, FacilitatorStatus.EXPIRES_SOON)
+        ):
+            continue
+        progress = renewal_progress(certificate=certificate)
+        if progress is not None:
+            row.renewal_percent = progress.percent
+            row.renewal_missing_hours = progress.missing_hours
 
 
 def facilitator_rows_filter(
