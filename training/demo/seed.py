@@ -245,7 +245,8 @@ def _certificates(users: dict, association) -> None:
 
 
 def _cohort(users: dict, association) -> None:
-    """A cohort of the basic course with every demo learner; deelnemer@ is part-way."""
+    """A cohort of the basic course with the demo learners (but for the alumni of the
+    older cohort, see certificates.py); deelnemer@ is part-way."""
     import datetime
 
     from django.utils import timezone
@@ -254,6 +255,8 @@ def _cohort(users: dict, association) -> None:
     from training.courses.selectors import course_outline
     from training.learning.models import Cohort
     from training.learning.services import enrolment_join, lesson_complete, lesson_visit
+
+    from .certificates import ALUMNI
 
     course = CoursePage.objects.get(slug=load_courses()[0].slug)
     today = timezone.localdate()
@@ -270,7 +273,11 @@ def _cohort(users: dict, association) -> None:
     if not created:
         return
     cohort.trainers.add(users["trainer@example.org"])
-    learners = [user for email, user in users.items() if email.startswith("deelnemer")]
+    learners = [
+        user
+        for email, user in users.items()
+        if email.startswith("deelnemer") and email not in ALUMNI
+    ]
     enrolments = {
         learner.email: enrolment_join(learner=learner, cohort=cohort) for learner in learners
     }
