@@ -1,6 +1,10 @@
 """Demo certificates: one valid (expiring soon), one expired, one revoked, so that the
 verification page, 'Mijn certificaten', the trainer's list and the association's status
 page all have something to show. Idempotent: learners who have a certificate are skipped.
+
+The valid and the expired certificate were earned years ago, so their holders followed
+the course in an older demo cohort of their own, whose dates (and name: "Najaarsgroep
+2023") fit the certificates; the revoked one belongs to the current demo cohort.
 """
 
 from __future__ import annotations
@@ -21,17 +25,61 @@ from training.courses.permissions import (
 )
 
 # (learner, days since issue, revocation reason or None). With three-year
-# certificates: Noor's expires in about two months, Ruud's expired last month.
+# certificates: Noor's expires in about two months, Ruud's expired last month;
+# Kees's was issued (too early) during the current demo cohort, and revoked.
 DEMO_CERTIFICATES = [
     ("deelnemer5@example.org", 3 * 365 - 60, None),
     ("deelnemer6@example.org", 3 * 365 + 30, None),
     (
         "deelnemer4@example.org",
-        200,
+        7,
         "Uitgegeven voordat de eindopdracht was beoordeeld; wordt opnieuw uitgegeven na "
         "de beoordeling.",
     ),
 ]
+
+
+# Holders of a certificate older than the current demo cohort: they followed the
+# course in the alumni cohort, not in the current one.
+ALUMNI = [email for email, days_ago, _reason in DEMO_CERTIFICATES if days_ago > 365]
+
+
+def cohort_season_name(starts_on: datetime.date) -> str:
+    """'Voorjaarsgroep 2024 (demo)' for a cohort that starts in the first half of 2024."""
+    season = "Voorjaarsgroep" if starts_on.month <= 6 else "Najaarsgroep"
+    return f"{season} {starts_on.year} (demo)"
+
+
+def alumni_cohort_ensure(*, users: dict, course, trainer, association):
+    """The older cohort in which the alumni followed the course, dated around their
+    certificates: it starts four months before the first and ends after the last."""
+    from training.learning.models import Cohort, Enrolment
+
+    enrolment = Enrolment.objects.filter(learner=users[ALUMNI[0]], course=course).first()
+    if enrolment is not None:
+        return enrolment.cohort
+    today = timezone.localdate()
+    issued = [
+        today - datetime.timedelta(days=days) for e, days, _ in DEMO_CERTIFICATES if e in ALUMNI
+    ]
+    starts_on = min(issued) - datetime.timedelta(days=120)
+    cohort = Cohort.objects.create(
+        name=cohort_season_name(starts_on),
+        course=course,
+        starts_on=starts_on,
+        ends_on=max(issued) + datetime.timedelta(days=14),
+        capacity=12,
+        is_open=False,
+        association=association,
+    )
+    cohort.trainers.add(trainer)
+    joined = timezone.make_aware(datetime.datetime.combine(starts_on, datetime.time(19)))
+    for email in ALUMNI:
+        # History: the join rules (rightly) refuse an ended cohort, so record it as it was.
+        Enrolment.objects.create(
+            learner=users[email], cohort=cohort, course=course, enrolled_at=joined
+        )
+    return cohort
 
 
 def seed_certificates(users: dict, cohort, association) -> None:
@@ -59,6 +107,7 @@ def seed_certificates(users: dict, cohort, association) -> None:
         )
         association.save(update_fields=["logo"])
 
+    alumni_cohort_ensure(users=users, course=course, trainer=trainer, association=association)
     for email, days_ago, reason in DEMO_CERTIFICATES:
         learner = users[email]
         if Certificate.objects.filter(learner=learner).exists():

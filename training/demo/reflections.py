@@ -1,113 +1,17 @@
-"""Demo reflection assignments (one per pillar) and demo reflections, reviews and ratings."""
+"""Demo reflections, reviews and ratings in the course's reflection assignments.
+
+The assignments themselves (one per pillar module, with their rubrics) are pages in
+the content files, built with the rest of the course.
+"""
 
 from __future__ import annotations
 
 from training.assessments.models import (
     PeerReview,
     ReflectionAssignmentPage,
-    RubricCriterion,
     Submission,
 )
 from training.courses.models import ModulePage
-
-ASSIGNMENTS = {
-    "experience": {
-        "slug": "reflectie-mijn-verhaal-als-bron",
-        "title": "Reflectie: mijn verhaal als bron",
-        "prompt": (
-            "<p>Kies een moment uit je eigen ervaring met je aandoening of situatie dat je nu, "
-            "terugkijkend, anders ziet dan toen. Beschrijf wat er gebeurde en wat je ervan "
-            "hebt geleerd.</p><p>Sta daarna stil bij deze vraag: welk deel van dit verhaal zou "
-            "je in een groep delen, omdat het een ander verder kan helpen? En welk deel houd je "
-            "liever voor jezelf?</p>"
-        ),
-        "guidance": (
-            "<p>Je hoeft niet alles te vertellen. Schrijf alleen wat voor jou veilig voelt. "
-            "Het gaat er niet om hoe erg iets was, maar om wat je ermee hebt gedaan.</p>"
-        ),
-        "criteria": [
-            (
-                "Beschrijft een concrete ervaring",
-                "Is duidelijk wat er gebeurde, en wanneer?",
-                "scale",
-            ),
-            (
-                "Maakt onderscheid tussen delen en voor jezelf houden",
-                "Staat erin wat de schrijver wel en niet zou delen, en waarom?",
-                "scale",
-            ),
-            (
-                "Verbindt de ervaring met de rol van gespreksbegeleider",
-                "Wordt zichtbaar hoe deze ervaring een ander kan helpen?",
-                "scale",
-            ),
-            (
-                "Wat me raakte in dit verhaal",
-                "Schrijf kort wat je raakte. Geen oordeel, geen advies.",
-                "comment",
-            ),
-        ],
-    },
-    "listening": {
-        "slug": "reflectie-een-moment-dat-ik-me-gehoord-voelde",
-        "title": "Reflectie: een moment dat ik me gehoord voelde",
-        "prompt": (
-            "<p>Denk aan een gesprek waarin jij je echt gehoord voelde, of juist helemaal niet. "
-            "Wat deed de ander? Wat zei die wel, en wat niet? Hoe merkte je dat er geluisterd "
-            "werd?</p><p>Wat neem je hiervan mee voor je eigen manier van luisteren in een "
-            "groep?</p>"
-        ),
-        "guidance": (
-            "<p>Let bij het schrijven op de kleine dingen: een stilte, een samenvatting, een "
-            "vraag die je verder hielp.</p>"
-        ),
-        "criteria": [
-            (
-                "Vat samen wat je las",
-                "Laat de feedbackgever zien wat hij of zij heeft gehoord?",
-                "scale",
-            ),
-            (
-                "Stelt een open vraag",
-                "Nodigt de vraag uit om meer te vertellen (wat, hoe, welke)?",
-                "scale",
-            ),
-            (
-                "Geeft geen ongevraagd advies",
-                "Blijft de feedback bij luisteren, zonder oplossingen aan te dragen?",
-                "scale",
-            ),
-            ("Wat ik nog wil zeggen", "Ruimte voor een korte, vriendelijke opmerking.", "comment"),
-        ],
-    },
-    "boundaries": {
-        "slug": "reflectie-waar-ligt-mijn-grens",
-        "title": "Reflectie: waar ligt mijn grens?",
-        "prompt": (
-            "<p>Beschrijf een situatie waarin je merkte dat je over je eigen grens ging, als "
-            "vrijwilliger, mantelzorger of in je eigen leven. Welke signalen gaf je lichaam of je "
-            "hoofd? Wat deed je toen, en wat zou je nu anders doen?</p>"
-        ),
-        "guidance": (
-            "<p>Grenzen bewaken is geen teken van zwakte. Het zorgt ervoor dat je het lang en "
-            "met plezier kunt volhouden.</p>"
-        ),
-        "criteria": [
-            ("Benoemt een eigen grens concreet", "Wordt duidelijk waar de grens lag?", "scale"),
-            ("Beschrijft signalen van overbelasting", "Staan er herkenbare signalen in?", "scale"),
-            (
-                "Noemt wat helpt om goed voor zichzelf te zorgen",
-                "Wordt duidelijk wat de schrijver nodig heeft?",
-                "scale",
-            ),
-            (
-                "Wat ik herken",
-                "Alleen als je wilt: wat herken je, zonder advies te geven?",
-                "comment",
-            ),
-        ],
-    },
-}
 
 REFLECTIONS = {
     "deelnemer@example.org": (
@@ -181,32 +85,15 @@ REVIEWS = [
 
 
 def seed_reflections(*, course, users: dict, cohort) -> None:
-    """Add one assignment per pillar module, and demo reflections in the first one (idempotent)."""
+    """Demo reflections in the experience module's assignment, reviews and a draft (idempotent)."""
     from training.assessments.reflections import allocation, services
     from training.learning.models import Enrolment
 
     assignments = {}
-    for module in ModulePage.objects.child_of(course):
-        data = ASSIGNMENTS.get(module.pillar)
-        if data is None:
-            continue
-        page = ReflectionAssignmentPage.objects.child_of(module).filter(slug=data["slug"]).first()
-        if page is None:
-            page = ReflectionAssignmentPage(
-                title=data["title"],
-                slug=data["slug"],
-                prompt=data["prompt"],
-                guidance=data["guidance"],
-                min_words=60,
-                max_words=600,
-            )
-            for order, (title, guidance, kind) in enumerate(data["criteria"]):
-                page.rubric_criteria.add(
-                    RubricCriterion(sort_order=order, title=title, guidance=guidance, kind=kind)
-                )
-            module.add_child(instance=page)
-            page.save_revision().publish()
-        assignments[module.pillar] = page
+    for module in ModulePage.objects.child_of(course).order_by("path"):
+        page = ReflectionAssignmentPage.objects.child_of(module).order_by("path").first()
+        if page is not None:
+            assignments.setdefault(module.pillar, page)
 
     first = assignments.get("experience")
     if first is None or Submission.objects.filter(assignment=first).exists():

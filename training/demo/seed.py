@@ -18,14 +18,14 @@ from wagtail.models import Page
 
 from home.models import HomePage
 from training.accounts.services import user_email_mark_verified
-from training.courses.models import CatalogPage, CoursePage, LessonPage, ModulePage
+from training.courses.models import CatalogPage, CoursePage, ModulePage
 from training.courses.permissions import (
     COURSE_MATERIAL_COLLECTION,
     collection_ensure,
     trainer_group_ensure,
 )
 
-from .content import COURSES
+from .content_files import ContentFile, load_courses, page_build
 from .images import TITLES, illustration_png
 
 DEMO_PASSWORD = "lotgenoot-demo"  # noqa: S105 - documented demo password, DEBUG only
@@ -61,7 +61,7 @@ def seed_demo() -> None:
     home = _home_page()
     catalog = _catalog(home)
     images = _images()
-    for course in COURSES:
+    for course in load_courses():
         _course(catalog, course, images)
     _about_page(home)
     trainer_group = trainer_group_ensure()
@@ -70,6 +70,19 @@ def seed_demo() -> None:
     _cohort(users, association)
     _reflections(users)
     _certificates(users, association)
+
+
+def courses_seed() -> None:
+    """Only the demo courses from their content files (for tests and `demo_export`)."""
+    catalog = _catalog(_home_page())
+    images = _images()
+    for course in load_courses():
+        _course(catalog, course, images)
+
+
+def demo_images() -> dict:
+    """The demo illustrations by key, as the content files name them (created once)."""
+    return _images()
 
 
 def _home_page() -> HomePage:
@@ -148,70 +161,25 @@ def _images() -> dict:
     return images
 
 
-def _raw_block(block_type: str, value, images: dict) -> dict:
-    if block_type == "image":
-        value = {**value, "image": images[value["image"]].pk}
-    elif block_type == "knowledge_check":
-        value = {
-            "question": value["question"],
-            "options": [
-                {"type": "item", "value": option, "id": str(uuid.uuid4())}
-                for option in value["options"]
-            ],
-        }
-    return {"type": block_type, "value": value, "id": str(uuid.uuid4())}
-
-
 def _publish_child(parent: Page, page: Page) -> Page:
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
 
 
-def _course(catalog: CatalogPage, data: dict, images: dict) -> None:
-    course = CoursePage.objects.child_of(catalog).filter(slug=data["slug"]).first()
+def _course(catalog: CatalogPage, content: ContentFile, images: dict) -> None:
+    """The course, its modules and their pages from the content files; what exists is kept."""
+    course = CoursePage.objects.child_of(catalog).filter(slug=content.slug).first()
     if course is None:
-        course = _publish_child(
-            catalog,
-            CoursePage(
-                title=data["title"],
-                slug=data["slug"],
-                intro=data["intro"],
-                study_load_hours=data["study_load_hours"],
-                target_audience=data["target_audience"],
-                learning_goals=[
-                    {"type": "goal", "value": goal, "id": str(uuid.uuid4())}
-                    for goal in data["learning_goals"]
-                ],
-                sequential=data["sequential"],
-            ),
-        )
-    for module_data in data["modules"]:
-        module = ModulePage.objects.child_of(course).filter(slug=module_data["slug"]).first()
+        course = _publish_child(catalog, page_build(content, images=images))
+    for module_content in content.children:
+        module = ModulePage.objects.child_of(course).filter(slug=module_content.slug).first()
         if module is None:
-            module = _publish_child(
-                course,
-                ModulePage(
-                    title=module_data["title"],
-                    slug=module_data["slug"],
-                    pillar=module_data["pillar"],
-                    intro=module_data["intro"],
-                    study_load_hours=module_data["study_load_hours"],
-                ),
-            )
-        for lesson_data in module_data["lessons"]:
-            if LessonPage.objects.child_of(module).filter(slug=lesson_data["slug"]).exists():
+            module = _publish_child(course, page_build(module_content, images=images))
+        for page_content in module_content.children:
+            if Page.objects.child_of(module).filter(slug=page_content.slug).exists():
                 continue
-            _publish_child(
-                module,
-                LessonPage(
-                    title=lesson_data["title"],
-                    slug=lesson_data["slug"],
-                    summary=lesson_data["summary"],
-                    duration_minutes=lesson_data["duration_minutes"],
-                    body=[_raw_block(t, v, images) for t, v in lesson_data["body"]],
-                ),
-            )
+            _publish_child(module, page_build(page_content, images=images))
 
 
 def _accounts(trainer_group: Group) -> dict:
@@ -277,7 +245,8 @@ def _certificates(users: dict, association) -> None:
 
 
 def _cohort(users: dict, association) -> None:
-    """A cohort of the basic course with every demo learner; deelnemer@ is part-way."""
+    """A cohort of the basic course with the demo learners (but for the alumni of the
+    older cohort, see certificates.py); deelnemer@ is part-way."""
     import datetime
 
     from django.utils import timezone
@@ -287,7 +256,9 @@ def _cohort(users: dict, association) -> None:
     from training.learning.models import Cohort
     from training.learning.services import enrolment_join, lesson_complete, lesson_visit
 
-    course = CoursePage.objects.get(slug=COURSES[0]["slug"])
+    from .certificates import ALUMNI
+
+    course = CoursePage.objects.get(slug=load_courses()[0].slug)
     today = timezone.localdate()
     cohort, created = Cohort.objects.get_or_create(
         name=DEMO_COHORT,
@@ -302,7 +273,11 @@ def _cohort(users: dict, association) -> None:
     if not created:
         return
     cohort.trainers.add(users["trainer@example.org"])
-    learners = [user for email, user in users.items() if email.startswith("deelnemer")]
+    learners = [
+        user
+        for email, user in users.items()
+        if email.startswith("deelnemer") and email not in ALUMNI
+    ]
     enrolments = {
         learner.email: enrolment_join(learner=learner, cohort=cohort) for learner in learners
     }
