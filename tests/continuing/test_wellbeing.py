@@ -149,3 +149,21 @@ def test_the_too_much_page_names_where_to_go(client, facilitator):
 
 def test_trainer_factory_is_a_trainer(db):
     assert TrainerFactory().groups.exists()
+
+
+def test_the_chart_coordinates_are_numbers_in_every_language(client, facilitator):
+    """Dutch formats 16.0 as '16,0': an SVG attribute must not be localised."""
+    import re
+
+    for day in (1, 8):
+        WellbeingCheckIn.objects.create(
+            facilitator=facilitator,
+            client_id=uuid.uuid4(),
+            checked_on=datetime.date(2026, 11, day),
+            **checkin(),
+        )
+    client.force_login(facilitator)
+    body = client.get(reverse("continuing:wellbeing")).content.decode()
+    svg = body[body.index("<svg") : body.index("</svg>")]
+    coordinates = re.findall(r'\b(?:x1|x2|y1|y2|y|cx|cy)="([^"]*)"', svg)
+    assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in coordinates)

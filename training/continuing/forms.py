@@ -111,7 +111,12 @@ class ExternalActivityForm(forms.ModelForm):
     class Meta:
         model = ExternalActivity
         fields = ["title", "done_on", "hours", "on_boundaries", "proof"]
-        widgets = {"done_on": DateInput()}
+        widgets = {
+            "done_on": DateInput(),
+            # Text, not type=number: "1,5" is how Dutch people write it.
+            "hours": forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        }
+        localized_fields = ["hours"]
         help_texts = {
             "title": _("For example: a training day on grief, or a course on group dynamics."),
             "hours": _("In hours, for example 3 or 1.5."),
