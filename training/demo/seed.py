@@ -24,6 +24,7 @@ from training.courses.permissions import (
     collection_ensure,
     trainer_group_ensure,
 )
+from training.demo.after_the_course import seed_after_the_course
 
 from .content_files import ContentFile, load_courses, page_build
 from .images import TITLES, illustration_png
@@ -70,6 +71,7 @@ def seed_demo() -> None:
     _cohort(users, association)
     _reflections(users)
     _certificates(users, association)
+    seed_after_the_course(users)
 
 
 def courses_seed() -> None:
