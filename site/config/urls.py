@@ -25,6 +25,7 @@ urlpatterns = [
     path("mijn/reflecties/", include("training.assessments.urls")),
     path("mijn/gegevens/", include("training.privacy.urls")),
     path("mijn/", include("training.learning.urls")),
+    path("mijn/", include("training.assessments.knowledge_check_urls")),
     path("agenda/", include("training.assessments.calendar_urls")),
     path("account/", include("training.accounts.urls")),
     path("account/", include("allauth.urls")),
