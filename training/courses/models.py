@@ -179,9 +179,7 @@ class CoursePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = outline = course_outline(course=self)
-        context.update(
-            learner_context(request=request, page=self, course=self, outline=outline)
-        )
+        context.update(learner_context(request=request, page=self, course=self, outline=outline))
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -226,9 +224,7 @@ class ModulePage(Page):
         context["course"] = course
         context["outline"] = outline = course_outline(course=course)
         context["module_outline"] = outline.module(self.pk)
-        context.update(
-            learner_context(request=request, page=self, course=course, outline=outline)
-        )
+        context.update(learner_context(request=request, page=self, course=course, outline=outline))
         return context
 
     def serve(self, request, *args, **kwargs):
