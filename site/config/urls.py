@@ -18,7 +18,7 @@ urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", home_views.search, name="search"),
-    # Certificates: public verification (/verify/) and "Mijn certificaten".
+    # Certificates: verification (/controleer/; /verify/ as printed before), "Mijn certificaten".
     path("", include("training.certificates.urls")),
     path("vereniging/", include("training.associations.urls")),
     path("api/v1/", api.urls),
