@@ -272,5 +272,78 @@ def certificate_figures(data, renders=100):
     )
 
 
+def certificate_pdf_ratio(renders=20):
+    """Median render time of a certificate PDF against a minimal WeasyPrint A4 page,
+    in the same run (so a busy machine slows both alike), printed as a ratio.
+
+    The certificate is unsaved (nothing read from the database) and carries
+    an association logo, as the demo's do; the first render of each is left
+    out (it loads the fonts).
+    """
+    import datetime
+    import io
+
+    from PIL import Image
+    from weasyprint import HTML
+
+    from training.certificates import pdf
+    from training.certificates.models import Certificate
+
+    certificate = Certificate(
+        holder_name="Cursist Benchmark",
+        course_title="Gespreksleider lotgenotencontact",
+        qualification_title="Gespreksleider lotgenotencontact",
+        pillars=[
+            {"pillar": "experience", "hours": 20},
+            {"pillar": "listening", "hours": 20},
+            {"pillar": "boundaries", "hours": 20},
+        ],
+        study_hours=60,
+        cohort_name="Groep najaar",
+        trainer_name="Trainer",
+        association_name="Vereniging Samen Sterk (demo)",
+        issued_on=datetime.date(2026, 1, 1),
+        valid_until=datetime.date(2029, 1, 1),
+        code="K7QM4TXN9PRW2HDC",
+    )
+    logo = io.BytesIO()
+    Image.new("RGB", (400, 133), (23, 104, 58)).save(logo, "PNG")
+    context = pdf.certificate_context
+
+    def with_logo(certificate, *, verification_url, images=None):
+        values = context(certificate, verification_url=verification_url, images=images)
+        values["association_logo"] = images.add(
+            "association-logo", pdf.Image(logo.getvalue(), "image/png")
+        )
+        return values
+
+    pdf.certificate_context = with_logo
+    url = "https://academie.example.org/controleer/K7QM-4TXN-9PRW-2HDC/"
+    minimal_page = "<style>@page { size: A4 }</style><p>Lotgenoot Academie</p>"
+
+    def certificate_render():
+        pdf.certificate_pdf_render(certificate, verification_url=url)
+
+    def minimal_render():
+        HTML(string=minimal_page).write_pdf()
+
+    timings = {certificate_render: [], minimal_render: []}
+    for render in timings:
+        render()
+    for _ in range(renders):
+        for render, times in timings.items():  # interleaved: the same load on both
+            start = time.perf_counter()
+            render()
+            times.append((time.perf_counter() - start) * 1000)
+    pdf.certificate_context = context
+    certificate_ms = statistics.median(timings[certificate_render])
+    minimal_ms = statistics.median(timings[minimal_render])
+    print(f"\n{'certificate PDF vs minimal A4':<32}{'ms':>11}   ({renders} renders each, median)")
+    print(f"{'certificate':<32}{certificate_ms:>11.1f}")
+    print(f"{'minimal A4 page':<32}{minimal_ms:>11.1f}")
+    print(f"{'ratio':<32}{certificate_ms / minimal_ms:>11.2f}")
+
+
 if __name__ == "__main__":
     main()
+    certificate_pdf_ratio()

@@ -18,7 +18,7 @@ urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", home_views.search, name="search"),
-    # Certificates: public verification (/verify/) and "Mijn certificaten".
+    # Certificates: verification (/controleer/; /verify/ as printed before), "Mijn certificaten".
     path("", include("training.certificates.urls")),
     path("vereniging/", include("training.associations.urls")),
     path("api/v1/", api.urls),
@@ -26,6 +26,7 @@ urlpatterns = [
     path("mijn/gegevens/", include("training.privacy.urls")),
     path("mijn/praktijk/", include("training.continuing.urls")),
     path("mijn/", include("training.learning.urls")),
+    path("mijn/", include("training.assessments.knowledge_check_urls")),
     path("agenda/", include("training.assessments.calendar_urls")),
     path("account/", include("training.accounts.urls")),
     path("account/", include("allauth.urls")),

@@ -1,13 +1,43 @@
+from django.utils.functional import SimpleLazyObject, cached_property
 from wagtail.models import Site
+
+from training.courses.content_cache import cached, content_key
+
+
+class _Navigation:
+    """The site's root and its menu pages, read only when a template uses them.
+
+    They are the same for every visitor, so they come from the content cache
+    (a new generation on any page or site change): a page that shows the
+    header costs no query for it, and a response that never renders it (the
+    429 of a refused verification lookup) costs nothing at all.
+    """
+
+    def __init__(self, request):
+        self.request = request
+
+    @cached_property
+    def parts(self) -> tuple:
+        def compute():
+            site = Site.find_for_request(self.request)
+            if site is None:
+                return (None, None, [])
+            root = site.root_page
+            return (site, root, list(root.get_children().live().in_menu()))
+
+        key = content_key("site-navigation", self.request.get_host())
+        site, root, menu = cached(key, compute)
+        # Wagtail keeps the request's site here (Site.find_for_request says so):
+        # `{% pageurl %}` in the header then needs no query to find it either.
+        if not hasattr(self.request, "_wagtail_site"):
+            self.request._wagtail_site = site
+        return (root, menu)
 
 
 def site_navigation(request):
-    """The site's root and its menu pages, for the header (one cached lookup per request)."""
-    site = Site.find_for_request(request)
-    if site is None:
-        return {"site_root": None, "menu_pages": []}
-    root = site.root_page
+    """The site's root and its menu pages, for the header (lazy and cached)."""
+    navigation = _Navigation(request)
     return {
-        "site_root": root,
-        "menu_pages": root.get_children().live().in_menu(),
+        "site_root": SimpleLazyObject(lambda: navigation.parts[0]),
+        "menu_pages": SimpleLazyObject(lambda: navigation.parts[1]),
     }

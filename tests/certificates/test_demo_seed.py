@@ -23,7 +23,7 @@ def test_the_demo_has_a_valid_an_expired_and_a_revoked_certificate(settings):
     }
     assert all(c.is_ready and c.association_id for c in Certificate.objects.all())
     valid = Certificate.objects.get(learner__email="deelnemer5@example.org")
-    assert f"/verify/{valid.display_code}/" in output.getvalue()
+    assert f"/controleer/{valid.display_code}/" in output.getvalue()
 
     association = Association.objects.get(staff__email="vereniging@example.org")
     assert association.logo_id

@@ -72,4 +72,27 @@ def test_the_qr_code_on_the_pdf_opens_the_verification_page(certificate, tmp_pat
     assert [b.text for b in barcodes if b.format == zxingcpp.BarcodeFormat.QRCode] == [
         verification_url(certificate)
     ]
-    assert verification_url(certificate).endswith(f"/verify/{certificate.display_code}/")
+    assert verification_url(certificate).endswith(f"/controleer/{certificate.display_code}/")
+
+
+@pytest.mark.skipif(
+    shutil.which("pdftotext") is None,
+    reason="needs poppler-utils: scripts/install-pdf-tools.sh (make test runs it)",
+)
+def test_the_commissioning_line_wraps_as_one_phrase(course, tmp_path):
+    association = AssociationFactory(name="Vereniging Samen Sterk (demo)")
+    enrolment = EnrolmentFactory(cohort=CohortFactory(course=course, association=association))
+    complete_course(enrolment)
+    certificate = services.certificate_issue(enrolment=enrolment)
+    source = tmp_path / "certificate.pdf"
+    source.write_bytes(certificate.pdf.read())
+    text = subprocess.run(  # noqa: S603 - fixed arguments, poppler's pdftotext
+        ["pdftotext", str(source), "-"],  # noqa: S607
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    lines = [line.strip() for line in text.splitlines()]
+    assert "In" not in lines  # "In" no longer alone above the rest
+    assert "In opdracht van Vereniging Samen Sterk (demo)" in lines
+    assert "/controleer" in text

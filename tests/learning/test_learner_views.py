@@ -99,7 +99,7 @@ def test_answering_a_check_via_the_page(client, enrolment):
     lesson = LessonPage.objects.descendant_of(enrolment.course).get(title="Les met vraag")
     block = lesson.knowledge_checks()[0]
     (right, _), (wrong, _) = block.value.choices()
-    url = reverse("learning:answer_check", args=[lesson.pk, block.id])
+    url = reverse("knowledge_checks:answer", args=[lesson.pk, block.id])
 
     client.post(url, {"option": wrong})
     html = client.get(lesson.url).content.decode()
@@ -116,7 +116,7 @@ def test_tampered_answer_gives_a_message_not_an_error(client, enrolment):
     block = lesson.knowledge_checks()[0]
 
     response = client.post(
-        reverse("learning:answer_check", args=[lesson.pk, block.id]),
+        reverse("knowledge_checks:answer", args=[lesson.pk, block.id]),
         {"option": "kwaadaardig"},
         follow=True,
     )
@@ -158,7 +158,7 @@ def test_learner_urls_refuse_people_who_are_not_enrolled(client, enrolment, who)
     responses = [
         client.post(reverse("learning:complete_lesson", args=[lesson.pk])),
         client.post(
-            reverse("learning:answer_check", args=[check_lesson.pk, block.id]), {"option": "x"}
+            reverse("knowledge_checks:answer", args=[check_lesson.pk, block.id]), {"option": "x"}
         ),
         client.get(reverse("learning:leave", args=[enrolment.course.pk])),
         client.post(reverse("learning:leave", args=[enrolment.course.pk])),
@@ -219,7 +219,7 @@ def test_answer_error_is_shown_inside_the_check_not_at_the_top(client, enrolment
     block = lesson.knowledge_checks()[0]
 
     html = client.post(
-        reverse("learning:answer_check", args=[lesson.pk, block.id]), {}, follow=True
+        reverse("knowledge_checks:answer", args=[lesson.pk, block.id]), {}, follow=True
     ).content.decode()
 
     check = html[html.index(f'id="kc-{block.id}"') :]

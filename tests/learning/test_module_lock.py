@@ -80,7 +80,7 @@ def test_a_crafted_post_does_not_answer_a_check_in_a_locked_module(client, enrol
     check = lesson.knowledge_checks()[0]
     client.force_login(enrolment.learner)
     response = client.post(
-        reverse("learning:answer_check", args=[lesson.pk, check.id]),
+        reverse("knowledge_checks:answer", args=[lesson.pk, check.id]),
         {"option": sorted(check.value.correct_option_ids())},
     )
     assert response.status_code == 302

@@ -9,12 +9,11 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
+        from training.courses.roles import register_collection_sync
         from training.learning.signals import progress_changed
 
-        from .receivers import evaluate_on_progress, notify_associations_on_revocation
-        from .signals import certificate_revoked
+        from .receivers import evaluate_on_progress
+        from .signatures import signature_images_collect
 
         progress_changed.connect(evaluate_on_progress, dispatch_uid="certificates.evaluate")
-        certificate_revoked.connect(
-            notify_associations_on_revocation, dispatch_uid="certificates.revocation_notice"
-        )
+        register_collection_sync(signature_images_collect)

@@ -1,15 +1,30 @@
 """Render a certificate to PDF with WeasyPrint: A4 landscape, Dutch, tagged (PDF/UA-1).
 
 Everything the renderer needs is on this machine: the fonts ship in
-`fonts/` beside this file, images are passed in as data URIs, and the URL
-fetcher refuses every protocol but `file:` and `data:`, so rendering never
-reaches out to the network.
+`fonts/` beside this file, and the URL fetcher refuses every protocol but
+`file:` and its own `certificate-image:` (the images of this one render,
+held in memory), so rendering never reaches out to the network.
+
+Cheap to repeat (see scripts/bench.py, "certificate PDF"):
+- the stylesheet (`certificate.css`) is parsed, and its four fonts loaded
+  into a FontConfiguration, once per process and thread; loading the fonts
+  was most of a render's time;
+- images are not inlined as data URIs: WeasyPrint's HTML parser reads an
+  attribute character by character, which made a logo of 35 KB cost more
+  than the whole page's layout. The page names them `certificate-image:<name>`
+  and the fetcher hands over the bytes;
+- the QR code is a small PNG with a fixed mask, drawn without smoothing:
+  segno does not score all eight masks, and WeasyPrint does not parse and
+  draw an SVG path of hundreds of squares.
 """
 
 from __future__ import annotations
 
-import base64
 import mimetypes
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from io import BytesIO
 from pathlib import Path
 
 import segno
@@ -17,9 +32,9 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.formats import date_format
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
-from weasyprint.urls import URLFetcher
+from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from training.courses.pillars import Pillar
 
@@ -28,21 +43,67 @@ from .models import Certificate
 FONT_DIR = Path(__file__).resolve().parent / "fonts"
 LOGO = settings.SITE_DIR / "static" / "img" / "logo.svg"
 CERTIFICATE_LANGUAGE = "nl"  # certificates are Dutch, whatever the interface language
+IMAGE_SCHEME = "certificate-image:"
+# Any of the eight masks gives a valid code; choosing one skips scoring them all.
+QR_MASK = 4
 
 
-def data_uri(content: bytes, mime_type: str) -> str:
-    return f"data:{mime_type};base64,{base64.b64encode(content).decode('ascii')}"
+@dataclass(frozen=True)
+class Image:
+    content: bytes
+    mime_type: str
 
 
-def qr_svg_data_uri(url: str) -> str:
-    """The QR code for `url`, as an SVG data URI (error correction M, quiet zone of 4)."""
-    return segno.make(url, error="m", micro=False).svg_data_uri(
-        scale=4, border=4, dark="#1b1f24", light="#ffffff"
+@dataclass
+class Images:
+    """The images of one render, by name; the page refers to `certificate-image:<name>`."""
+
+    by_name: dict[str, Image] = field(default_factory=dict)
+
+    def add(self, name: str, image: Image | None) -> str | None:
+        if image is None:
+            return None
+        self.by_name[name] = image
+        return IMAGE_SCHEME + name
+
+
+class _Fetcher(URLFetcher):
+    """`file:` (the fonts) and this render's images; nothing else."""
+
+    def __init__(self, images: Images | None = None):
+        super().__init__(allowed_protocols={"file"}, fail_on_errors=True)
+        self.images = images or Images()
+
+    def fetch(self, url, headers=None):
+        if url.startswith(IMAGE_SCHEME):
+            image = self.images.by_name[url.removeprefix(IMAGE_SCHEME)]
+            return URLFetcherResponse(
+                url, body=image.content, headers={"Content-Type": image.mime_type}
+            )
+        return super().fetch(url, headers)
+
+
+@lru_cache(maxsize=64)
+def qr_png(url: str) -> Image:
+    """The QR code for `url` as a PNG (error correction M, quiet zone of 4).
+
+    Four pixels per module, drawn without smoothing (the stylesheet's
+    `image-rendering: pixelated`): it prints as sharp as a vector.
+    """
+    out = BytesIO()
+    segno.make(url, error="m", micro=False, mask=QR_MASK).save(
+        out, kind="png", scale=4, border=4, dark="#1b1f24", light="#ffffff"
     )
+    return Image(out.getvalue(), "image/png")
 
 
-def _image_data_uri(image, spec: str) -> str | None:
-    """A Wagtail image, resized by a rendition, as a data URI (None when unreadable)."""
+@lru_cache(maxsize=1)
+def _academy_logo() -> Image:
+    return Image(LOGO.read_bytes(), "image/svg+xml")
+
+
+def _wagtail_image(image, spec: str) -> Image | None:
+    """A Wagtail image, resized by a rendition (None when unreadable)."""
     if image is None:
         return None
     try:
@@ -51,11 +112,31 @@ def _image_data_uri(image, spec: str) -> str | None:
             content = handle.read()
     except (OSError, ValueError):
         return None
-    mime_type = mimetypes.guess_type(rendition.file.name)[0] or "image/png"
-    return data_uri(content, mime_type)
+    return Image(content, mimetypes.guess_type(rendition.file.name)[0] or "image/png")
 
 
-def _signature(certificate: Certificate) -> dict:
+_renderer = threading.local()
+
+
+def _stylesheet() -> tuple[CSS, FontConfiguration]:
+    """The parsed stylesheet and the fonts it loaded, once per process and thread.
+
+    Not shared between threads: WeasyPrint does not promise that a
+    FontConfiguration is thread-safe.
+    """
+    if not hasattr(_renderer, "stylesheet"):
+        fonts = FontConfiguration()
+        stylesheet = CSS(
+            string=render_to_string("certificates/pdf/certificate.css"),
+            base_url=FONT_DIR.as_uri() + "/",
+            url_fetcher=_Fetcher(),
+            font_config=fonts,
+        )
+        _renderer.stylesheet = (stylesheet, fonts)
+    return _renderer.stylesheet
+
+
+def _signature(certificate: Certificate, images: Images) -> dict:
     from .models import TrainerSignature
 
     signature = (
@@ -68,12 +149,22 @@ def _signature(certificate: Certificate) -> dict:
     return {
         "name": signature.name if signature else certificate.trainer_name,
         "role": signature.role if signature else "",
-        "image": _image_data_uri(signature.image, "max-480x160|format-png") if signature else None,
+        "image": (
+            images.add("signature", _wagtail_image(signature.image, "max-480x160|format-png"))
+            if signature
+            else None
+        ),
     }
 
 
-def certificate_context(certificate: Certificate, *, verification_url: str) -> dict:
-    """What the PDF template shows; every value comes from the certificate's snapshot."""
+def certificate_context(
+    certificate: Certificate, *, verification_url: str, images: Images | None = None
+) -> dict:
+    """What the PDF template shows; every value comes from the certificate's snapshot.
+
+    The images go into `images` (the template only names them).
+    """
+    images = images if images is not None else Images()
     pillars = []
     for row in certificate.pillars:
         pillar = Pillar(row["pillar"])
@@ -88,27 +179,33 @@ def certificate_context(certificate: Certificate, *, verification_url: str) -> d
         ),
         "verification_url": verification_url,
         "verification_host": verification_url.split("://", 1)[-1].split("/", 1)[0],
-        "qr_code": qr_svg_data_uri(verification_url),
-        "academy_logo": data_uri(LOGO.read_bytes(), "image/svg+xml"),
+        "qr_code": images.add("qr", qr_png(verification_url)),
+        "academy_logo": images.add("academy-logo", _academy_logo()),
         "association_logo": (
-            _image_data_uri(association.logo, "max-400x160|format-png") if association else None
+            images.add(
+                "association-logo", _wagtail_image(association.logo, "max-400x160|format-png")
+            )
+            if association
+            else None
         ),
-        "signature": _signature(certificate),
-        "font_dir": FONT_DIR.as_uri(),
+        "signature": _signature(certificate, images),
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
 
 
 def certificate_pdf_render(certificate: Certificate, *, verification_url: str) -> bytes:
     """The certificate as PDF bytes. Pure: reads the snapshot, writes nothing."""
+    images = Images()
     with translation.override(CERTIFICATE_LANGUAGE):
         html = render_to_string(
             "certificates/pdf/certificate.html",
-            certificate_context(certificate, verification_url=verification_url),
+            certificate_context(certificate, verification_url=verification_url, images=images),
         )
-    fetcher = URLFetcher(allowed_protocols={"file", "data"}, fail_on_errors=True)
-    return HTML(string=html, base_url=FONT_DIR.as_uri() + "/", url_fetcher=fetcher).write_pdf(
-        font_config=FontConfiguration(),
+    stylesheet, fonts = _stylesheet()
+    document = HTML(string=html, base_url=FONT_DIR.as_uri() + "/", url_fetcher=_Fetcher(images))
+    return document.write_pdf(
+        stylesheets=[stylesheet],
+        font_config=fonts,
         pdf_variant="pdf/ua-1",
         pdf_identifier=certificate.code.encode("ascii"),
     )

@@ -10,10 +10,3 @@ def evaluate_on_progress(sender, *, enrolment_id: int, **kwargs) -> None:
     enrolment = Enrolment.objects.filter(pk=enrolment_id).first()
     if enrolment is not None:
         certificate_evaluate(enrolment=enrolment)
-
-
-def notify_associations_on_revocation(sender, *, certificate_id: int, **kwargs) -> None:
-    """Associations that see the holder hear of a revocation (by email, from a task)."""
-    from .tasks import association_revocation_notice_task
-
-    association_revocation_notice_task.enqueue(certificate_id=certificate_id)

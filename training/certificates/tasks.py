@@ -49,25 +49,6 @@ def certificate_reminders_task() -> int:
 
 
 @task()
-def association_digests_task() -> int:
-    """Email association staff about certificates that expire soon (schedule daily)."""
-    from .association_digests import association_digests_send
-
-    return association_digests_send()
-
-
-@task()
-def association_revocation_notice_task(certificate_id: int) -> int:
-    """Email association staff that a certificate was revoked (enqueued after the commit)."""
-    from .association_digests import association_revocation_notify
-
-    certificate = Certificate.objects.filter(pk=certificate_id).select_related("learner").first()
-    if certificate is None:
-        return 0
-    return association_revocation_notify(certificate=certificate)
-
-
-@task()
 def certificates_evaluate_task() -> int:
     """Issue what is due for every active learner (rules changed, deadlines passed); daily."""
     _evaluated, enqueued = services.certificates_evaluate()

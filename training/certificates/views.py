@@ -17,6 +17,7 @@ from training.learning.permissions import own_active_enrolments
 
 from .codes import code_format, code_is_wellformed, code_normalise
 from .downloads import certificate_pdf_response
+from .holder_context import holder_context
 from .models import CertificateStatus
 from .permissions import certificates_readable_by
 from .ratelimit import lookup_allowed
@@ -89,14 +90,10 @@ def mine(request):
         state = certification_state(enrolment=enrolment)
         if state.gives_certificate and enrolment.course.qualification_id not in certified:
             in_progress.append(state)
-    from training.associations.models import InvitationKind
-    from training.associations.selectors import associations_seeing, invitations_open_for
-
     context = {
         "rows": rows,
         "in_progress": in_progress,
-        "associations": associations_seeing(learner=request.user),
-        "invitations": invitations_open_for(user=request.user, kind=InvitationKind.FACILITATOR),
+        **holder_context(user=request.user),
     }
     return no_store(TemplateResponse(request, "certificates/mine.html", context))
 

@@ -15,6 +15,7 @@ from wagtail.search import index
 from training.blocks import RICH_TEXT_FEATURES
 
 from .blocks import LessonStreamBlock
+from .context import learner_context, lesson_viewed
 from .pillars import Pillar
 
 
@@ -184,15 +185,11 @@ class CoursePage(Page):
         return self.renews_course_id or self.pk
 
     def get_context(self, request, *args, **kwargs):
-        from training.learning.selectors import learner_state, self_enrolment_cohort
-
         from .selectors import course_outline
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = outline = course_outline(course=self)
-        context["learner"] = learner_state(user=request.user, course=self, outline=outline)
-        if context["learner"] is None and request.user.is_authenticated:
-            context["self_enrolment_cohort"] = self_enrolment_cohort(course=self)
+        context.update(learner_context(request=request, page=self, course=self, outline=outline))
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -230,8 +227,6 @@ class ModulePage(Page):
         return Pillar(self.pillar)
 
     def get_context(self, request, *args, **kwargs):
-        from training.learning.selectors import learner_state
-
         from .selectors import course_outline
 
         context = super().get_context(request, *args, **kwargs)
@@ -239,7 +234,7 @@ class ModulePage(Page):
         context["course"] = course
         context["outline"] = outline = course_outline(course=course)
         context["module_outline"] = outline.module(self.pk)
-        context["learner"] = learner_state(user=request.user, course=course, outline=outline)
+        context.update(learner_context(request=request, page=self, course=course, outline=outline))
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -284,8 +279,6 @@ class LessonPage(Page):
         return any(item["type"] == "knowledge_check" for item in self.body.raw_data)
 
     def get_context(self, request, *args, **kwargs):
-        from training.learning.selectors import learner_state
-
         from .selectors import lesson_body_parts, lesson_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -293,21 +286,24 @@ class LessonPage(Page):
         context["body_parts"] = lesson_body_parts(
             lesson=self, use_cache=not getattr(request, "is_preview", False)
         )
-        context["learner"] = learner_state(
-            user=request.user, course=context["course"], outline=context["outline"], lesson=self
+        context.update(
+            learner_context(
+                request=request,
+                page=self,
+                course=context["course"],
+                outline=context["outline"],
+                lesson=self,
+            )
         )
         return context
 
     def serve(self, request, *args, **kwargs):
         """Render the lesson; for an enrolled learner, a locked module shows a "not yet" page."""
-        from training.learning.services import lesson_visit
-
         context = self.get_context(request, *args, **kwargs)
-        learner = context["learner"]
-        if learner is not None and learner.locked:
+        if context["lesson_locked"]:
             template = "courses/lesson_locked.html"
         else:
             template = self.get_template(request, *args, **kwargs)
-            if learner is not None and not getattr(request, "is_preview", False):
-                lesson_visit(enrolment=learner.enrolment, lesson=self)
+            if not getattr(request, "is_preview", False):
+                lesson_viewed(request=request, lesson=self, context=context)
         return _personal(request, TemplateResponse(request, template, context))

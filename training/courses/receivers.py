@@ -1,8 +1,11 @@
-"""Published content changed: start a new content-cache generation (see content_cache.py)."""
+"""Published content changed: start a new content-cache generation (see content_cache.py).
+
+Sites count too: the header's navigation (home.context_processors) is cached by generation.
+"""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .content_cache import content_changed
@@ -32,3 +35,4 @@ def connect():
             sender=PageViewRestriction,
             dispatch_uid=f"course-content-restriction-{id(signal)}",
         )
+        signal.connect(_changed, sender=Site, dispatch_uid=f"course-content-site-{id(signal)}")

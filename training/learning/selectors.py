@@ -198,7 +198,6 @@ class LearnerState:
 
     enrolment: Enrolment
     progress: CourseProgress
-    check_states: dict = field(default_factory=dict)
     lesson_id: int | None = None
 
     @property
@@ -218,8 +217,8 @@ class LearnerState:
 def learner_state(*, user, course, outline: CourseOutline, lesson=None) -> LearnerState | None:
     """The viewer's enrolment and progress in `course`, or None when not enrolled.
 
-    Fixed queries: the enrolment, the completed lessons, and for a lesson
-    with knowledge checks the attempts on it.
+    Fixed queries: the enrolment and the completed lessons. (On a lesson
+    page, assessments adds the knowledge-check attempts: `check_states`.)
     """
     enrolment = active_enrolment(user=user, course=course)
     if enrolment is None:
@@ -232,10 +231,6 @@ def learner_state(*, user, course, outline: CourseOutline, lesson=None) -> Learn
         ),
         lesson_id=lesson.pk if lesson is not None else None,
     )
-    if lesson is not None and lesson.has_knowledge_checks():
-        from training.assessments.knowledge_checks import knowledge_check_states
-
-        state.check_states = knowledge_check_states(enrolment=enrolment, lesson=lesson)
     return state
 
 

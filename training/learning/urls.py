@@ -13,7 +13,4 @@ urlpatterns = [
     path("cursus/<id:course_id>/inschrijven/", views.self_enrol, name="self_enrol"),
     path("cursus/<id:course_id>/uitschrijven/", views.leave, name="leave"),
     path("les/<id:lesson_id>/klaar/", views.complete_lesson, name="complete_lesson"),
-    path(
-        "les/<id:lesson_id>/kennisvraag/<uuid:check_id>/", views.answer_check, name="answer_check"
-    ),
 ]

@@ -1,5 +1,5 @@
 """Learner views: dashboard, joining through an invite, marking lessons done,
-answering knowledge checks, leaving a course.
+leaving a course. (Answering knowledge checks lives in assessments.)
 
 Views parse input, call one service or selector, and render. Objects are
 looked up through the learner's own querysets, so a wrong id is a 404.
@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from training.assessments.knowledge_checks import KnowledgeCheckError, knowledge_check_answer
 from training.courses.models import CoursePage, LessonPage
 from training.http import no_store
 
@@ -183,26 +182,3 @@ def complete_lesson(request, lesson_id):
         return redirect(lesson.url)
     messages.success(request, _("Well done: lesson completed."))
     return redirect(f"{lesson.url}#lesson-status")
-
-
-@require_POST
-@login_required
-def answer_check(request, lesson_id, check_id):
-    lesson, enrolment = _lesson_and_enrolment(request, lesson_id)
-    try:
-        result = knowledge_check_answer(
-            enrolment=enrolment,
-            lesson=lesson,
-            check_id=str(check_id),
-            selected_option_ids=request.POST.getlist("option"),
-        )
-    except services.ModuleLocked as error:
-        messages.error(request, error.message)
-        return redirect(lesson.url)
-    except KnowledgeCheckError as error:
-        # Shown inside the check itself: the redirect scrolls there, not to the top.
-        messages.error(request, error.message, extra_tags=f"kc-{check_id}")
-    else:
-        if result.lesson_completed:
-            messages.success(request, _("You answered the knowledge checks: lesson completed."))
-    return redirect(f"{lesson.url}#kc-{check_id}")

@@ -302,7 +302,7 @@ PERIODIC_JOBS = {
         "every": DAY,
     },
     "association_digests": {
-        "task": "training.certificates.tasks.association_digests_task",
+        "task": "training.associations.tasks.association_digests_task",
         "every": DAY,
     },
     "privacy_retention": {"task": "training.privacy.tasks.privacy_retention_task", "every": DAY},

@@ -1,9 +1,8 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from training.associations.services import association_logos_collect
-from training.certificates.signatures import signature_images_collect
 from training.courses.permissions import course_material_collect, trainer_group_ensure
+from training.courses.roles import collection_syncs
 
 
 class Command(BaseCommand):
@@ -15,7 +14,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, **options):
         group = trainer_group_ensure()
-        signature_images_collect()
-        association_logos_collect()
+        for sync in collection_syncs():
+            sync()
         course_material_collect()
         self.stdout.write(f"Group '{group.name}' is up to date.")

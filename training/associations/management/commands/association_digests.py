@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from training.certificates.association_digests import association_digests_send
+from training.associations.digests import association_digests_send
 
 
 class Command(BaseCommand):

@@ -12,20 +12,28 @@ a unique constraint), and the records and the emails go in one transaction,
 so a run that repeats, overlaps or is retried sends nothing twice. The
 emails say what the association's status page already shows (the name, the
 course, the date, the status), never a revocation reason or anything the
-learner wrote. This module lives here, not in associations, because it reads
-certificates; associations is below certificates.
+learner wrote. The revocation notice is enqueued by `revocation_notice_enqueue`,
+a receiver of `certificate_revoked` (connected in `AssociationsConfig.ready`):
+certificates announces, associations listens. The `AssociationNotice` records
+stay in the certificates app's tables (moving the model would need a data
+migration for no gain); only the code that writes them lives here.
 """
 
 from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from training.associations.models import Association
-from training.associations.selectors import (
+from training.accounts.emails import email_render
+from training.certificates.models import AssociationNotice, AssociationNoticeKind, Certificate
+
+from .models import Association
+from .selectors import (
     FacilitatorRow,
     FacilitatorStatus,
     association_facilitators,
@@ -33,15 +41,21 @@ from training.associations.selectors import (
     associations_seeing,
 )
 
-from .models import AssociationNotice, AssociationNoticeKind, Certificate
-from .services import _send
-
 REVOKED_CATCH_UP_DAYS = 7
 
 TEMPLATES = {
     AssociationNoticeKind.EXPIRES_SOON: "certificates/email/association_expiring",
     AssociationNoticeKind.REVOKED: "certificates/email/association_revoked",
 }
+
+
+def _send(user, template: str, context: dict) -> None:
+    language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    with translation.override(language):
+        context = {**context, "user": user, "base_url": base_url}
+        subject, body = email_render(template, context)
+    send_mail(subject, body, None, [user.email])
 
 
 def _notify(*, association: Association, rows: list[FacilitatorRow], kind: str) -> int:

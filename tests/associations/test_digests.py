@@ -16,12 +16,12 @@ from tests.factories import (
     TrainerFactory,
     UserFactory,
 )
-from training.associations.models import AssociationMembership
-from training.certificates import services
-from training.certificates.association_digests import (
+from training.associations.digests import (
     association_digests_send,
     association_revocation_notify,
 )
+from training.associations.models import AssociationMembership
+from training.certificates import services
 from training.certificates.models import AssociationNotice
 
 pytestmark = pytest.mark.django_db
