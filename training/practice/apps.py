@@ -7,3 +7,10 @@ class PracticeConfig(AppConfig):
     name = "training.practice"
     label = "practice"
     verbose_name = _("Skills lab")
+
+    def ready(self):
+        from training.learning.signals import enrolment_moved
+
+        from .receivers import follow_moved_enrolment
+
+        enrolment_moved.connect(follow_moved_enrolment, dispatch_uid="practice.follow_moved")

@@ -402,3 +402,37 @@ class WrittenTurn(models.Model):
 
     def __str__(self):
         return f"{self.round} · {self.number}"
+
+
+class PracticeRequirement(models.Model):
+    """A course's certificate rule: rounds as listener with an observation received.
+
+    No row: the rule is off (the default). The certificates rules registry
+    reads it as `course.practice_requirement` (training.certificates.rules).
+    """
+
+    course = models.OneToOneField(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="practice_requirement",
+    )
+    listener_rounds = models.PositiveSmallIntegerField(
+        _("practice rounds as listener with an observation received"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )
+
+    panels = [FieldPanel("course"), FieldPanel("listener_rounds")]
+
+    class Meta:
+        verbose_name = _("practice requirement for the certificate")
+        verbose_name_plural = _("practice requirements for the certificate")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(listener_rounds__gte=1), name="practice_requirement_at_least_one"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.course} · {self.listener_rounds}"

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from training.learning.models import Cohort, Enrolment
+from training.learning.signals import announce_progress_changed
 
 from . import errors
 from .grouping import groups_form, round_roles, rounds_needed
@@ -310,6 +311,8 @@ def observation_submit(
             observer=observer,
             defaults={"answers": cleaned, "submitted_at": timezone.now()},
         )
+        # The listener may now meet the certificate's practice rule.
+        announce_progress_changed(enrolment_id=practice_round.listener.enrolment_id)
     return observation
 
 
