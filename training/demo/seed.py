@@ -24,6 +24,7 @@ from training.courses.permissions import (
     collection_ensure,
     trainer_group_ensure,
 )
+from training.practice.demo import seed_practice
 
 from .content import COURSES
 from .images import TITLES, illustration_png
@@ -70,6 +71,7 @@ def seed_demo() -> None:
     _cohort(users, association)
     _reflections(users)
     _certificates(users, association)
+    seed_practice(cohort_name=DEMO_COHORT)
 
 
 def _home_page() -> HomePage:
