@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-WIDTH, LEFT, RIGHT = 560, 44, 16
-COUNT_TOP, COUNT_HEIGHT = 16, 150
-HEARD_TOP, HEARD_HEIGHT = 206, 80
+WIDTH, LEFT, RIGHT = 560, 48, 16
+COUNT_TOP, COUNT_HEIGHT = 24, 150
+HEARD_TOP, HEARD_HEIGHT = 218, 80
 HEIGHT = HEARD_TOP + HEARD_HEIGHT + 34
 
 SERIES = [

@@ -201,7 +201,7 @@ def listener_growth(*, enrolment: Enrolment) -> list[GrowthPoint]:
                 for key, m in measure_keys.items()
                 if m == measure and isinstance(obs.answers.get(key), int)
             ]
-            measures[measure.value] = round(sum(values) / len(values), 1) if values else None
+            measures[measure.value] = _tidy(sum(values) / len(values)) if values else None
         rating = practice_round.rating if _has(practice_round, "rating") else None
         points.append(
             GrowthPoint(
@@ -214,6 +214,12 @@ def listener_growth(*, enrolment: Enrolment) -> list[GrowthPoint]:
             )
         )
     return points
+
+
+def _tidy(value: float):
+    """An average for people: a whole number when it is one, else one decimal."""
+    value = round(value, 1)
+    return int(value) if value == int(value) else value
 
 
 def listener_rounds_observed(*, enrolment: Enrolment) -> int:
