@@ -23,6 +23,7 @@ urlpatterns = [
     path("vereniging/", include("training.associations.urls")),
     path("api/v1/", api.urls),
     path("mijn/reflecties/", include("training.assessments.urls")),
+    path("mijn/oefenen/", include("training.practice.urls")),
     path("mijn/gegevens/", include("training.privacy.urls")),
     path("mijn/praktijk/", include("training.continuing.urls")),
     path("mijn/", include("training.learning.urls")),

@@ -13,6 +13,7 @@ from tests.factories import (
 from training.assessments.models import ReflectionAssignmentPage
 from training.courses.models import CatalogPage, CoursePage, LessonPage, ModulePage
 from training.courses.pillars import Pillar
+from training.practice.models import PracticeActivityPage
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
         (HomePage, {Page}, {CatalogPage, StandardPage}),
         (CatalogPage, {HomePage}, {CoursePage}),
         (CoursePage, {CatalogPage}, {ModulePage}),
-        (ModulePage, {CoursePage}, {LessonPage, ReflectionAssignmentPage}),
+        (ModulePage, {CoursePage}, {LessonPage, ReflectionAssignmentPage, PracticeActivityPage}),
         (LessonPage, {ModulePage}, set()),
         (ReflectionAssignmentPage, {ModulePage}, set()),
     ],

@@ -169,3 +169,20 @@ def trainer_signed_off(enrolment: Enrolment) -> RuleResult:
             False, str(SIGNOFF_LABEL), gettext("Your trainer has not signed off yet.")
         )
     return RuleResult(True, str(SIGNOFF_LABEL), gettext("Signed off."))
+
+
+PRACTICE_LABEL = _("Practice rounds as listener with an observation received")
+
+
+@rule("practice_requirement", PRACTICE_LABEL)
+def practice_rounds_observed(enrolment: Enrolment) -> RuleResult:
+    """Off unless the course has a practice requirement (training.practice, one row)."""
+    from training.practice.selectors import listener_rounds_observed
+
+    required = enrolment.course.practice_requirement.listener_rounds
+    done = listener_rounds_observed(enrolment=enrolment)
+    detail = gettext("%(done)s of %(total)s practice rounds as listener observed") % {
+        "done": min(done, required),
+        "total": required,
+    }
+    return RuleResult(done >= required, str(PRACTICE_LABEL), detail)

@@ -215,7 +215,11 @@ class ModulePage(Page):
         index.FilterField("pillar"),
     ]
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage", "assessments.ReflectionAssignmentPage"]
+    subpage_types = [
+        "courses.LessonPage",
+        "assessments.ReflectionAssignmentPage",
+        "practice.PracticeActivityPage",
+    ]
     template = "courses/module_page.html"
 
     class Meta:

@@ -133,6 +133,50 @@ PERSONAL_DATA: dict[str, Coverage] = {
         export="reflections[].read_by (role and time)",
         erasure="reads of their reflections deleted; their reads of others' kept (role only)",
     ),
+    # --- Skills lab (training.practice) ---------------------------------------------
+    # Not yet in account_erase / learner_data: training.practice.services.
+    # practice_texts_remove(enrolment_ids=...) empties these texts and is to be
+    # called from account_erase (the privacy app owns that call).
+    "practice.PracticeOptIn": Coverage(
+        export="not yet exported: the moments of the week a learner can practise",
+        erasure="deleted by practice_texts_remove",
+        texts=_texts("slots"),
+    ),
+    "practice.PracticeGroup": Coverage(
+        export="not yet exported: the group's meeting time and place (the group's, not one "
+        "learner's)",
+        erasure="kept: the other members' group",
+        texts=_texts("meeting_place"),
+    ),
+    "practice.PracticeMember": Coverage(
+        export="not yet exported: which practice groups, when the agreement was accepted",
+        erasure="kept: no text, emptied account (the others' rounds need it)",
+    ),
+    "practice.PracticeRound": Coverage(
+        export="not yet exported: roles per round", erasure="kept: no text, emptied account"
+    ),
+    "practice.Observation": Coverage(
+        export="not yet exported: observations given and received",
+        erasure="given by them: quoted examples emptied by practice_texts_remove, counts kept "
+        "(the listener's growth record); about them: kept with the round",
+        texts=_texts("answers"),
+    ),
+    "practice.SpeakerRating": Coverage(
+        export="not yet exported: 'did you feel heard' given and received",
+        erasure="their sentence emptied by practice_texts_remove; the score kept (the "
+        "listener's record)",
+        texts=_texts("sentence"),
+    ),
+    "practice.ListenerReflection": Coverage(
+        export="not yet exported: their self-reflections as listener",
+        erasure="texts emptied by practice_texts_remove",
+        texts=_texts("went_well", "advice_moment"),
+    ),
+    "practice.WrittenTurn": Coverage(
+        export="not yet exported: their turns in written practice (a scenario card played)",
+        erasure="texts emptied by practice_texts_remove",
+        texts=_texts("text"),
+    ),
     # --- Certificates -----------------------------------------------------------------
     "certificates.Certificate": Coverage(
         export="certificates[]",

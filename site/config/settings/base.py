@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "training.courses",
     "training.learning",
     "training.assessments",
+    "training.practice",
     "training.associations",
     "training.certificates",
     "training.continuing",

@@ -1,0 +1,64 @@
+"""Trainer writes of the skills lab, as audited actions (training.actions)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+
+from training.actions import AuditedAction
+from training.learning.permissions import cohorts_trained_by
+
+from . import services
+from .permissions import practice_group_policy
+
+
+class FormGroupsAction(AuditedAction):
+    """Form the practice groups of one cohort for one activity."""
+
+    log_action = "practice.groups_form"
+
+    def __init__(self, activity, *, cohort, user):
+        super().__init__(activity, user=user)
+        self.cohort = cohort
+
+    def check(self, skip_permission_checks=False):
+        if skip_permission_checks:
+            return
+        if not cohorts_trained_by(self.user).filter(pk=self.cohort.pk).exists():
+            raise PermissionDenied
+
+    def commit(self):
+        return services.practice_groups_form(activity=self.instance, cohort=self.cohort)
+
+    def log_instance(self, result):
+        return self.cohort
+
+    def log_data(self, result):
+        return {"activity": self.instance.pk, "groups": [g.pk for g in result]}
+
+
+class MoveMemberAction(AuditedAction):
+    """Move one learner to another practice group (before the rounds start)."""
+
+    log_action = "practice.member_move"
+
+    def __init__(self, member, *, group, user):
+        super().__init__(member, user=user)
+        self.group = group
+
+    def check(self, skip_permission_checks=False):
+        if skip_permission_checks:
+            return
+        for group in (self.instance.group, self.group):
+            if not practice_group_policy.user_has_permission_for_instance(
+                self.user, "change", group
+            ):
+                raise PermissionDenied
+
+    def commit(self):
+        return services.practice_member_move(member=self.instance, group=self.group)
+
+    def log_instance(self, result):
+        return self.group.cohort
+
+    def log_data(self, result):
+        return {"member": self.instance.pk, "to_group": self.group.pk}

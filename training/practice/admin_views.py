@@ -1,0 +1,197 @@
+"""The trainer's skills-lab screens in the Wagtail admin (one ViewSet).
+
+Index: the cohorts the trainer trains, with their practice activities.
+Cohort: per activity the groups, who waits, "form groups", moving a learner,
+and per learner the rounds listened and observed. Learner: one learner's
+growth chart and table. Every cohort is loaded through
+`cohorts_trained_by(user)` (404 for any other), and every response is
+`no_store`: observations are about learners' skills.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
+
+from training.courses.permissions import is_trainer
+from training.http import no_store
+from training.learning.models import Enrolment
+from training.learning.permissions import cohorts_trained_by
+
+from .actions import FormGroupsAction, MoveMemberAction
+from .chart import growth_chart
+from .errors import PracticeError
+from .models import PracticeActivityPage, PracticeGroup, PracticeMember, PracticeOptIn
+from .selectors import cohort_growth, listener_growth
+
+NAMESPACE = "practice_admin"
+
+
+def _url(name, *args):
+    return reverse(f"{NAMESPACE}:{name}", args=args)
+
+
+class PracticeAdminView(WagtailAdminTemplateMixin, TemplateView):
+    header_icon = "group"
+    page_title = _("Skills lab")
+
+    def dispatch(self, request, *args, **kwargs):
+        return no_store(super().dispatch(request, *args, **kwargs))
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": _url("index"), "label": gettext("Skills lab")},
+            *self.get_trail(),
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_trail(self):
+        return []
+
+
+def _activities(course):
+    return PracticeActivityPage.objects.descendant_of(course).live().order_by("path")
+
+
+class IndexView(PracticeAdminView):
+    template_name = "practice/admin/index.html"
+
+    def get_context_data(self, **kwargs):
+        cohorts = cohorts_trained_by(self.request.user).select_related("course")
+        rows = [{"cohort": c, "activities": list(_activities(c.course))} for c in cohorts]
+        return super().get_context_data(rows=[r for r in rows if r["activities"]], **kwargs)
+
+
+class CohortView(PracticeAdminView):
+    template_name = "practice/admin/cohort.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.cohort = get_object_or_404(
+            cohorts_trained_by(request.user).select_related("course"), pk=kwargs["cohort_id"]
+        )
+
+    def get_page_subtitle(self):
+        return self.cohort.name
+
+    def get_context_data(self, **kwargs):
+        sections = []
+        for activity in _activities(self.cohort.course):
+            groups = list(
+                PracticeGroup.objects.filter(activity=activity, cohort=self.cohort)
+                .prefetch_related("members__enrolment__learner", "rounds")
+                .order_by("number")
+            )
+            placed = PracticeMember.objects.filter(activity=activity).values("enrolment_id")
+            waiting = (
+                PracticeOptIn.objects.filter(activity=activity, cohort=self.cohort)
+                .exclude(enrolment_id__in=placed)
+                .select_related("enrolment__learner")
+            )
+            sections.append({"activity": activity, "groups": groups, "waiting": list(waiting)})
+        return super().get_context_data(
+            cohort=self.cohort,
+            sections=sections,
+            growth_rows=cohort_growth(cohort=self.cohort),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        try:
+            if request.POST.get("action") == "form":
+                activity = get_object_or_404(
+                    _activities(self.cohort.course), pk=request.POST.get("activity")
+                )
+                groups = FormGroupsAction(activity, cohort=self.cohort, user=request.user).execute()
+                if groups:
+                    messages.success(request, gettext("Groups formed: %(n)s.") % {"n": len(groups)})
+                else:
+                    messages.warning(
+                        request,
+                        gettext("Nobody to group: no one waits, or one person waits alone."),
+                    )
+            elif request.POST.get("action") == "move":
+                member = get_object_or_404(
+                    PracticeMember.objects.filter(group__cohort=self.cohort),
+                    pk=request.POST.get("member"),
+                )
+                group = get_object_or_404(
+                    PracticeGroup.objects.filter(
+                        cohort=self.cohort, activity_id=member.activity_id
+                    ),
+                    pk=request.POST.get("group"),
+                )
+                MoveMemberAction(member, group=group, user=request.user).execute()
+                messages.success(request, gettext("Moved."))
+        except PracticeError as error:
+            messages.error(request, error.message)
+        return redirect(_url("cohort", self.cohort.pk))
+
+
+class LearnerView(CohortView):
+    template_name = "practice/admin/learner.html"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.enrolment = get_object_or_404(
+            Enrolment.objects.filter(cohort=self.cohort).select_related("learner"),
+            pk=kwargs["enrolment_id"],
+        )
+
+    def get_page_subtitle(self):
+        return self.enrolment.learner.display_name
+
+    def get_trail(self):
+        return [{"url": _url("cohort", self.cohort.pk), "label": self.cohort.name}]
+
+    def get_context_data(self, **kwargs):
+        points = listener_growth(enrolment=self.enrolment)
+        return PracticeAdminView.get_context_data(
+            self,
+            cohort=self.cohort,
+            enrolment=self.enrolment,
+            points=points,
+            chart=growth_chart(points=points),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        return redirect(_url("learner", self.cohort.pk, self.enrolment.pk))
+
+
+class TrainerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_trainer(request.user)
+
+
+class PracticeAdminViewSet(ViewSet):
+    name = NAMESPACE
+    url_prefix = "oefenen"
+    icon = "group"
+    menu_label = _("Skills lab")
+    menu_order = 260
+    add_to_admin_menu = True
+    menu_item_class = TrainerMenuItem
+
+    @property
+    def menu_url(self):
+        return reverse(f"{NAMESPACE}:index")
+
+    def get_urlpatterns(self):
+        return [
+            path("", IndexView.as_view(), name="index"),
+            path("groep/<int:cohort_id>/", CohortView.as_view(), name="cohort"),
+            path(
+                "groep/<int:cohort_id>/cursist/<int:enrolment_id>/",
+                LearnerView.as_view(),
+                name="learner",
+            ),
+        ]

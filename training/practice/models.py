@@ -1,0 +1,438 @@
+"""The skills lab: practising listening in threes (speaker, listener, observer).
+
+Authoring: `PracticeActivityPage` under a module, with its observation form
+(`ObservationCriterion`, inline orderables) and scenarios from the library
+(`Scenario`, a snippet). Practice: learners opt in (`PracticeOptIn`), are
+placed in groups (`PracticeGroup`, `PracticeMember`), meet and play rounds
+(`PracticeRound`) with rotating roles; after each round the observer fills
+the form (`Observation`), the speaker rates "did you feel heard"
+(`SpeakerRating`) and the listener reflects (`ListenerReflection`). Written
+mode keeps the turns of the conversation (`WrittenTurn`).
+
+Personal data held: who practised with whom and when, the meeting place,
+observations and ratings about the listener, the listener's self-reflection,
+and in written mode the turns (the speaker plays a scenario card there).
+The speaker's own story is never stored: no field asks for it. Readable only
+by the group's members and the cohort's trainers (training.practice.permissions).
+"""
+
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from training.blocks import RICH_TEXT_FEATURES
+from training.courses.pillars import Pillar
+
+
+class Scenario(index.Indexed, models.Model):
+    """A speaker card from the scenario library, reusable across activities."""
+
+    class Difficulty(models.IntegerChoices):
+        LIGHT = 1, _("light")
+        MEDIUM = 2, _("medium")
+        HARD = 3, _("challenging")
+
+    title = models.CharField(_("title"), max_length=150)
+    who_you_are = models.TextField(_("who you are"))
+    what_you_bring = models.TextField(_("what you bring"))
+    what_you_need = models.TextField(_("what you need"))
+    what_you_do_not_need = models.TextField(_("what you do not need"))
+    pillar = models.CharField(
+        _("pillar"), max_length=20, choices=Pillar.choices, default=Pillar.LISTENING
+    )
+    difficulty = models.PositiveSmallIntegerField(
+        _("difficulty"), choices=Difficulty.choices, default=Difficulty.MEDIUM
+    )
+    debrief_questions = models.TextField(
+        _("debrief questions"), blank=True, help_text=_("One question per line.")
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("pillar"), FieldPanel("difficulty")]),
+        MultiFieldPanel(
+            [
+                FieldPanel("who_you_are"),
+                FieldPanel("what_you_bring"),
+                FieldPanel("what_you_need"),
+                FieldPanel("what_you_do_not_need"),
+            ],
+            heading=_("Speaker card"),
+        ),
+        FieldPanel("debrief_questions"),
+    ]
+    search_fields = [index.SearchField("title"), index.SearchField("who_you_are")]
+
+    class Meta:
+        verbose_name = _("scenario")
+        verbose_name_plural = _("scenarios")
+        ordering = ["pillar", "difficulty", "title"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def debrief_question_list(self) -> list[str]:
+        return [line.strip() for line in self.debrief_questions.splitlines() if line.strip()]
+
+
+class PracticeActivityPage(Page):
+    """A practice activity in a module; it follows the module's pillar."""
+
+    class Mode(models.TextChoices):
+        LIVE = "live", _("live (meet on video or in person)")
+        WRITTEN = "written", _("written (a conversation on the platform)")
+
+    instructions = RichTextField(_("instructions"), features=RICH_TEXT_FEATURES)
+    minutes_per_round = models.PositiveSmallIntegerField(
+        _("minutes per round"), default=10, validators=[MinValueValidator(3), MaxValueValidator(60)]
+    )
+    rounds = models.PositiveSmallIntegerField(
+        _("number of rounds"),
+        default=3,
+        validators=[MinValueValidator(2), MaxValueValidator(6)],
+        help_text=_("Roles rotate each round; a group of four plays four rounds."),
+    )
+    mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices, default=Mode.LIVE)
+    scenarios = ParentalManyToManyField(
+        Scenario, verbose_name=_("scenarios"), blank=True, related_name="activities"
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("instructions"),
+        FieldRowPanel(
+            [FieldPanel("minutes_per_round"), FieldPanel("rounds"), FieldPanel("mode")],
+            heading=_("Rounds"),
+        ),
+        FieldPanel("scenarios", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("criteria", heading=_("Observation form"), label=_("Criterion"), min_num=1),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("instructions")]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+    template = "practice/practice_activity_page.html"
+
+    class Meta:
+        verbose_name = _("practice activity")
+        verbose_name_plural = _("practice activities")
+
+    @cached_property
+    def module(self):
+        from training.courses.models import ModulePage
+
+        return ModulePage.objects.parent_of(self).first()
+
+    @property
+    def pillar(self) -> str:
+        module = self.module
+        return module.pillar if module else Pillar.LISTENING
+
+    @property
+    def course(self):
+        from training.courses.models import CoursePage
+
+        return CoursePage.objects.ancestor_of(self).first()
+
+    def rounds_for(self, group_size: int) -> int:
+        """Enough rounds for every member to listen once."""
+        return max(self.rounds, group_size)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import activity_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(activity_page_context(user=request.user, activity=self))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            response["Cache-Control"] = "no-store, private"
+        return response
+
+
+class ObservationCriterion(Orderable):
+    """One line of the observation form the observer fills about the listener."""
+
+    class Kind(models.TextChoices):
+        COUNT = "count", _("Count (how often)")
+        SCALE = "scale", _("Scale 1–4")
+        EXAMPLE = "example", _("Example (quote a moment)")
+
+    class Measure(models.TextChoices):
+        NONE = "", _("— (not in the growth chart)")
+        SUMMARIES = "summaries", _("summaries")
+        OPEN_QUESTIONS = "open_questions", _("open questions")
+        CLOSED_QUESTIONS = "closed_questions", _("closed questions")
+        ADVICE = "advice", _("advice")
+
+    page = ParentalKey(PracticeActivityPage, on_delete=models.CASCADE, related_name="criteria")
+    key = models.UUIDField(default=uuid.uuid4, editable=False)
+    label = models.CharField(_("label"), max_length=150)
+    help_text = models.CharField(_("help text"), max_length=300, blank=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.COUNT)
+    measure = models.CharField(
+        _("counts towards"),
+        max_length=20,
+        choices=Measure.choices,
+        blank=True,
+        default=Measure.NONE,
+        help_text=_("For counts: which line of the listener's growth chart this feeds."),
+    )
+
+    panels = [
+        FieldPanel("label"),
+        FieldPanel("help_text"),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("measure")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("observation criterion")
+        verbose_name_plural = _("observation criteria")
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        super().clean()
+        if self.measure and self.kind != self.Kind.COUNT:
+            raise ValidationError({"measure": _("Only a count can feed the growth chart.")})
+
+
+class PracticeOptIn(models.Model):
+    """A learner wants to practise this activity, at these moments of the week."""
+
+    activity = models.ForeignKey(
+        PracticeActivityPage, on_delete=models.CASCADE, related_name="opt_ins"
+    )
+    enrolment = models.ForeignKey(
+        "learning.Enrolment", on_delete=models.CASCADE, related_name="practice_opt_ins"
+    )
+    cohort = models.ForeignKey("learning.Cohort", on_delete=models.CASCADE, related_name="+")
+    slots = models.JSONField(_("moments I can"), default=list)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("practice opt-in")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "enrolment"], name="practice_one_opt_in_per_activity"
+            ),
+        ]
+        indexes = [models.Index(fields=["activity", "cohort"])]
+
+    def __str__(self):
+        return f"{self.enrolment} · {self.activity_id}"
+
+
+class PracticeGroup(models.Model):
+    """Two to four learners of one cohort practising one activity together."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    activity = models.ForeignKey(
+        PracticeActivityPage, on_delete=models.CASCADE, related_name="groups"
+    )
+    cohort = models.ForeignKey("learning.Cohort", on_delete=models.CASCADE, related_name="+")
+    number = models.PositiveSmallIntegerField()
+    meeting_at = models.DateTimeField(_("we meet at"), null=True, blank=True)
+    meeting_place = models.CharField(
+        _("where we meet"),
+        max_length=300,
+        blank=True,
+        help_text=_("A video link of your choice, or a place."),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("practice group")
+        verbose_name_plural = _("practice groups")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "cohort", "number"], name="practice_group_number_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.activity} · {_('group')} {self.number}"
+
+
+class PracticeMember(models.Model):
+    """A learner's place in a practice group: one per learner and activity."""
+
+    group = models.ForeignKey(PracticeGroup, on_delete=models.CASCADE, related_name="members")
+    enrolment = models.ForeignKey(
+        "learning.Enrolment", on_delete=models.CASCADE, related_name="practice_memberships"
+    )
+    # Denormalised so "one membership per learner and activity" is a plain constraint.
+    activity = models.ForeignKey(PracticeActivityPage, on_delete=models.CASCADE, related_name="+")
+    position = models.PositiveSmallIntegerField()
+    agreed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("practice group member")
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "enrolment"], name="practice_one_group_per_activity"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.group} · {self.enrolment.learner}"
+
+    @property
+    def has_agreed(self) -> bool:
+        return self.agreed_at is not None
+
+
+class PracticeRound(models.Model):
+    """One round of a group: who speaks, who listens, who observes."""
+
+    group = models.ForeignKey(PracticeGroup, on_delete=models.CASCADE, related_name="rounds")
+    number = models.PositiveSmallIntegerField()
+    speaker = models.ForeignKey(PracticeMember, on_delete=models.CASCADE, related_name="+")
+    listener = models.ForeignKey(PracticeMember, on_delete=models.CASCADE, related_name="+")
+    scenario = models.ForeignKey(
+        Scenario, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    written_closed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("practice round")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["group", "number"], name="practice_round_number_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(speaker=F("listener")), name="practice_speaker_is_not_listener"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.group} · {self.number}"
+
+
+class Observation(models.Model):
+    """An observer's form about the listener in one round (per criterion key: a value)."""
+
+    round = models.ForeignKey(PracticeRound, on_delete=models.CASCADE, related_name="observations")
+    observer = models.ForeignKey(PracticeMember, on_delete=models.CASCADE, related_name="+")
+    answers = models.JSONField(default=dict)
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("observation")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "observer"], name="practice_one_observation_per_observer"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.round} · {self.observer_id}"
+
+
+class SpeakerRating(models.Model):
+    """The speaker's answer to "did you feel heard?" (1–4) and one sentence."""
+
+    round = models.OneToOneField(PracticeRound, on_delete=models.CASCADE, related_name="rating")
+    felt_heard = models.PositiveSmallIntegerField()
+    sentence = models.CharField(max_length=300, blank=True)
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("speaker rating")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(felt_heard__gte=1, felt_heard__lte=4), name="practice_felt_heard_1_4"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.round}: {self.felt_heard}"
+
+
+class ListenerReflection(models.Model):
+    """The listener's short self-reflection after a round."""
+
+    round = models.OneToOneField(
+        PracticeRound, on_delete=models.CASCADE, related_name="self_reflection"
+    )
+    went_well = models.TextField(blank=True)
+    advice_moment = models.TextField(blank=True)
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("listener's self-reflection")
+
+    def __str__(self):
+        return f"{self.round} · {_('self-reflection')}"
+
+
+class WrittenTurn(models.Model):
+    """One turn of a written practice conversation (speaker plays the scenario card)."""
+
+    round = models.ForeignKey(PracticeRound, on_delete=models.CASCADE, related_name="turns")
+    number = models.PositiveSmallIntegerField()
+    author = models.ForeignKey(PracticeMember, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField()
+    written_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("written turn")
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "number"], name="practice_turn_number_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.round} · {self.number}"
+
+
+class PracticeRequirement(models.Model):
+    """A course's certificate rule: rounds as listener with an observation received.
+
+    No row: the rule is off (the default). The certificates rules registry
+    reads it as `course.practice_requirement` (training.certificates.rules).
+    """
+
+    course = models.OneToOneField(
+        "courses.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.CASCADE,
+        related_name="practice_requirement",
+    )
+    listener_rounds = models.PositiveSmallIntegerField(
+        _("practice rounds as listener with an observation received"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+    )
+
+    panels = [FieldPanel("course"), FieldPanel("listener_rounds")]
+
+    class Meta:
+        verbose_name = _("practice requirement for the certificate")
+        verbose_name_plural = _("practice requirements for the certificate")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(listener_rounds__gte=1), name="practice_requirement_at_least_one"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.course} · {self.listener_rounds}"

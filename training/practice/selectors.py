@@ -1,0 +1,256 @@
+"""Reads of the skills lab: the activity page, a group's rounds, the growth view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from training.courses.pillars import Pillar
+from training.learning.models import Cohort, Enrolment
+
+from .coaching import coach_hints
+from .models import (
+    Observation,
+    ObservationCriterion,
+    PracticeActivityPage,
+    PracticeGroup,
+    PracticeMember,
+    PracticeOptIn,
+    PracticeRound,
+)
+from .permissions import practice_group_policy
+from .slots import slot_choices
+
+
+def active_enrolment(*, user, activity: PracticeActivityPage) -> Enrolment | None:
+    if not user.is_authenticated:
+        return None
+    course = activity.course
+    if course is None:
+        return None
+    return (
+        Enrolment.objects.filter(learner=user, course=course, status=Enrolment.Status.ACTIVE)
+        .select_related("cohort")
+        .first()
+    )
+
+
+def activity_page_context(*, user, activity: PracticeActivityPage) -> dict:
+    enrolment = active_enrolment(user=user, activity=activity)
+    context = {
+        "enrolment": enrolment,
+        "module": activity.module,
+        "pillar": Pillar(activity.pillar),
+        "criteria": list(activity.criteria.all()),
+        "scenarios": list(activity.scenarios.all()),
+        "slot_choices": slot_choices(),
+    }
+    if enrolment is None:
+        return context
+    opt_in = PracticeOptIn.objects.filter(activity=activity, enrolment=enrolment).first()
+    member = (
+        PracticeMember.objects.filter(activity=activity, enrolment=enrolment)
+        .select_related("group")
+        .first()
+    )
+    waiting = 0
+    if opt_in and not member:
+        waiting = PracticeOptIn.objects.filter(activity=activity, cohort=enrolment.cohort).count()
+    context.update(
+        {
+            "opt_in": opt_in,
+            "member": member,
+            "group": member.group if member else None,
+            "alone": bool(opt_in and not member and waiting <= 1),
+        }
+    )
+    return context
+
+
+def group_for_user(*, user, public_id, action: str = "view") -> PracticeGroup:
+    """The group if `user` may `action` it; raises PracticeGroup.DoesNotExist otherwise."""
+    return (
+        practice_group_policy.instances_user_has_permission_for(user, action)
+        .select_related("activity", "cohort")
+        .get(public_id=public_id)
+    )
+
+
+def member_of(*, group: PracticeGroup, user) -> PracticeMember | None:
+    return (
+        group.members.filter(enrolment__learner=user, enrolment__status=Enrolment.Status.ACTIVE)
+        .select_related("enrolment__learner")
+        .first()
+    )
+
+
+@dataclass
+class RoundView:
+    round: PracticeRound
+    observers: list
+    observations: list
+    rating: object
+    reflection: object
+    turns: list = field(default_factory=list)
+    hints: list = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        observed = {o.observer_id for o in self.observations}
+        return (
+            all(m.pk in observed for m in self.observers)
+            and self.rating is not None
+            and self.reflection is not None
+        )
+
+
+def _one(manager_objects):
+    return manager_objects[0] if manager_objects else None
+
+
+def group_rounds(*, group: PracticeGroup) -> list[RoundView]:
+    from .services import round_observers
+
+    rounds = (
+        group.rounds.select_related(
+            "speaker__enrolment__learner", "listener__enrolment__learner", "scenario"
+        )
+        .prefetch_related("observations", "turns", "group__members__enrolment__learner")
+        .order_by("number")
+    )
+    views = []
+    for practice_round in rounds:
+        rating = getattr(practice_round, "rating", None) if _has(practice_round, "rating") else None
+        reflection = (
+            practice_round.self_reflection if _has(practice_round, "self_reflection") else None
+        )
+        observations = list(practice_round.observations.all())
+        texts = [o for obs in observations for o in obs.answers.values() if isinstance(o, str)]
+        if rating:
+            texts.append(rating.sentence)
+        if reflection:
+            texts += [reflection.went_well, reflection.advice_moment]
+        views.append(
+            RoundView(
+                round=practice_round,
+                observers=round_observers(practice_round),
+                observations=observations,
+                rating=rating,
+                reflection=reflection,
+                turns=list(practice_round.turns.all()),
+                hints=coach_hints(texts),
+            )
+        )
+    return views
+
+
+def _has(instance, related_name: str) -> bool:
+    try:
+        getattr(instance, related_name)
+    except Exception:  # RelatedObjectDoesNotExist
+        return False
+    return True
+
+
+# --- Growth ---------------------------------------------------------------------------
+
+MEASURES = [
+    ObservationCriterion.Measure.OPEN_QUESTIONS,
+    ObservationCriterion.Measure.CLOSED_QUESTIONS,
+    ObservationCriterion.Measure.ADVICE,
+    ObservationCriterion.Measure.SUMMARIES,
+]
+
+
+@dataclass
+class GrowthPoint:
+    label: str
+    activity_title: str
+    round_number: int
+    measures: dict  # measure -> average count over the round's observations (or None)
+    felt_heard: int | None
+    observed: bool
+
+
+def listener_growth(*, enrolment: Enrolment) -> list[GrowthPoint]:
+    """Each round this learner listened in, in time order, with what was observed."""
+    rounds = (
+        PracticeRound.objects.filter(listener__enrolment=enrolment)
+        .select_related("group__activity")
+        .prefetch_related(
+            Prefetch("observations", queryset=Observation.objects.order_by("pk")),
+            "group__activity__criteria",
+        )
+        .order_by("group__created_at", "number")
+    )
+    points = []
+    for index, practice_round in enumerate(rounds, start=1):
+        activity = practice_round.group.activity
+        measure_keys = {
+            str(c.key): c.measure
+            for c in activity.criteria.all()
+            if c.kind == ObservationCriterion.Kind.COUNT and c.measure
+        }
+        observations = list(practice_round.observations.all())
+        measures = {}
+        for measure in MEASURES:
+            values = [
+                obs.answers[key]
+                for obs in observations
+                for key, m in measure_keys.items()
+                if m == measure and isinstance(obs.answers.get(key), int)
+            ]
+            measures[measure.value] = _tidy(sum(values) / len(values)) if values else None
+        rating = practice_round.rating if _has(practice_round, "rating") else None
+        points.append(
+            GrowthPoint(
+                label=str(index),
+                activity_title=activity.title,
+                round_number=practice_round.number,
+                measures=measures,
+                felt_heard=rating.felt_heard if rating else None,
+                observed=bool(observations),
+            )
+        )
+    return points
+
+
+def _tidy(value: float):
+    """An average for people: a whole number when it is one, else one decimal."""
+    value = round(value, 1)
+    return int(value) if value == int(value) else value
+
+
+def listener_rounds_observed(*, enrolment: Enrolment) -> int:
+    """Rounds this learner listened in with at least one observation received."""
+    return (
+        PracticeRound.objects.filter(listener__enrolment=enrolment, observations__isnull=False)
+        .distinct()
+        .count()
+    )
+
+
+def cohort_growth(*, cohort: Cohort) -> list[dict]:
+    """Per learner of the cohort: rounds listened, rounds observed, average felt heard."""
+    rows = []
+    enrolments = cohort.enrolments.filter(status=Enrolment.Status.ACTIVE).select_related("learner")
+    for enrolment in enrolments.order_by("learner__display_name"):
+        points = listener_growth(enrolment=enrolment)
+        heard = [p.felt_heard for p in points if p.felt_heard is not None]
+        rows.append(
+            {
+                "enrolment": enrolment,
+                "rounds": len(points),
+                "observed": sum(1 for p in points if p.observed),
+                "felt_heard": round(sum(heard) / len(heard), 1) if heard else None,
+                "waiting": PracticeOptIn.objects.filter(enrolment=enrolment)
+                .exclude(
+                    activity__in=PracticeMember.objects.filter(enrolment=enrolment).values(
+                        "activity"
+                    )
+                )
+                .exists(),
+            }
+        )
+    return rows

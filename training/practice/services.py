@@ -1,0 +1,436 @@
+"""Writes of the skills lab: opting in, forming groups, agreeing, meeting, rounds.
+
+Every service takes keyword-only arguments, validates, and writes inside one
+transaction; the invariants (one opt-in and one group per learner and
+activity, one observation per observer and round, one rating and one
+self-reflection per round) are database constraints, so a double click or a
+retry updates instead of duplicating.
+"""
+
+from __future__ import annotations
+
+import datetime
+from urllib.parse import urlparse
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from training.learning.models import Cohort, Enrolment
+from training.learning.signals import announce_progress_changed
+
+from . import errors
+from .grouping import groups_form, round_roles, rounds_needed
+from .models import (
+    ListenerReflection,
+    Observation,
+    ObservationCriterion,
+    PracticeActivityPage,
+    PracticeGroup,
+    PracticeMember,
+    PracticeOptIn,
+    PracticeRound,
+    SpeakerRating,
+    WrittenTurn,
+)
+from .slots import SLOT_KEYS, slot_next_starts, slots_overlap
+
+SENTENCE_MAX = 300
+REFLECTION_MAX = 2000
+TURN_MAX = 2000
+PLACE_MAX = 300
+COUNT_MAX = 99
+
+
+def _check_enrolment(*, activity: PracticeActivityPage, enrolment: Enrolment) -> None:
+    course = activity.course
+    if not enrolment.is_active or course is None or enrolment.course_id != course.pk:
+        raise errors.NotInThisCourse()
+
+
+def practice_opt_in(
+    *, activity: PracticeActivityPage, enrolment: Enrolment, slots: list[str]
+) -> PracticeOptIn:
+    """Opt in (or change the moments of an opt-in not yet placed in a group)."""
+    _check_enrolment(activity=activity, enrolment=enrolment)
+    chosen = [key for key in SLOT_KEYS if key in set(slots or [])]
+    if not chosen:
+        raise errors.NoMomentsChosen()
+    with transaction.atomic():
+        if PracticeMember.objects.filter(activity=activity, enrolment=enrolment).exists():
+            raise errors.AlreadyGrouped()
+        opt_in, _created = PracticeOptIn.objects.update_or_create(
+            activity=activity,
+            enrolment=enrolment,
+            defaults={"slots": chosen, "cohort_id": enrolment.cohort_id},
+        )
+    return opt_in
+
+
+def practice_opt_out(*, activity: PracticeActivityPage, enrolment: Enrolment) -> None:
+    with transaction.atomic():
+        if PracticeMember.objects.filter(activity=activity, enrolment=enrolment).exists():
+            raise errors.AlreadyGrouped()
+        PracticeOptIn.objects.filter(activity=activity, enrolment=enrolment).delete()
+
+
+def _together_before(enrolment_ids) -> set[frozenset]:
+    """Pairs of enrolments who were in one practice group before (any activity)."""
+    pairs = set()
+    rows = PracticeMember.objects.filter(enrolment_id__in=enrolment_ids).values_list(
+        "group_id", "enrolment_id"
+    )
+    by_group: dict[int, list[int]] = {}
+    for group_id, enrolment_id in rows:
+        by_group.setdefault(group_id, []).append(enrolment_id)
+    for members in by_group.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                pairs.add(frozenset((a, b)))
+    return pairs
+
+
+def _group_started(group: PracticeGroup) -> bool:
+    return group.rounds.exists()
+
+
+def practice_groups_form(*, activity: PracticeActivityPage, cohort: Cohort) -> list[PracticeGroup]:
+    """Place every learner of `cohort` who opted in and is not yet in a group.
+
+    New groups of three (see `grouping.groups_form`); a single latecomer joins
+    an open group (not started, fewer than four) as its fourth, or waits when
+    there is none. Returns the groups created or joined.
+    """
+    with transaction.atomic():
+        Cohort.objects.select_for_update().filter(pk=cohort.pk).first()  # one forming at a time
+        placed = PracticeMember.objects.filter(activity=activity).values("enrolment_id")
+        waiting = list(
+            PracticeOptIn.objects.filter(
+                activity=activity, cohort=cohort, enrolment__status=Enrolment.Status.ACTIVE
+            ).exclude(enrolment_id__in=placed)
+        )
+        if not waiting:
+            return []
+        existing = list(PracticeGroup.objects.filter(activity=activity, cohort=cohort))
+        if len(waiting) == 1:
+            open_groups = [g for g in existing if g.members.count() < 4 and not _group_started(g)]
+            if not open_groups:
+                return []
+            group = min(open_groups, key=lambda g: g.members.count())
+            _member_add(group=group, enrolment_id=waiting[0].enrolment_id)
+            return [group]
+        people = {opt_in.enrolment_id: opt_in.slots for opt_in in waiting}
+        next_number = (max((g.number for g in existing), default=0)) + 1
+        created = []
+        for offset, member_ids in enumerate(
+            groups_form(people, together_before=_together_before(list(people)))
+        ):
+            group = PracticeGroup.objects.create(
+                activity=activity, cohort=cohort, number=next_number + offset
+            )
+            for enrolment_id in member_ids:
+                _member_add(group=group, enrolment_id=enrolment_id)
+            created.append(group)
+        return created
+
+
+def _member_add(*, group: PracticeGroup, enrolment_id: int) -> PracticeMember:
+    position = (group.members.aggregate(top=Max("position"))["top"] or -1) + 1
+    return PracticeMember.objects.create(
+        group=group, enrolment_id=enrolment_id, activity_id=group.activity_id, position=position
+    )
+
+
+def _renumber(group: PracticeGroup) -> None:
+    for position, member in enumerate(group.members.order_by("position", "pk")):
+        if member.position != position:
+            PracticeMember.objects.filter(pk=member.pk).update(position=position)
+
+
+def practice_member_move(*, member: PracticeMember, group: PracticeGroup) -> PracticeMember:
+    """A trainer moves a learner to another group of the same activity and cohort."""
+    with transaction.atomic():
+        member = (
+            PracticeMember.objects.select_for_update().select_related("group").get(pk=member.pk)
+        )
+        source = member.group
+        if group.pk == source.pk:
+            return member
+        if group.activity_id != source.activity_id or group.cohort_id != source.cohort_id:
+            raise errors.PracticeError()
+        if _group_started(source) or _group_started(group):
+            raise errors.RoundsStarted()
+        if source.members.count() <= 2:
+            raise errors.GroupTooSmall()
+        if group.members.count() >= 4:
+            raise errors.GroupFull()
+        member.group = group
+        member.position = (group.members.aggregate(top=Max("position"))["top"] or 0) + 1
+        member.agreed_at = None  # a new group: agree again, with these people
+        member.save(update_fields=["group", "position", "agreed_at"])
+        _renumber(source)
+        _renumber(group)
+    return member
+
+
+def practice_agree(*, member: PracticeMember) -> PracticeMember:
+    """The member agrees to the practice agreement; when all have, the rounds are laid out."""
+    with transaction.atomic():
+        PracticeMember.objects.filter(pk=member.pk, agreed_at__isnull=True).update(
+            agreed_at=timezone.now()
+        )
+        member.refresh_from_db()
+        group = member.group
+        if not group.members.filter(agreed_at__isnull=True).exists():
+            practice_rounds_ensure(group=group)
+    return member
+
+
+def practice_rounds_ensure(*, group: PracticeGroup) -> list[PracticeRound]:
+    """The group's rounds with their rotating roles (idempotent)."""
+    with transaction.atomic():
+        PracticeGroup.objects.select_for_update().filter(pk=group.pk).first()
+        existing = list(group.rounds.all())
+        if existing:
+            return existing
+        members = list(group.members.order_by("position"))
+        activity = group.activity
+        scenarios = list(activity.scenarios.order_by("difficulty", "title"))
+        rounds = []
+        for index in range(rounds_needed(planned=activity.rounds, size=len(members))):
+            roles = round_roles(round_index=index, size=len(members))
+            rounds.append(
+                PracticeRound.objects.create(
+                    group=group,
+                    number=index + 1,
+                    speaker=members[roles.speaker],
+                    listener=members[roles.listener],
+                    scenario=scenarios[index % len(scenarios)] if scenarios else None,
+                )
+            )
+        return rounds
+
+
+def meeting_choices(*, group: PracticeGroup, now=None) -> list[datetime.datetime]:
+    """The coming start times of the moments all members share (all their moments if none)."""
+    slot_lists = list(
+        PracticeOptIn.objects.filter(
+            activity_id=group.activity_id,
+            enrolment_id__in=group.members.values("enrolment_id"),
+        ).values_list("slots", flat=True)
+    )
+    shared = slots_overlap(slot_lists)
+    if not shared:
+        shared = sorted({key for slots in slot_lists for key in slots}, key=SLOT_KEYS.index)
+    return slot_next_starts(shared, now=now)
+
+
+def _clean_place(place: str) -> str:
+    place = " ".join((place or "").split())
+    if not place:
+        raise errors.InvalidMeeting()
+    if len(place) > PLACE_MAX:
+        raise errors.TextTooLong(
+            _("Keep where you meet under %(max)s characters.") % {"max": PLACE_MAX}
+        )
+    looks_like_link = "://" in place or place.lower().startswith("www.")
+    if looks_like_link:
+        parsed = urlparse(place)
+        if parsed.scheme != "https" or not parsed.netloc or " " in place:
+            raise errors.InvalidLink()
+    return place
+
+
+def practice_meeting_set(
+    *, group: PracticeGroup, meeting_at: datetime.datetime, meeting_place: str
+) -> PracticeGroup:
+    """Any member sets when (one of the shared moments) and where the group meets."""
+    place = _clean_place(meeting_place)
+    if meeting_at not in meeting_choices(group=group) and meeting_at != group.meeting_at:
+        raise errors.InvalidMeeting()
+    with transaction.atomic():
+        PracticeGroup.objects.filter(pk=group.pk).update(meeting_at=meeting_at, meeting_place=place)
+    group.refresh_from_db()
+    return group
+
+
+# --- After a round --------------------------------------------------------------
+
+
+def round_observers(practice_round: PracticeRound) -> list[PracticeMember]:
+    """Who fills the observation form: the observers; in a pair, the speaker."""
+    others = [
+        m
+        for m in practice_round.group.members.all()
+        if m.pk not in (practice_round.speaker_id, practice_round.listener_id)
+    ]
+    return others or [practice_round.speaker]
+
+
+def _require_agreed(practice_round: PracticeRound) -> None:
+    if practice_round.group.members.filter(agreed_at__isnull=True).exists():
+        raise errors.AgreementFirst()
+
+
+def _clean_answers(*, activity: PracticeActivityPage, answers: dict) -> dict:
+    cleaned = {}
+    for criterion in activity.criteria.all():
+        key = str(criterion.key)
+        raw = answers.get(key)
+        raw = "" if raw is None else str(raw).strip()
+        if criterion.kind == ObservationCriterion.Kind.EXAMPLE:
+            if len(raw) > REFLECTION_MAX:
+                raise errors.TextTooLong(
+                    _("Keep each example under %(max)s characters.") % {"max": REFLECTION_MAX}
+                )
+            cleaned[key] = raw
+            continue
+        try:
+            value = int(raw)
+        except ValueError:
+            raise errors.IncompleteForm() from None
+        low, high = (1, 4) if criterion.kind == ObservationCriterion.Kind.SCALE else (0, COUNT_MAX)
+        if not low <= value <= high:
+            raise errors.IncompleteForm()
+        cleaned[key] = value
+    return cleaned
+
+
+def observation_submit(
+    *, practice_round: PracticeRound, observer: PracticeMember, answers: dict
+) -> Observation:
+    """The observer's form about the listener (a second submit corrects the first)."""
+    _require_agreed(practice_round)
+    if observer.pk not in {m.pk for m in round_observers(practice_round)}:
+        raise errors.NotYourTurn()
+    cleaned = _clean_answers(activity=practice_round.group.activity, answers=answers)
+    with transaction.atomic():
+        observation, _created = Observation.objects.update_or_create(
+            round=practice_round,
+            observer=observer,
+            defaults={"answers": cleaned, "submitted_at": timezone.now()},
+        )
+        # The listener may now meet the certificate's practice rule.
+        announce_progress_changed(enrolment_id=practice_round.listener.enrolment_id)
+    return observation
+
+
+def rating_submit(
+    *, practice_round: PracticeRound, speaker: PracticeMember, felt_heard, sentence: str
+) -> SpeakerRating:
+    """The speaker: did you feel heard (1–4), and one sentence."""
+    _require_agreed(practice_round)
+    if speaker.pk != practice_round.speaker_id:
+        raise errors.NotYourTurn()
+    try:
+        felt_heard = int(felt_heard)
+    except (TypeError, ValueError):
+        raise errors.InvalidRating() from None
+    if not 1 <= felt_heard <= 4:
+        raise errors.InvalidRating()
+    sentence = (sentence or "").strip()
+    if len(sentence) > SENTENCE_MAX:
+        raise errors.TextTooLong(
+            _("Keep your sentence under %(max)s characters.") % {"max": SENTENCE_MAX}
+        )
+    with transaction.atomic():
+        rating, _created = SpeakerRating.objects.update_or_create(
+            round=practice_round,
+            defaults={"felt_heard": felt_heard, "sentence": sentence},
+        )
+    return rating
+
+
+def self_reflection_submit(
+    *, practice_round: PracticeRound, listener: PracticeMember, went_well: str, advice_moment: str
+) -> ListenerReflection:
+    """The listener's short self-reflection after their round."""
+    _require_agreed(practice_round)
+    if listener.pk != practice_round.listener_id:
+        raise errors.NotYourTurn()
+    went_well, advice_moment = (went_well or "").strip(), (advice_moment or "").strip()
+    if not went_well and not advice_moment:
+        raise errors.EmptyText()
+    if len(went_well) > REFLECTION_MAX or len(advice_moment) > REFLECTION_MAX:
+        raise errors.TextTooLong(
+            _("Keep each answer under %(max)s characters.") % {"max": REFLECTION_MAX}
+        )
+    with transaction.atomic():
+        reflection, _created = ListenerReflection.objects.update_or_create(
+            round=practice_round,
+            defaults={"went_well": went_well, "advice_moment": advice_moment},
+        )
+    return reflection
+
+
+# --- Written mode ---------------------------------------------------------------
+
+
+def written_turn_next_author(practice_round: PracticeRound, last: WrittenTurn | None) -> int:
+    """The speaker opens; then speaker and listener take turns."""
+    if last is None or last.author_id == practice_round.listener_id:
+        return practice_round.speaker_id
+    return practice_round.listener_id
+
+
+def written_turn_add(
+    *, practice_round: PracticeRound, author: PracticeMember, text: str
+) -> WrittenTurn:
+    """One turn of the written conversation, in order (speaker first, then in turn)."""
+    _require_agreed(practice_round)
+    text = (text or "").strip()
+    if not text:
+        raise errors.EmptyText()
+    if len(text) > TURN_MAX:
+        raise errors.TextTooLong(_("Keep one turn under %(max)s characters.") % {"max": TURN_MAX})
+    with transaction.atomic():
+        locked = PracticeRound.objects.select_for_update().get(pk=practice_round.pk)
+        if locked.written_closed_at is not None:
+            raise errors.PracticeError(_("This conversation has been closed."))
+        last = locked.turns.order_by("-number").first()
+        if author.pk != written_turn_next_author(locked, last):
+            raise errors.NotYourTurn(_("Wait for the other person's answer first."))
+        return WrittenTurn.objects.create(
+            round=locked, number=(last.number + 1) if last else 1, author=author, text=text
+        )
+
+
+def written_round_close(*, practice_round: PracticeRound, member: PracticeMember) -> None:
+    """The speaker or listener ends the written conversation; the forms come next."""
+    if member.pk not in (practice_round.speaker_id, practice_round.listener_id):
+        raise errors.NotYourTurn()
+    PracticeRound.objects.filter(pk=practice_round.pk, written_closed_at__isnull=True).update(
+        written_closed_at=timezone.now()
+    )
+
+
+# --- Privacy ----------------------------------------------------------------------
+
+
+def practice_texts_remove(*, enrolment_ids) -> None:
+    """Empty what these enrolments wrote in the skills lab (for account erasure).
+
+    Observations they gave and ratings they gave keep their numbers (the other
+    learner's growth record) without the words; their own self-reflections
+    and written turns are emptied; meeting places of their groups are kept
+    (the group's, not theirs).
+    """
+    members = PracticeMember.objects.filter(enrolment_id__in=enrolment_ids)
+    ListenerReflection.objects.filter(round__listener__in=members).update(
+        went_well="", advice_moment=""
+    )
+    SpeakerRating.objects.filter(round__speaker__in=members).update(sentence="")
+    WrittenTurn.objects.filter(author__in=members).update(text="")
+    for observation in Observation.objects.filter(observer__in=members):
+        activity = observation.round.group.activity
+        examples = {
+            str(c.key)
+            for c in activity.criteria.all()
+            if c.kind == ObservationCriterion.Kind.EXAMPLE
+        }
+        observation.answers = {
+            k: ("" if k in examples else v) for k, v in observation.answers.items()
+        }
+        observation.save(update_fields=["answers"])
+    PracticeOptIn.objects.filter(enrolment_id__in=enrolment_ids).delete()

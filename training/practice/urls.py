@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "practice"
+
+urlpatterns = [
+    path("", views.my_growth, name="mine"),
+    path("activiteit/<int:activity_id>/aanmelden/", views.opt_in, name="opt_in"),
+    path("activiteit/<int:activity_id>/afmelden/", views.opt_out, name="opt_out"),
+    path("groep/<uuid:public_id>/", views.group_detail, name="group"),
+    path("groep/<uuid:public_id>/afspraak/", views.group_agree, name="agree"),
+    path("groep/<uuid:public_id>/moment/", views.group_meeting, name="meeting"),
+    path("groep/<uuid:public_id>/agenda.ics", views.group_ics, name="ics"),
+    path("groep/<uuid:public_id>/ronde/<int:number>/", views.round_detail, name="round"),
+]

@@ -1,0 +1,56 @@
+"""The skills lab in the Wagtail admin: the scenario library, the certificate
+requirement, the trainer's practice screens and the audit-log actions."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .admin_views import PracticeAdminViewSet
+from .models import PracticeGroup, PracticeRequirement, Scenario
+from .permissions import practice_group_policy
+
+register_permission_policy(PracticeGroup, practice_group_policy)
+
+
+class ScenarioViewSet(SnippetViewSet):
+    model = Scenario
+    icon = "user"
+    menu_label = _("Scenarios")
+    list_display = ["title", "pillar", "difficulty"]
+    list_filter = ["pillar", "difficulty"]
+    search_fields = ["title", "who_you_are"]
+
+
+register_snippet(ScenarioViewSet)
+
+
+class PracticeRequirementViewSet(ModelViewSet):
+    model = PracticeRequirement
+    icon = "tick"
+    menu_label = _("Practice for the certificate")
+    add_to_settings_menu = True
+    form_fields = ["course", "listener_rounds"]
+    list_display = ["course", "listener_rounds"]
+
+
+@hooks.register("register_admin_viewset")
+def register_practice_requirement_viewset():
+    return PracticeRequirementViewSet("practice_requirements")
+
+
+@hooks.register("register_admin_viewset")
+def register_practice_admin_viewset():
+    return PracticeAdminViewSet()
+
+
+@hooks.register("register_log_actions")
+def register_practice_log_actions(actions):
+    actions.register_action(
+        "practice.groups_form", _("Form practice groups"), _("Practice groups formed")
+    )
+    actions.register_action(
+        "practice.member_move", _("Move a learner to another practice group"), _("Learner moved")
+    )
