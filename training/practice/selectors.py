@@ -254,3 +254,72 @@ def cohort_growth(*, cohort: Cohort) -> list[dict]:
             }
         )
     return rows
+
+
+def practice_personal_data(*, enrolment_ids) -> dict:
+    """What a learner did in the skills lab, for their data export: their groups and
+    rounds by role, the observations and ratings they received as listener, and what
+    they wrote themselves (self-reflections, ratings given, written turns)."""
+    from .models import (
+        ListenerReflection,
+        Observation,
+        PracticeMember,
+        PracticeOptIn,
+        SpeakerRating,
+        WrittenTurn,
+    )
+
+    def when(value):
+        return value.isoformat() if value else None
+
+    members = list(
+        PracticeMember.objects.filter(enrolment_id__in=enrolment_ids).select_related(
+            "group", "activity"
+        )
+    )
+    member_ids = [m.pk for m in members]
+    return {
+        "practice_opt_ins": [
+            {"activity": o.activity.title, "slots": o.slots, "at": when(o.created_at)}
+            for o in PracticeOptIn.objects.filter(enrolment_id__in=enrolment_ids).select_related(
+                "activity"
+            )
+        ],
+        "practice_groups": [
+            {
+                "activity": m.activity.title,
+                "group": m.group.number,
+                "agreed_at": when(m.agreed_at),
+                "meeting_at": when(m.group.meeting_at),
+            }
+            for m in members
+        ],
+        "practice_observations_received": [
+            {"round": o.round.number, "answers": o.answers, "at": when(o.submitted_at)}
+            for o in Observation.objects.filter(round__listener_id__in=member_ids).select_related(
+                "round"
+            )
+        ],
+        "practice_ratings_received": [
+            {"round": r.round.number, "felt_heard": r.felt_heard, "sentence": r.sentence}
+            for r in SpeakerRating.objects.filter(round__listener_id__in=member_ids).select_related(
+                "round"
+            )
+        ],
+        "practice_ratings_given": [
+            {"round": r.round.number, "felt_heard": r.felt_heard, "sentence": r.sentence}
+            for r in SpeakerRating.objects.filter(round__speaker_id__in=member_ids).select_related(
+                "round"
+            )
+        ],
+        "practice_self_reflections": [
+            {"round": r.round.number, "went_well": r.went_well, "advice_moment": r.advice_moment}
+            for r in ListenerReflection.objects.filter(
+                round__listener_id__in=member_ids
+            ).select_related("round")
+        ],
+        "practice_written_turns": [
+            {"round": t.round.number, "number": t.number, "text": t.text}
+            for t in WrittenTurn.objects.filter(author_id__in=member_ids).select_related("round")
+        ],
+    }

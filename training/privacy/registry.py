@@ -138,7 +138,7 @@ PERSONAL_DATA: dict[str, Coverage] = {
     # practice_texts_remove(enrolment_ids=...) empties these texts and is to be
     # called from account_erase (the privacy app owns that call).
     "practice.PracticeOptIn": Coverage(
-        export="not yet exported: the moments of the week a learner can practise",
+        export="practice_opt_ins[]",
         erasure="deleted by practice_texts_remove",
         texts=_texts("slots"),
     ),
@@ -149,31 +149,31 @@ PERSONAL_DATA: dict[str, Coverage] = {
         texts=_texts("meeting_place"),
     ),
     "practice.PracticeMember": Coverage(
-        export="not yet exported: which practice groups, when the agreement was accepted",
+        export="practice_groups[]",
         erasure="kept: no text, emptied account (the others' rounds need it)",
     ),
     "practice.PracticeRound": Coverage(
         export="not yet exported: roles per round", erasure="kept: no text, emptied account"
     ),
     "practice.Observation": Coverage(
-        export="not yet exported: observations given and received",
+        export="practice_observations_received[] (given: in the listener's own export)",
         erasure="given by them: quoted examples emptied by practice_texts_remove, counts kept "
         "(the listener's growth record); about them: kept with the round",
         texts=_texts("answers"),
     ),
     "practice.SpeakerRating": Coverage(
-        export="not yet exported: 'did you feel heard' given and received",
+        export="practice_ratings_received[], practice_ratings_given[]",
         erasure="their sentence emptied by practice_texts_remove; the score kept (the "
         "listener's record)",
         texts=_texts("sentence"),
     ),
     "practice.ListenerReflection": Coverage(
-        export="not yet exported: their self-reflections as listener",
+        export="practice_self_reflections[]",
         erasure="texts emptied by practice_texts_remove",
         texts=_texts("went_well", "advice_moment"),
     ),
     "practice.WrittenTurn": Coverage(
-        export="not yet exported: their turns in written practice (a scenario card played)",
+        export="practice_written_turns[]",
         erasure="texts emptied by practice_texts_remove",
         texts=_texts("text"),
     ),

@@ -18,6 +18,7 @@ from training.associations.models import AssociationMembership
 from training.certificates.models import Certificate, TrainerSignoff
 from training.continuing.selectors import personal_data as continuing_data
 from training.learning.models import Enrolment, LessonProgress
+from training.practice.selectors import practice_personal_data
 
 from .drafts import draft_revisions
 from .models import DataExport, ErasureRequest
@@ -258,6 +259,9 @@ def learner_data(*, user) -> dict:
             )
         ],
         **continuing_data(user=user),
+        **practice_personal_data(
+            enrolment_ids=list(Enrolment.objects.filter(learner=user).values_list("pk", flat=True))
+        ),
         "erasure_requests": [
             {"status": r.status, "requested_at": _when(r.requested_at)}
             for r in ErasureRequest.objects.filter(user=user)

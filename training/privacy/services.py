@@ -37,6 +37,7 @@ from training.associations.models import (
 from training.certificates.models import Certificate, TrainerSignature
 from training.continuing.services import personal_data_erase as continuing_erase
 from training.learning.models import Cohort, CohortInvitation, Enrolment
+from training.practice.services import practice_texts_remove
 
 from . import errors
 from .models import DataExport, ErasureRequest
@@ -259,6 +260,7 @@ def account_erase(*, user) -> None:
     given.exclude(recognition="").update(recognition="")
 
     enrolment_ids = list(Enrolment.objects.filter(learner=user).values_list("pk", flat=True))
+    practice_texts_remove(enrolment_ids=enrolment_ids)
     Enrolment.objects.filter(learner=user, status=Enrolment.Status.ACTIVE).update(
         status=Enrolment.Status.LEFT, left_at=now
     )
