@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "training.assessments",
     "training.associations",
     "training.certificates",
+    "training.credentials",
     "training.privacy",
     "training.demo",
     "training.worker",
