@@ -74,9 +74,9 @@ def test_a_credential_verifies_independently_and_its_bit_follows_revocation(site
     assert achievement["type"] == ["Achievement"]
     assert achievement["name"] == certificate.qualification_title
     narrative = achievement["criteria"]["narrative"]
-    assert "12 uur" in narrative
-    assert "Ervaringsdeskundigheid: 4 uur" in narrative
-    assert "Grenzen bewaken: 2 uur" in narrative
+    assert "Studiebelasting: 12 uur" in narrative
+    assert "Ervaringsdeskundigheid (4 uur)" in narrative
+    assert "Luistervaardigheden (6 uur) en Grenzen bewaken (2 uur)" in narrative
     assert payload["validFrom"].endswith("Z")
     assert payload["validUntil"] > payload["validFrom"]
     assert payload["validUntil"][:4] == str(certificate.valid_until.year)

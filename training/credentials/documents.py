@@ -65,19 +65,18 @@ def achievement_id(certificate: Certificate) -> str:
 def criteria_narrative(certificate: Certificate) -> str:
     """What the holder did, in Dutch: the study load and the hours per pillar."""
     with translation.override("nl"):
-        pillars = "; ".join(
-            f"{Pillar(row['pillar']).label}: {row['hours']} uur" for row in certificate.pillars
-        )
+        pillars = [
+            f"{Pillar(row['pillar']).label} ({row['hours']} uur)" for row in certificate.pillars
+        ]
     text = (
         f"De cursus “{certificate.course_title}” volledig afgerond volgens de regels van de "
-        f"cursus, met een studiebelasting van {certificate.study_hours} uur."
+        f"cursus. Studiebelasting: {certificate.study_hours} uur"
     )
-    if pillars:
-        text += (
-            " De cursus oefent de drie pijlers van het begeleiden van lotgenotencontact "
-            f"(ervaringsdeskundigheid, luistervaardigheden en grenzen bewaken): {pillars}."
-        )
-    return text
+    if len(pillars) > 1:
+        text += f", over de pijlers {', '.join(pillars[:-1])} en {pillars[-1]}"
+    elif pillars:
+        text += f", in de pijler {pillars[0]}"
+    return text + "."
 
 
 def achievement_description(certificate: Certificate) -> str:

@@ -30,7 +30,7 @@ from .signing import MEDIA_TYPE
 def did_json(request):
     response = JsonResponse(did_document(), content_type="application/did+json")
     response["Access-Control-Allow-Origin"] = "*"
-    response["Cache-Control"] = "public, max-age=300"
+    response["Cache-Control"] = "public, max-age=60"
     return response
 
 
