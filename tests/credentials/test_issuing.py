@@ -115,3 +115,29 @@ def test_the_status_list_is_131072_bits_most_significant_bit_first(client):
 
 def test_an_unknown_status_list_is_a_404(client):
     assert client.get("/credentials/status/7").status_code == 404
+
+
+def test_an_allocation_that_lost_a_race_takes_the_next_index(monkeypatch):
+    """Two issues read the same free index; the database lets one take it, the other
+    retries with the next one (the counter moves by a compare-and-set UPDATE)."""
+    from django.db.models import QuerySet
+
+    from training.credentials import services
+
+    original_first = QuerySet.first
+    raced = []
+
+    def first_then_someone_else_allocates(queryset):
+        row = original_first(queryset)
+        if queryset.model is StatusList and row is not None and not raced:
+            raced.append(True)
+            with transaction.atomic():
+                services._status_index_allocate()  # another request, in between
+        return row
+
+    StatusList.objects.create(number=1)
+    monkeypatch.setattr(QuerySet, "first", first_then_someone_else_allocates)
+    with transaction.atomic():
+        status_list, index = services._status_index_allocate()
+    assert raced and index == 1
+    assert StatusList.objects.get().next_index == 2

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
 _PUBLIC = re.compile(r"^key-(\d+)\.public\.pem$")
+_PRIVATE = re.compile(r"^key-(\d+)\.pem$")
 
 
 class NoSigningKey(ImproperlyConfigured):
@@ -67,34 +69,65 @@ def _public_path(number: int) -> Path:
     return key_dir() / f"key-{number}.public.pem"
 
 
+def _public_pem(private: Ed25519PrivateKey) -> bytes:
+    return private.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+
+
+def _load_private(number: int) -> Ed25519PrivateKey | None:
+    try:
+        key = serialization.load_pem_private_key(_private_path(number).read_bytes(), None)
+    except FileNotFoundError:
+        return None
+    return key if isinstance(key, Ed25519PrivateKey) else None
+
+
 def public_keys() -> list[PublicKey]:
-    """Every key the site has used, oldest first."""
+    """Every key the site has used, oldest first (from the public files, and from the
+    private key of one whose public file is not written yet)."""
     directory = key_dir()
     if not directory.is_dir():
         return []
-    keys = []
+    keys: dict[int, Ed25519PublicKey] = {}
     for path in directory.iterdir():
-        match = _PUBLIC.match(path.name)
-        if match:
+        public = _PUBLIC.match(path.name)
+        private = _PRIVATE.match(path.name)
+        if public:
             key = serialization.load_pem_public_key(path.read_bytes())
             if isinstance(key, Ed25519PublicKey):
-                keys.append(PublicKey(int(match.group(1)), key))
-    return sorted(keys, key=lambda k: k.number)
+                keys[int(public.group(1))] = key
+        elif private and int(private.group(1)) not in keys:
+            key = _load_private(int(private.group(1)))
+            if key is not None:
+                keys[int(private.group(1))] = key.public_key()
+    return [PublicKey(number, keys[number]) for number in sorted(keys)]
 
 
 def _write_exclusive(path: Path, content: bytes, mode: int) -> bool:
-    """Write a new file; False if it exists already (another process won the race)."""
+    """Create `path` with `content`, complete or not at all; False if it exists already.
+
+    Written to a temporary file first and linked into place, so no other
+    process ever reads a half-written key.
+    """
+    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    except FileExistsError:
-        return False
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(content)
-    return True
+        os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            return False
+        return True
+    finally:
+        os.unlink(temporary)
 
 
 def key_generate(*, number: int) -> bool:
-    """Create key `number` (private and public file). False if it exists already."""
+    """Create key `number` (private, then public file). False if it exists already."""
     directory = key_dir()
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     private = Ed25519PrivateKey.generate()
@@ -103,13 +136,11 @@ def key_generate(*, number: int) -> bool:
         serialization.PrivateFormat.PKCS8,
         serialization.NoEncryption(),
     )
-    public = private.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
-    # The public half first: a key that signed must always be publishable.
-    if not _write_exclusive(_public_path(number), public, 0o644):
+    if _private_path(number).exists() or _public_path(number).exists():
         return False
-    _write_exclusive(_private_path(number), pem, 0o600)
+    if not _write_exclusive(_private_path(number), pem, 0o600):
+        return False
+    _write_exclusive(_public_path(number), _public_pem(private), 0o644)
     return True
 
 
@@ -129,6 +160,10 @@ def key_rotate() -> int:
     while not key_generate(number=number):
         number += 1
     for older in keys:
+        # Its public half must stay publishable before the private key goes.
+        private = _load_private(older.number)
+        if private is not None:
+            _write_exclusive(_public_path(older.number), _public_pem(private), 0o644)
         _private_path(older.number).unlink(missing_ok=True)
     return number
 
