@@ -52,7 +52,9 @@ run: export BASE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	@mkdir -p var
 	$(MANAGE) migrate --no-input -v 0
+	$(MANAGE) credentials_keygen
 	$(MANAGE) seed_demo
+	$(MANAGE) credentials_backfill
 	$(MANAGE) collectstatic --no-input -v 0
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/beheer/)"
 	@# The task worker (certificates) runs beside the web server and stops with it. Its own

@@ -4,6 +4,8 @@
   verification page; rate limited per client like that page.
 - GET /api/v1/associations/{id} and /api/v1/associations/{id}/certificates:
   for an association's own systems, with a bearer token its staff created.
+- GET /api/v1/associations/{id}/certificates/{code}/open-badge: the signed
+  Open Badges 3.0 credential (VC-JWT) of one of its facilitators' certificates.
   A token only ever sees its own association: any other id is a 404.
 
 Every answer (errors too) is `Cache-Control: no-store` and `X-Robots-Tag:
@@ -28,12 +30,15 @@ from training.associations.selectors import (
     association_facilitators,
 )
 from training.associations.services import api_token_touch
+from training.certificates.codes import code_normalise
 from training.certificates.ratelimit import lookup_allowed
 from training.certificates.selectors import (
     certificate_by_code,
     certificate_public,
     verification_url,
 )
+from training.credentials.selectors import credential_by_code, credential_url
+from training.credentials.signing import MEDIA_TYPE as VC_JWT_MEDIA_TYPE
 
 
 class TrainingApi(NinjaAPI):
@@ -91,6 +96,8 @@ class CertificateOut(Schema):
     revocation_reason: str
     superseded: bool
     verification_url: str
+    # The signed Open Badges 3.0 credential (application/vc+jwt), if issued.
+    credential_url: str | None = None
 
 
 FacilitatorStatusLiteral = Literal[
@@ -110,6 +117,12 @@ class FacilitatorOut(Schema):
     renewal_percent: int | None
     renewal_missing_hours: float | None
     in_intervision_group: bool
+
+
+class OpenBadgeOut(Schema):
+    code: str
+    media_type: Literal["application/vc+jwt"]
+    jwt: str
 
 
 class AssociationOut(Schema):
@@ -177,6 +190,7 @@ def certificate_lookup(request, code: str):
             "revocation_reason": public.revocation_reason,
             "superseded": public.superseded,
             "verification_url": verification_url(certificate),
+            "credential_url": credential_url(certificate),
         },
     )
 
@@ -242,6 +256,34 @@ def association_certificates(request, association_id: int, filters: Query[Facili
             }
             for row in rows
         ],
+    )
+
+
+@associations.get(
+    "/{association_id}/certificates/{code}/open-badge",
+    response={200: OpenBadgeOut, 401: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut},
+    summary="The signed Open Badges 3.0 credential of a facilitator's certificate",
+)
+def association_open_badge(request, association_id: int, code: str):
+    """The VC-JWT of the certificate with this code, if it is the latest certificate of
+    one of the association's facilitators (as listed under /certificates). Verify it
+    with the public key in the issuer's DID document; see the README."""
+    association = _own_association(request, association_id)
+    if association is None:
+        return Status(404, {"detail": NOT_FOUND})
+    normalised = code_normalise(code)
+    rows = association_facilitators(association=association)
+    codes = {code_normalise(row.certificate_code) for row in rows if row.certificate_code}
+    credential = credential_by_code(code=normalised) if normalised in codes else None
+    if credential is None:
+        return Status(404, {"detail": NOT_FOUND})
+    return Status(
+        200,
+        {
+            "code": credential.certificate.display_code,
+            "media_type": VC_JWT_MEDIA_TYPE,
+            "jwt": credential.jwt,
+        },
     )
 
 

@@ -20,6 +20,8 @@ urlpatterns = [
     path("zoeken/", home_views.search, name="search"),
     # Certificates: verification (/controleer/; /verify/ as printed before), "Mijn certificaten".
     path("", include("training.certificates.urls")),
+    # Open Badges: /.well-known/did.json, /credentials/status/<n>, credential files.
+    path("", include("training.credentials.urls")),
     path("vereniging/", include("training.associations.urls")),
     path("api/v1/", api.urls),
     path("mijn/reflecties/", include("training.assessments.urls")),

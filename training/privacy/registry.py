@@ -196,6 +196,16 @@ PERSONAL_DATA: dict[str, Coverage] = {
             "revoked_reason",
         ),
     ),
+    "credentials.Credential": Coverage(
+        export="not exported: the holder downloads it from Mijn certificaten (it is the "
+        "certificate, signed)",
+        erasure="the signed credential (it carries the name) emptied; the row, its status "
+        "index and revocation bit kept, so a copy the holder shared keeps its status",
+        texts=_texts("jwt", "key_id"),
+    ),
+    "credentials.StatusList": Coverage(
+        export="not exported: no personal data", erasure="kept: no personal data"
+    ),
     "certificates.ExpiryReminder": Coverage(
         export="certificates[].reminders_sent", erasure="kept: no text"
     ),

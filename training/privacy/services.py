@@ -36,6 +36,7 @@ from training.associations.models import (
 )
 from training.certificates.models import Certificate, TrainerSignature
 from training.continuing.services import personal_data_erase as continuing_erase
+from training.credentials.models import Credential
 from training.learning.models import Cohort, CohortInvitation, Enrolment
 from training.practice.services import practice_texts_remove
 
@@ -272,6 +273,8 @@ def account_erase(*, user) -> None:
         Certificate._meta.get_field("pdf").storage, [c.pdf.name for c in certificates]
     )
     Certificate.objects.filter(learner=user).update(holder_name="", pdf="", pdf_sha256="")
+    # The signed Open Badge prints the name too; its status bit stays.
+    Credential.objects.filter(certificate__learner=user).update(jwt="")
 
     TrainerSignature.objects.filter(trainer=user).delete()
     AssociationMembership.objects.filter(learner=user).delete()

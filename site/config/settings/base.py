@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "training.associations",
     "training.certificates",
     "training.continuing",
+    "training.credentials",
     "training.privacy",
     "training.demo",
     "training.worker",

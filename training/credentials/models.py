@@ -1,0 +1,90 @@
+"""The signed credential of each certificate, and the status lists that hold their bits."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# W3C Bitstring Status List v1.0: at least 131,072 entries (16 KB), so a list
+# gives no hint of how many credentials an issuer has or which one is checked.
+STATUS_LIST_SIZE = 131_072
+
+
+class StatusPurpose(models.TextChoices):
+    REVOCATION = "revocation", _("revocation")
+
+
+class StatusList(models.Model):
+    """One Bitstring Status List credential, published at /credentials/status/<number>.
+
+    Indexes are handed out in order from `next_index` and never again, even when
+    a credential is deleted: a verifier holding an old credential must never read
+    the bit of another.
+    """
+
+    number = models.PositiveIntegerField(unique=True)
+    purpose = models.CharField(
+        max_length=20, choices=StatusPurpose.choices, default=StatusPurpose.REVOCATION
+    )
+    size = models.PositiveIntegerField(default=STATUS_LIST_SIZE)
+    next_index = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("status list")
+        verbose_name_plural = _("status lists")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(next_index__lte=F("size")), name="credentials_status_list_not_overfull"
+            ),
+            models.CheckConstraint(
+                condition=Q(size__gte=STATUS_LIST_SIZE), name="credentials_status_list_min_size"
+            ),
+            models.CheckConstraint(
+                condition=Q(purpose__in=StatusPurpose.values), name="credentials_status_purpose"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.purpose} {self.number}"
+
+
+class Credential(models.Model):
+    """The Open Badges 3.0 credential of one certificate, signed once and kept as issued.
+
+    `jwt` is the compact VC-JWT exactly as signed, so a copy the holder shared
+    stays byte-for-byte what we serve. `revoked` is the credential's bit in its
+    status list. Erasure empties `jwt` (it carries the holder's name) but keeps
+    the row, its index and its bit, so a shared copy keeps its status.
+    """
+
+    certificate = models.OneToOneField(
+        "certificates.Certificate", on_delete=models.CASCADE, related_name="credential"
+    )
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    status_list = models.ForeignKey(StatusList, on_delete=models.PROTECT, related_name="entries")
+    status_index = models.PositiveIntegerField()
+    revoked = models.BooleanField(default=False)
+    jwt = models.TextField(blank=True)
+    key_id = models.CharField(max_length=300)
+    issued_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("digital certificate")
+        verbose_name_plural = _("digital certificates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["status_list", "status_index"], name="credentials_one_per_status_index"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.uuid} · {self.status_list_id}:{self.status_index}"
+
+    @property
+    def urn(self) -> str:
+        return f"urn:uuid:{self.uuid}"

@@ -1,0 +1,36 @@
+"""Links to a certificate's digital credential, for the certificates app's templates.
+
+The certificates app must not import this app; its templates load this
+library, so the links appear without a change to its views.
+"""
+
+from django import template
+
+from training.certificates.codes import code_normalise
+
+from ..models import Credential
+from ..selectors import linkedin_add_url
+
+register = template.Library()
+
+
+@register.inclusion_tag("credentials/holder_links.html")
+def credential_holder_links(certificate):
+    """The download and the LinkedIn link on "Mijn certificaten" (the holder's own page)."""
+    has_credential = (
+        Credential.objects.filter(certificate_id=certificate.pk).exclude(jwt="").exists()
+    )
+    return {
+        "certificate": certificate,
+        "has_credential": has_credential,
+        # Only a valid certificate belongs on a profile.
+        "linkedin_url": linkedin_add_url(certificate) if certificate.status == "valid" else "",
+    }
+
+
+@register.inclusion_tag("credentials/verify_link.html")
+def credential_verify_link(public_certificate):
+    """The link to the credential on the public verification page."""
+    code = code_normalise(public_certificate.code)
+    exists = Credential.objects.filter(certificate__code=code).exclude(jwt="").exists()
+    return {"code": public_certificate.display_code, "exists": exists}
