@@ -102,6 +102,7 @@ cluster-test: install
 bench: install
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_reflections.py
+	$(PY) scripts/bench_http.py
 
 ## Regenerate the lock file from pyproject.toml (needs the dev venv).
 lock: $(BIN)/.installed
