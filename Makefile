@@ -104,6 +104,10 @@ bench: install
 	$(PY) scripts/bench_reflections.py
 	$(PY) scripts/bench_http.py
 
+## The L-size load test (1,000 learners) against the cluster; not in CI.
+bench-cluster: install
+	scripts/cluster.sh $(PY) scripts/bench_cluster.py
+
 ## Regenerate the lock file from pyproject.toml (needs the dev venv).
 lock: $(BIN)/.installed
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 --generate-hashes \

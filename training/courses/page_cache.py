@@ -60,11 +60,17 @@ CSRF_FILLED = re.compile(
 # Headers the middleware above this one sets anew on each response.
 NOT_STORED_HEADERS = frozenset({"content-length", "vary", "set-cookie", STATUS_HEADER.lower()})
 PAGE_ATTRIBUTE = "_page_cache_page"
+CANDIDATE_ATTRIBUTE = "_page_cache_candidate"
 
 
 @hooks.register("before_serve_page")
 def page_cache_mark(page, request, serve_args, serve_kwargs):
-    """Note a public page of a cached type on the request; the middleware may store it."""
+    """Note a public page of a cached type on the request; the middleware may store it.
+
+    Only on requests the middleware may store at all: the restriction query
+    is not spent on signed-in visitors' pages."""
+    if not getattr(request, CANDIDATE_ATTRIBUTE, False):
+        return None
     if page._meta.label_lower not in CACHED_PAGE_TYPES or getattr(request, "is_preview", False):
         return None
     if not page.get_view_restrictions().exists():
@@ -156,6 +162,7 @@ class AnonymousPageCacheMiddleware:
         entry = cache.get(key)
         if entry is not None:
             return _replay(request, entry)
+        setattr(request, CANDIDATE_ATTRIBUTE, True)
         response = self.get_response(request)
         if _is_storable(request, response):
             cache.set(key, _entry(response), timeout=TIMEOUT_SECONDS)
