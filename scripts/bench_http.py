@@ -636,9 +636,10 @@ def pg_activity_sampler(database_url: str, every: float = 0.5):
         with psycopg.connect(_libpq_url(database_url), autocommit=True) as conn:
             while not done.wait(every):
                 rows = conn.execute(
-                    "SELECT state, count(*) FROM pg_stat_activity "
+                    "SELECT state || coalesce(' / ' || wait_event_type || ':' || wait_event, ''),"
+                    " count(*) FROM pg_stat_activity "
                     "WHERE datname = current_database() AND pid <> pg_backend_pid() "
-                    "GROUP BY state"
+                    "GROUP BY 1"
                 ).fetchall()
                 samples.append(dict(rows))
 
@@ -650,7 +651,10 @@ def pg_activity_sampler(database_url: str, every: float = 0.5):
         done.set()
         thread.join(timeout=5)
         states = sorted({state for sample in samples for state in sample if state})
-        print(f"\npg_stat_activity, {len(samples)} samples every {every} s (connections by state):")
+        print(
+            f"\npg_stat_activity, {len(samples)} samples every {every} s "
+            "(connections by state / wait event):"
+        )
         for state in states:
             counts = [sample.get(state, 0) for sample in samples]
             seen = sum(1 for c in counts if c)
