@@ -361,7 +361,8 @@ def free_port() -> int:
 def gunicorn(env: dict):
     """gunicorn with production's config (2 sync workers); yields its base URL."""
     port = free_port()
-    log = open(VAR / "gunicorn.log", "wb")  # noqa: SIM115 - closed below
+    log_path = VAR / f"gunicorn-{port}.log"
+    log = open(log_path, "wb")  # noqa: SIM115 - closed below
     process = subprocess.Popen(
         [str(BIN / "gunicorn"), "-c", "gunicorn.conf.py"],
         cwd=ROOT,
@@ -379,7 +380,7 @@ def gunicorn(env: dict):
             except OSError:
                 time.sleep(0.1)
         else:
-            raise SystemExit(f"gunicorn did not start; see {VAR / 'gunicorn.log'}")
+            raise SystemExit(f"gunicorn did not start; see {log_path}")
         yield base
     finally:
         os.killpg(process.pid, signal.SIGTERM)
@@ -465,11 +466,11 @@ def floor_comparison(base: str, data: dict, *, concurrency=8, rounds=3, seconds=
         "/verify/<code>/": (anonymous, _get(data["verify"])),
         "reflection autosave": (learners, _autosave(users)),
     }
-    for make, send in pages.values():  # warm up both workers' caches
+    for name, (make, send) in pages.items():  # warm up both workers' caches
         for i, client in enumerate(make()):
             for _ in range(3):
                 if not send(client, i):
-                    raise SystemExit("a warm-up request failed; see var/bench-http/gunicorn.log")
+                    raise SystemExit(f"a warm-up request failed: {name}; see var/bench-http/")
     rates = {name: [] for name in pages}
     errors = dict.fromkeys(pages, 0)
     for round_number in range(rounds):

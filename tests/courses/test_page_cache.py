@@ -195,3 +195,18 @@ def test_pages_with_a_view_restriction_are_never_cached(client, lesson, restrict
 def test_a_query_string_is_never_cached(client, lesson):
     for _ in range(2):
         assert cache_status(client.get(lesson.url, {"x": "1"})) is None
+
+
+def test_signed_in_page_views_spend_no_query_on_the_cache(client, lesson):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(UserFactory())
+    client.get(lesson.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(lesson.url).status_code == 200
+
+    restriction_queries = [
+        q for q in queries.captured_queries if "wagtailcore_pageviewrestriction" in q["sql"]
+    ]
+    assert len(restriction_queries) == 1  # Wagtail's own check, not a second one for the cache
