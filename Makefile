@@ -104,6 +104,11 @@ cluster-test: install
 bench: install
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_reflections.py
+	$(PY) scripts/bench_http.py
+
+## The L-size load test (1,000 learners) against the cluster; not in CI.
+bench-cluster: install
+	scripts/cluster.sh $(PY) scripts/bench_cluster.py
 
 ## Regenerate the lock file from pyproject.toml (needs the dev venv).
 lock: $(BIN)/.installed

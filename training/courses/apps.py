@@ -8,6 +8,6 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
-        from . import receivers
+        from . import page_cache, receivers  # noqa: F401  (page_cache registers a hook)
 
         receivers.connect()

@@ -76,6 +76,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "training.accounts.middleware.TwoStepRequiredMiddleware",
+    # Anonymous public course pages from the cache (training/courses/page_cache.py):
+    # below everything that decides who the visitor is and which language.
+    "training.courses.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Runs before any view's CSRF check reads the body (see its docstring).
