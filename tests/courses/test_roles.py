@@ -31,6 +31,9 @@ MODEL_PERMISSIONS = {
     "assessments.change_commentphrase",
     "assessments.view_commentphrase",
     "assessments.delete_commentphrase",
+    "practice.add_scenario",
+    "practice.change_scenario",
+    "practice.view_scenario",
 }
 PAGE_PERMISSIONS = {"add_page", "change_page", "publish_page", "lock_page"}
 COLLECTION_PERMISSIONS = {

@@ -63,7 +63,7 @@ def test_mine_offers_the_download_and_a_filled_in_linkedin_link(client, credenti
     assert query["issueMonth"] == [str(certificate.issued_on.month)]
     assert query["expirationYear"] == [str(certificate.valid_until.year)]
     assert query["certId"] == [certificate.display_code]
-    assert query["certUrl"] == [f"http://testserver/verify/{certificate.display_code}/"]
+    assert query["certUrl"] == [f"http://testserver/controleer/{certificate.display_code}/"]
 
 
 def test_a_revoked_certificate_is_not_offered_for_linkedin(client, credential):

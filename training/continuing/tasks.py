@@ -16,5 +16,6 @@ def wellbeing_nudges_task() -> int:
 
 
 @task()
-def renewals_evaluate_task(user_ids: list[int] | None = None) -> int:
+def renewals_evaluate_task(*, user_ids: list[int] | None = None) -> int:
+    """Daily for everyone with a rule to meet; with `user_ids` after their ledger changed."""
     return services.renewals_evaluate(user_ids=user_ids)

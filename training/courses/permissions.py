@@ -13,7 +13,7 @@ sets exactly this and removes any other grant):
 - cohorts: add, change and view (the admin views scope them to the cohorts
   the trainer trains; deleting is for administrators).
 
-No snippets, reports, users, groups, sites, redirects, forms or settings.
+No other snippets (the skills lab's scenarios are the one exception), reports, users, groups, sites, redirects, forms or settings.
 Signatures and association logos live in collections no group has any
 permission on ("Handtekeningen", "Verenigingslogo's"), so only superusers
 see or change them in the image library; a trainer sets their own signature
@@ -54,6 +54,9 @@ MODEL_PERMISSIONS = {
         "view_commentphrase",
         "delete_commentphrase",
     ),
+    # The skills lab's scenario library (Wagtail snippets): trainers write and
+    # reuse speaker cards; deleting one that activities use is for administrators.
+    "practice": ("add_scenario", "change_scenario", "view_scenario"),
 }
 
 

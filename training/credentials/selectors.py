@@ -43,8 +43,13 @@ def credential_by_code(*, code: str) -> Credential | None:
 
 
 def credential_url(certificate: Certificate) -> str | None:
-    """The public address of the certificate's VC-JWT (keyed by its code), or None."""
-    if not Credential.objects.filter(certificate_id=certificate.pk).exclude(jwt="").exists():
+    """The public address of the certificate's VC-JWT (keyed by its code), or None.
+
+    No query (the public lookup stays one query): every certificate gets its
+    credential when issued (`credentials_backfill` catches up), and erasure
+    empties it together with the holder's name.
+    """
+    if not certificate.holder_name:
         return None
     path = reverse("credentials:by_code", args=[certificate.display_code])
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

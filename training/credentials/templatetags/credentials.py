@@ -6,8 +6,6 @@ library, so the links appear without a change to its views.
 
 from django import template
 
-from training.certificates.codes import code_normalise
-
 from ..models import Credential
 from ..selectors import linkedin_add_url
 
@@ -30,7 +28,13 @@ def credential_holder_links(certificate):
 
 @register.inclusion_tag("credentials/verify_link.html")
 def credential_verify_link(public_certificate):
-    """The link to the credential on the public verification page."""
-    code = code_normalise(public_certificate.code)
-    exists = Credential.objects.filter(certificate__code=code).exclude(jwt="").exists()
-    return {"code": public_certificate.display_code, "exists": exists}
+    """The link to the credential on the public verification page.
+
+    No query: every certificate gets its credential when it is issued (and
+    `credentials_backfill` catches up), and erasure empties it, so the page's
+    own data says whether there is one. The lookup stays one query (issue 11).
+    """
+    return {
+        "code": public_certificate.display_code,
+        "exists": not public_certificate.holder_erased,
+    }
