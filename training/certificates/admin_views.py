@@ -28,13 +28,12 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.images.fields import WagtailImageField
 from wagtail.models import ModelLogEntry
 
-from training.courses.permissions import is_trainer
 from training.http import no_store
 
 from . import services
 from .downloads import certificate_pdf_response
 from .models import Certificate, CertificateStatus, TrainerSignature
-from .permissions import certificates_managed_by, enrolments_signable_by
+from .policies import certificate_policy
 from .rules import rules_evaluate
 from .selectors import certificate_public, verification_url
 from .signatures import trainer_signature_save
@@ -74,7 +73,7 @@ class TrainerView(WagtailAdminTemplateMixin, TemplateView):
     index_url_name = "certificates_admin:index"
 
     def dispatch(self, request, *args, **kwargs):
-        if not is_trainer(request.user):
+        if not certificate_policy.user_has_permission(request.user, "view"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -124,7 +123,9 @@ class CertificateIndexView(TrainerView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()
-        queryset = certificates_managed_by(self.request.user).select_related("cohort")
+        queryset = certificate_policy.instances_user_has_permission_for(
+            self.request.user, "view"
+        ).select_related("cohort")
         query = self.request.GET.get("q", "").strip()
         if query:
             queryset = queryset.filter(
@@ -161,7 +162,9 @@ class CertificateObjectView(TrainerView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.object = get_object_or_404(
-            certificates_managed_by(request.user).select_related("cohort", "learner"),
+            certificate_policy.instances_user_has_permission_for(
+                request.user, "view"
+            ).select_related("cohort", "learner"),
             pk=kwargs["pk"],
         )
 
@@ -244,8 +247,7 @@ class SignoffIndexView(TrainerView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         enrolments = (
-            enrolments_signable_by(self.request.user)
-            .filter(course__require_trainer_signoff=True)
+            certificate_policy.enrolments_for_signoff(self.request.user)
             .select_related("learner", "course", "cohort", "certificate_signoff")
             .order_by("cohort__name", "learner__display_name", "learner__email")
         )
@@ -259,7 +261,7 @@ class SignoffIndexView(TrainerView):
 
     def post(self, request, *args, **kwargs):
         enrolment = get_object_or_404(
-            enrolments_signable_by(request.user).filter(course__require_trainer_signoff=True),
+            certificate_policy.enrolments_for_signoff(request.user),
             pk=request.POST.get("enrolment"),
         )
         services.trainer_signoff_give(enrolment=enrolment, trainer=request.user)
@@ -315,7 +317,7 @@ class SignatureView(TrainerView):
 
 class TrainerMenuItem(MenuItem):
     def is_shown(self, request):
-        return is_trainer(request.user)
+        return certificate_policy.user_has_permission(request.user, "view")
 
 
 class CertificateAdminViewSet(ViewSet):

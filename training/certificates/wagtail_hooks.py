@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
+from . import policies  # noqa: F401  (registers the certificate policy)
 from .admin_views import CertificateAdminViewSet
 
 

@@ -1,6 +1,6 @@
 """The trainer side of cohorts, in the Wagtail admin.
 
-Every view looks cohorts up through `cohorts_trained_by(request.user)`: a
+Every view looks cohorts up through the cohort policy (`policies.py`): a
 trainer lists, edits and reports on the cohorts they train, a superuser on
 all of them, and a wrong id is a 404 before any permission check runs, so a
 response never tells whether another trainer's cohort exists.
@@ -43,7 +43,7 @@ from training.spreadsheets import csv_safe
 from . import invitations
 from .admin_forms import BulkInviteForm, CohortForm
 from .models import Cohort, CohortInvitation, Enrolment
-from .permissions import cohorts_trained_by
+from .policies import PolicyScopedObjectMixin, cohort_policy
 from .selectors import Tally, cohort_active_enrolments, cohort_progress_rows
 from .services import cohort_accepts_enrolment, cohort_rotate_invite
 
@@ -168,46 +168,13 @@ def _csv_chunk(cohort, enrolments, outline, writer):
     yield "".join(writer.writerow(row) for row in progress_report_csv_rows(report))
 
 
-# --- Scoping ------------------------------------------------------------------
-#
-# Each view loads its cohort in `setup()`, before `dispatch()` checks
-# permissions, so even a view the user may not use (trainers cannot delete)
-# answers 404 for a cohort they do not train.
-
-
-def _trained_cohorts(request):
-    return cohorts_trained_by(request.user).select_related("course")
-
-
-class ScopedObjectMixin:
-    """For Wagtail's BaseObjectMixin views (history, usage and the views below)."""
-
-    def get_base_object_queryset(self):
-        return _trained_cohorts(self.request)
-
-
-class ScopedSingleObjectMixin:
-    """For Django's SingleObjectMixin views (edit, delete)."""
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.object = self.get_object()
-
-    def get_queryset(self):
-        return _trained_cohorts(self.request)
-
-    def get_object(self, queryset=None):
-        if getattr(self, "object", None) is not None:
-            return self.object
-        return super().get_object(queryset)
-
-
 class CohortObjectView(
-    ScopedObjectMixin, PermissionCheckedMixin, BaseObjectMixin, WagtailAdminTemplateMixin
+    PolicyScopedObjectMixin, PermissionCheckedMixin, BaseObjectMixin, WagtailAdminTemplateMixin
 ):
-    """Base for the extra per-cohort views: scoped lookup, breadcrumbs, URLs."""
+    """Base for the extra per-cohort views: lookup through the policy, breadcrumbs, URLs."""
 
     model = Cohort
+    scope_select_related = ("course",)
     header_icon = "group"
     index_url_name = None
     edit_url_name = None
@@ -255,7 +222,7 @@ class CohortIndexView(generic.IndexView):
 
     def get_base_queryset(self):
         return (
-            cohorts_trained_by(self.request.user)
+            cohort_policy.instances_user_has_permission_for(self.request.user, "view")
             .select_related("course")
             .annotate(
                 active_enrolments=Count(
@@ -324,7 +291,7 @@ class CohortCreateView(generic.CreateView):
         return self.get_edit_url()
 
 
-class CohortEditView(ScopedSingleObjectMixin, generic.EditView):
+class CohortEditView(PolicyScopedObjectMixin, generic.EditView):
     progress_url_name = None
     rotate_invite_url_name = None
     invite_bulk_url_name = None
@@ -370,7 +337,7 @@ class CohortEditView(ScopedSingleObjectMixin, generic.EditView):
         return no_store(super().render_to_response(context, **response_kwargs))
 
 
-class CohortDeleteView(ScopedSingleObjectMixin, generic.DeleteView):
+class CohortDeleteView(PolicyScopedObjectMixin, generic.DeleteView):
     def form_valid(self, form):
         try:
             with transaction.atomic():
@@ -386,11 +353,11 @@ class CohortDeleteView(ScopedSingleObjectMixin, generic.DeleteView):
             return redirect(self.edit_url_name, quote(self.object.pk))
 
 
-class CohortHistoryView(ScopedObjectMixin, HistoryView):
+class CohortHistoryView(PolicyScopedObjectMixin, HistoryView):
     pass
 
 
-class CohortUsageView(ScopedObjectMixin, UsageView):
+class CohortUsageView(PolicyScopedObjectMixin, UsageView):
     pass
 
 

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from . import policies  # noqa: F401  (registers the cohort policy)
 from .admin_announcements import AnnouncementViewSet
 from .admin_views import CohortViewSet
 
