@@ -31,6 +31,7 @@ from wagtail.models import ModelLogEntry
 from training.http import no_store
 
 from . import services
+from .actions import CertificateRevokeAction, CertificateUnrevokeAction, TrainerSignoffAction
 from .downloads import certificate_pdf_response
 from .models import Certificate, CertificateStatus, TrainerSignature
 from .policies import certificate_policy
@@ -211,13 +212,12 @@ class CertificateRevokeView(CertificateDetailView):
     def post(self, request, *args, **kwargs):
         self.form = ReasonForm(request.POST)
         if self.form.is_valid():
-            action = services.certificate_unrevoke if self.undo else services.certificate_revoke
+            action_class = CertificateUnrevokeAction if self.undo else CertificateRevokeAction
+            action = action_class(
+                self.object, user=request.user, reason=self.form.cleaned_data["reason"]
+            )
             try:
-                action(
-                    certificate=self.object,
-                    user=request.user,
-                    reason=self.form.cleaned_data["reason"],
-                )
+                action.execute()
             except services.CertificateError as error:
                 messages.error(request, error.message)
             else:
@@ -264,7 +264,7 @@ class SignoffIndexView(TrainerView):
             certificate_policy.enrolments_for_signoff(request.user),
             pk=request.POST.get("enrolment"),
         )
-        services.trainer_signoff_give(enrolment=enrolment, trainer=request.user)
+        TrainerSignoffAction(enrolment, user=request.user).execute()
         messages.success(
             request,
             gettext(

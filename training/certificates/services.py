@@ -19,7 +19,6 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
 from django.core.mail import send_mail
@@ -388,16 +387,14 @@ def _send(user, template: str, context: dict) -> None:
 
 
 def trainer_signoff_give(*, enrolment: Enrolment, trainer) -> TrainerSignoff:
-    """Sign a learner off (again); the certificate follows when every rule is met."""
-    from .permissions import enrolments_signable_by
+    """Sign a learner off (again); the certificate follows when every rule is met.
 
-    if not enrolments_signable_by(trainer).filter(pk=enrolment.pk).exists():
-        raise PermissionDenied
+    The permission check and the audit entry are the caller's: trainers sign
+    off through `actions.TrainerSignoffAction`."""
     with transaction.atomic():
         signoff, _created = TrainerSignoff.objects.update_or_create(
             enrolment=enrolment, defaults={"signed_by": trainer, "signed_at": timezone.now()}
         )
-        log(instance=enrolment, action="certificates.signoff", user=trainer)
         announce_progress_changed(enrolment_id=enrolment.pk)
     return signoff
 
@@ -410,12 +407,12 @@ def _clean_reason(reason: str) -> str:
 
 
 def certificate_revoke(*, certificate: Certificate, user, reason: str) -> Certificate:
-    """Revoke a certificate with a reason; the verification page shows it at once."""
-    from .permissions import can_revoke
+    """Revoke a certificate with a reason; the verification page shows it at once.
 
+    `user` is recorded as the one who revoked it. The permission check and the
+    audit entry are the caller's: trainers revoke through
+    `actions.CertificateRevokeAction`."""
     reason = _clean_reason(reason)
-    if not can_revoke(user, certificate):
-        raise PermissionDenied
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
         if certificate.is_revoked:
@@ -425,34 +422,24 @@ def certificate_revoke(*, certificate: Certificate, user, reason: str) -> Certif
         certificate.revoked_reason = reason
         certificate.full_clean(exclude=["pdf"], validate_unique=False)
         certificate.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
-        log(instance=certificate, action="certificates.revoke", user=user, data={"reason": reason})
         signals.announce(signals.certificate_revoked, certificate_id=certificate.pk)
     return certificate
 
 
 def certificate_unrevoke(*, certificate: Certificate, user, reason: str) -> Certificate:
-    """Undo a revocation, with a reason; the history keeps both."""
-    from .permissions import can_revoke
-
-    reason = _clean_reason(reason)
-    if not can_revoke(user, certificate):
-        raise PermissionDenied
+    """Undo a revocation, with a reason (`user` and `reason` are for the caller's
+    audit entry; the history keeps both reasons). The permission check and the
+    entry are the caller's: trainers undo through `actions.CertificateUnrevokeAction`."""
+    _clean_reason(reason)
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
         if not certificate.is_revoked:
             raise NotRevoked()
-        previous = certificate.revoked_reason
         certificate.revoked_at = None
         certificate.revoked_by = None
         certificate.revoked_reason = ""
         certificate.full_clean(exclude=["pdf"], validate_unique=False)
         certificate.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
-        log(
-            instance=certificate,
-            action="certificates.unrevoke",
-            user=user,
-            data={"reason": reason, "revocation_reason": previous},
-        )
         signals.announce(signals.certificate_unrevoked, certificate_id=certificate.pk)
     return certificate
 

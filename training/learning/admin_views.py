@@ -41,11 +41,12 @@ from training.http import no_store
 from training.spreadsheets import csv_safe
 
 from . import invitations
+from .actions import CohortRotateInviteAction
 from .admin_forms import BulkInviteForm, CohortForm
 from .models import Cohort, CohortInvitation, Enrolment
 from .policies import PolicyScopedObjectMixin, cohort_policy
 from .selectors import Tally, cohort_active_enrolments, cohort_progress_rows
-from .services import cohort_accepts_enrolment, cohort_rotate_invite
+from .services import cohort_accepts_enrolment
 
 # --- Progress report: one shape for the HTML table and the CSV export -------
 
@@ -404,7 +405,7 @@ class CohortProgressCSVView(CohortObjectView, View):
 class CohortRotateInviteView(CohortObjectView, TemplateView):
     """GET asks for confirmation; POST makes a new invite link."""
 
-    permission_required = "change"
+    permission_required = "invite"
     template_name = "learning/admin/cohort_rotate_invite.html"
     page_title = _("New invite link")
 
@@ -416,7 +417,7 @@ class CohortRotateInviteView(CohortObjectView, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        cohort_rotate_invite(cohort=self.object)
+        CohortRotateInviteAction(self.object, user=request.user).execute()
         messages.success(
             request,
             gettext("The cohort has a new invite link. The old link no longer works."),
@@ -430,7 +431,8 @@ class CohortRotateInviteView(CohortObjectView, TemplateView):
 class CohortInviteBulkView(CohortObjectView, TemplateView):
     """Paste addresses or upload a CSV; shows what was sent and what was not."""
 
-    permission_required = "change"
+    permission_required = "invite"
+    scope_action = "invite"
     template_name = "learning/admin/cohort_invite_bulk.html"
     page_title = _("Invite learners")
 
@@ -466,7 +468,8 @@ class CohortInviteBulkView(CohortObjectView, TemplateView):
 class CohortInvitationActionView(CohortObjectView, View):
     """POST only: resend or withdraw one open invitation of this cohort (404 otherwise)."""
 
-    permission_required = "change"
+    permission_required = "invite"
+    scope_action = "invite"
     http_method_names = ["post"]
 
     def get_invitation(self):

@@ -21,6 +21,9 @@ def register_announcement_viewset():
 @hooks.register("register_log_actions")
 def register_invitation_log_actions(actions):
     actions.register_action(
+        "learning.rotate_invite", _("Make a new invite link"), _("New invite link made")
+    )
+    actions.register_action(
         "learning.invite_bulk", _("Invite learners by email"), _("Learners invited by email")
     )
     actions.register_action(
