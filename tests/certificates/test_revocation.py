@@ -76,7 +76,7 @@ def test_revoking_from_the_admin(client, certificate):
     assert response.status_code == 302
     certificate.refresh_from_db()
     assert certificate.revoked_reason == "Dubbel uitgegeven."
-    detail = client.get(reverse("certificates_admin:detail", args=[certificate.pk]))
+    detail = client.get(reverse("certificates_admin:inspect", args=[certificate.pk]))
     assert "Dubbel uitgegeven." in detail.content.decode()
 
     client.post(reverse("certificates_admin:unrevoke", args=[certificate.pk]), {"reason": "Fout"})
@@ -86,7 +86,7 @@ def test_revoking_from_the_admin(client, certificate):
 
 def test_another_trainers_certificate_is_a_404_in_the_admin(client, certificate):
     login_with_mfa(client, TrainerFactory())
-    for name in ("detail", "revoke", "pdf"):
+    for name in ("inspect", "history", "revoke", "pdf"):
         method = client.post if name == "revoke" else client.get
         response = method(
             reverse(f"certificates_admin:{name}", args=[certificate.pk]), {"reason": "x"}

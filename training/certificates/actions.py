@@ -12,9 +12,10 @@ from functools import cached_property
 
 from training.actions import AuditedAction
 
-from . import services
 from .models import Certificate
 from .policies import certificate_policy
+from .services.revocation import certificate_revoke, certificate_unrevoke
+from .services.signoff import trainer_signoff_give
 
 
 class CertificateAction(AuditedAction):
@@ -34,9 +35,7 @@ class CertificateRevokeAction(CertificateAction):
     log_action = "certificates.revoke"
 
     def commit(self):
-        return services.certificate_revoke(
-            certificate=self.instance, user=self.user, reason=self.reason
-        )
+        return certificate_revoke(certificate=self.instance, user=self.user, reason=self.reason)
 
     def log_data(self, result):
         return {"reason": result.revoked_reason}
@@ -51,7 +50,7 @@ class CertificateUnrevokeAction(CertificateAction):
         # so the entry names the revocation this undo really replaced.
         locked = Certificate.objects.select_for_update().get(pk=self.instance.pk)
         self.revocation_reason = locked.revoked_reason
-        return services.certificate_unrevoke(certificate=locked, user=self.user, reason=self.reason)
+        return certificate_unrevoke(certificate=locked, user=self.user, reason=self.reason)
 
     def log_data(self, result):
         return {"reason": self.reason.strip(), "revocation_reason": self.revocation_reason}
@@ -71,4 +70,4 @@ class TrainerSignoffAction(AuditedAction):
         return self.permission_policy.user_may_sign_off(self.user, self.instance)
 
     def commit(self):
-        return services.trainer_signoff_give(enrolment=self.instance, trainer=self.user)
+        return trainer_signoff_give(enrolment=self.instance, trainer=self.user)

@@ -34,7 +34,7 @@ from training.associations.selectors import (
 )
 
 from .models import AssociationNotice, AssociationNoticeKind, Certificate
-from .services import _send
+from .services.mail import _send
 
 REVOKED_CATCH_UP_DAYS = 7
 

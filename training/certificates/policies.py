@@ -36,7 +36,15 @@ class CertificatePolicy(ScopedPermissionPolicy):
         return certificates_managed_by(user)
 
     def user_has_permission(self, user, action):
-        return action in self.actions and user is not None and is_trainer(user)
+        if action not in self.actions or user is None:
+            return False
+        # Asked once per row of a listing: remember the answer for this request's user.
+        cached = getattr(user, "_certificate_policy_is_trainer", None)
+        if cached is None:
+            cached = is_trainer(user)
+            if user.is_authenticated:
+                user._certificate_policy_is_trainer = cached
+        return cached
 
     # -- sign-off (an action on an enrolment) ----------------------------------
 

@@ -5,12 +5,12 @@ from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
 from . import policies  # noqa: F401  (registers the certificate policy)
-from .admin_views import CertificateAdminViewSet
+from .admin_views import CertificateViewSet
 
 
 @hooks.register("register_admin_viewset")
 def register_certificate_viewset():
-    return CertificateAdminViewSet()
+    return CertificateViewSet()
 
 
 @hooks.register("register_log_actions")
