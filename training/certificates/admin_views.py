@@ -9,8 +9,6 @@ object comes from the certificate policy (`policies.py`), so a wrong id is a
 
 from __future__ import annotations
 
-import django_filters
-from django import forms
 from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404
@@ -22,7 +20,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
@@ -30,14 +27,13 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, HeaderButton
-from wagtail.images.fields import WagtailImageField
 
-from training.courses.models import CoursePage
 from training.http import no_store
-from training.learning.policies import PolicyScopedObjectMixin, cohort_policy
+from training.learning.policies import PolicyScopedObjectMixin
 from training.spreadsheets import csv_safe
 
 from .actions import CertificateRevokeAction, CertificateUnrevokeAction, TrainerSignoffAction
+from .admin_forms import CertificateFilterSet, ReasonForm, SignatureForm
 from .downloads import certificate_pdf_response
 from .models import Certificate, CertificateStatus, TrainerSignature
 from .policies import certificate_policy
@@ -54,82 +50,6 @@ class NoStoreMixin:
         return no_store(super().dispatch(request, *args, **kwargs))
 
 
-# --- Forms --------------------------------------------------------------------
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=1000,
-        help_text=_(
-            "Shown on the public verification page and kept in the history. "
-            "Do not include health or other personal details."
-        ),
-    )
-
-
-class SignatureForm(forms.ModelForm):
-    """Name, role and an upload: no image chooser, so nobody can pick someone else's image."""
-
-    upload = WagtailImageField(
-        label=_("Signature image"),
-        required=False,
-        help_text=_("Optional: a scan of your signature on a white or transparent background."),
-    )
-    remove_image = forms.BooleanField(label=_("Remove my signature image"), required=False)
-
-    class Meta:
-        model = TrainerSignature
-        fields = ["name", "role"]
-
-
-# --- Index: filters, search, export ------------------------------------------
-
-
-def _managed(request):
-    return certificate_policy.instances_user_has_permission_for(request.user, "view")
-
-
-def _cohorts(request):
-    return cohort_policy.instances_user_has_permission_for(request.user, "view").order_by("name")
-
-
-def _courses(request):
-    return CoursePage.objects.filter(pk__in=_managed(request).values("course")).order_by("title")
-
-
-class CertificateFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        label=_("Status"),
-        choices=CertificateStatus.choices,
-        method="filter_status",
-        empty_label=_("All"),
-        widget=forms.RadioSelect,
-    )
-    cohort = django_filters.ModelChoiceFilter(label=_("Group"), queryset=_cohorts)
-    course = django_filters.ModelChoiceFilter(label=_("Course"), queryset=_courses)
-    issued_on = django_filters.DateFromToRangeFilter(
-        label=_("Issued on"), widget=DateRangePickerWidget
-    )
-
-    class Meta:
-        model = Certificate
-        fields = []
-
-    def filter_status(self, queryset, name, value):
-        today = timezone.localdate()
-        if value == CertificateStatus.REVOKED:
-            return queryset.filter(revoked_at__isnull=False)
-        if value == CertificateStatus.EXPIRED:
-            return queryset.filter(revoked_at__isnull=True, valid_until__lt=today)
-        if value == CertificateStatus.VALID:
-            return queryset.filter(revoked_at__isnull=True).filter(
-                Q(valid_until__isnull=True) | Q(valid_until__gte=today)
-            )
-        return queryset
-
-
 def _valid_until(certificate):
     return certificate.valid_until or gettext("Does not expire")
 
@@ -138,12 +58,17 @@ def _status_label(certificate):
     return capfirst(certificate.status.label)
 
 
+# --- Index: filters, search, export ------------------------------------------
+
+
 class CertificateIndexView(NoStoreMixin, generic.IndexView):
     signoffs_url_name = None
     signature_url_name = None
 
     def get_base_queryset(self):
-        return _managed(self.request).select_related("cohort")
+        return certificate_policy.instances_user_has_permission_for(
+            self.request.user, "view"
+        ).select_related("cohort")
 
     def search_queryset(self, queryset):
         if not self.is_searching:
