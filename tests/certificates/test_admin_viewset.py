@@ -121,7 +121,8 @@ def test_inspect_shows_the_certificate_and_history_shows_the_revocation(client, 
     history = client.get(reverse("certificates_admin:history", args=[certificate.pk]))
     page = history.content.decode()
     assert history.status_code == 200
-    assert "Certificaat ingetrokken" in page and "Dubbel uitgegeven" in page
+    assert "Certificaat ingetrokken. Reden: Dubbel uitgegeven" in page
+    assert "Bewerken" not in page
 
 
 def test_the_revoke_screen_asks_for_a_reason(client, cohort, trainer):

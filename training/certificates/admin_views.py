@@ -26,7 +26,7 @@ from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTempla
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import Button, HeaderButton
+from wagtail.admin.widgets.button import HeaderButton
 
 from training.http import no_store
 from training.learning.policies import PolicyScopedObjectMixin
@@ -128,16 +128,7 @@ class CertificateInspectView(NoStoreMixin, PolicyScopedObjectMixin, generic.Insp
     revoke_url_name = None
     unrevoke_url_name = None
     pdf_url_name = None
-    fields = [
-        "holder_name",
-        "course_title",
-        "cohort_name",
-        "trainer_name",
-        "issued_on",
-        "valid_until",
-        "code",
-        "pdf_sha256",
-    ]
+    history_url_name = None
 
     def get_valid_until_display_value(self):
         return _valid_until(self.object)
@@ -152,7 +143,7 @@ class CertificateInspectView(NoStoreMixin, PolicyScopedObjectMixin, generic.Insp
         return self.object.holder_name
 
     @cached_property
-    def header_more_buttons(self):
+    def header_buttons(self):
         certificate = self.object
         buttons = []
         if certificate_policy.user_has_permission_for_instance(
@@ -160,7 +151,7 @@ class CertificateInspectView(NoStoreMixin, PolicyScopedObjectMixin, generic.Insp
         ):
             if certificate.is_revoked:
                 buttons.append(
-                    Button(
+                    HeaderButton(
                         gettext("Undo revocation"),
                         url=reverse(self.unrevoke_url_name, args=[certificate.pk]),
                         icon_name="undo",
@@ -169,7 +160,7 @@ class CertificateInspectView(NoStoreMixin, PolicyScopedObjectMixin, generic.Insp
                 )
             else:
                 buttons.append(
-                    Button(
+                    HeaderButton(
                         gettext("Revoke certificate"),
                         url=reverse(self.revoke_url_name, args=[certificate.pk]),
                         icon_name="cross",
@@ -178,7 +169,7 @@ class CertificateInspectView(NoStoreMixin, PolicyScopedObjectMixin, generic.Insp
                 )
         if certificate.is_ready:
             buttons.append(
-                Button(
+                HeaderButton(
                     gettext("Download PDF"),
                     url=reverse(self.pdf_url_name, args=[certificate.pk]),
                     icon_name="download",
@@ -186,7 +177,7 @@ class CertificateInspectView(NoStoreMixin, PolicyScopedObjectMixin, generic.Insp
                 )
             )
         buttons.append(
-            Button(
+            HeaderButton(
                 gettext("History"),
                 url=reverse(self.history_url_name, args=[certificate.pk]),
                 icon_name="history",
@@ -203,6 +194,11 @@ class CertificateInspectView(NoStoreMixin, PolicyScopedObjectMixin, generic.Insp
 
 
 class CertificateHistoryView(NoStoreMixin, PolicyScopedObjectMixin, HistoryView):
+    # Nobody changes a certificate by hand; reading its history is part of viewing it.
+    any_permission_required = ["view"]
+    # No edit screen to point to.
+    header_buttons = []
+
     def get_page_subtitle(self):
         return self.object.holder_name
 
@@ -432,6 +428,17 @@ class CertificateViewSet(ModelViewSet):
         "valid_until": _("Valid until"),
         "status": _("Status"),
     }
+
+    inspect_view_fields = [
+        "holder_name",
+        "course_title",
+        "cohort_name",
+        "trainer_name",
+        "issued_on",
+        "valid_until",
+        "code",
+        "pdf_sha256",
+    ]
 
     index_view_class = CertificateIndexView
     inspect_view_class = CertificateInspectView

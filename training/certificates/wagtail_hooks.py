@@ -30,6 +30,9 @@ def register_certificate_log_actions(actions):
         label = _("Revoke certificate")
 
         def format_message(self, log_entry):
+            # The reason is the trainer's, kept on the certificate anyway, never a learner's text.
+            if reason := log_entry.data.get("reason"):
+                return _("Certificate revoked. Reason: %(reason)s") % {"reason": reason}
             return _("Certificate revoked")
 
         def format_comment(self, log_entry):
@@ -40,6 +43,8 @@ def register_certificate_log_actions(actions):
         label = _("Undo revocation")
 
         def format_message(self, log_entry):
+            if reason := log_entry.data.get("reason"):
+                return _("Revocation undone. Reason: %(reason)s") % {"reason": reason}
             return _("Revocation undone")
 
         def format_comment(self, log_entry):
