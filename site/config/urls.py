@@ -23,6 +23,7 @@ urlpatterns = [
     path("vereniging/", include("training.associations.urls")),
     path("api/v1/", api.urls),
     path("mijn/reflecties/", include("training.assessments.urls")),
+    path("kennisvraag/", include("training.assessments.visitor_checks")),
     path("mijn/gegevens/", include("training.privacy.urls")),
     path("mijn/", include("training.learning.urls")),
     path("agenda/", include("training.assessments.calendar_urls")),

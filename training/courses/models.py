@@ -181,7 +181,8 @@ class CoursePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = outline = course_outline(course=self)
         context["learner"] = learner_state(user=request.user, course=self, outline=outline)
-        if context["learner"] is None and request.user.is_authenticated:
+        if context["learner"] is None:
+            # Visitors too: the page shows them the way in (join, or ask for an invitation).
             context["self_enrolment_cohort"] = self_enrolment_cohort(course=self)
         return context
 
