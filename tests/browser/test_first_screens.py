@@ -57,7 +57,7 @@ def menu_link(page, name):
     )
 
 
-def check_header(page, size, links):
+def check_header(page, size, links, screenshot):
     """Compact behind a menu button on a phone; every link in view on a desktop."""
     toggle = page.locator("summary", has_text=nl("Menu"))
     if size == "phone":
@@ -77,6 +77,7 @@ def check_header(page, size, links):
             expect(menu_link(page, name)).to_be_visible()
         expect(page.get_by_label(nl("Language"))).to_be_visible()
         assert header_height(page) <= 80, "the open menu lies over the page"
+        screenshot(page, "menu-open")
         page.keyboard.press("Tab")
         expect(menu_link(page, links[0])).to_be_focused()
         page.keyboard.press("Escape")
@@ -98,7 +99,7 @@ def test_a_visitor_finds_the_way_in_and_tries_a_check(
 
     # An invite-only course: what to do to get in.
     page.goto(site.course.url)
-    check_header(page, size, [nl("Search"), nl("Log in"), nl("Create an account")])
+    check_header(page, size, [nl("Search"), nl("Log in"), nl("Create an account")], screenshot)
     step = page.locator(".next-step")
     expect(step.get_by_role("heading", name=nl("You need an invitation"))).to_be_visible()
     expect(step).to_contain_text("Nog geen uitnodiging? Vraag de trainer van je groep")
@@ -108,11 +109,12 @@ def test_a_visitor_finds_the_way_in_and_tries_a_check(
     axe(page)
     screenshot(page, "course-invitation")
 
-    # An open course: "Meedoen" leads to a new account that comes back here.
+    # An open course ("Meedoen"): joining starts with a new account that comes back here.
     open_course = CoursePageFactory(parent=site.course.get_parent(), title="Open cursus luisteren")
     CohortFactory(course=open_course, self_enrolment=True, is_open=True)
     page.goto(open_course.url)
-    join = page.locator(".next-step").get_by_role("link", name=nl("Join"), exact=True)
+    expect(page.locator(".next-step").get_by_role("heading", name=nl("Join"))).to_be_visible()
+    join = page.locator(".next-step").get_by_role("link", name=nl("Join this course"), exact=True)
     expect(join).to_have_attribute("href", f"{reverse('account_signup')}?next={open_course.url}")
     axe(page)
     screenshot(page, "course-open")
@@ -168,15 +170,15 @@ def test_a_learner_carries_on_sees_the_checklist_and_rates_feedback(
         is_mobile=size == "phone",
     )
     links = [nl("Search"), nl("My learning"), nl("My certificates"), nl("Profile")]
-    check_header(page, size, links)
+    check_header(page, size, links, screenshot)
 
     # The checklist: each rule done or still to do, open ones with where to do them.
     card = page.locator(".dashboard-course", has_text=site.course.title)
     checklist = card.get_by_role("list").filter(has_text=nl("All lessons completed"))
-    open_items = checklist.locator(".checklist__item--open")
+    open_items = checklist.locator(".rules-list__item--open")
     expect(open_items).to_have_count(4)
     lessons = open_items.filter(has_text=nl("All lessons completed"))
-    expect(lessons).to_contain_text(nl("Still to do:"))
+    expect(lessons).to_contain_text(nl("not yet"))
     expect(lessons.get_by_role("link", name=nl("Go to the lessons"))).to_have_attribute(
         "href", site.course.url
     )
