@@ -26,6 +26,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("mijn/reflecties/", include("training.assessments.urls")),
     path("mijn/oefenen/", include("training.practice.urls")),
+    path("kennisvraag/", include("training.assessments.visitor_checks")),
     path("mijn/gegevens/", include("training.privacy.urls")),
     path("mijn/praktijk/", include("training.continuing.urls")),
     path("mijn/", include("training.learning.urls")),

@@ -11,7 +11,7 @@ from tests.factories import UserFactory
 from training.accounts.emails import email_render
 from training.accounts.services import user_email_mark_verified
 from training.assessments import notifications
-from training.certificates import services as certificate_services
+from training.certificates.services.mail import _send as certificate_email_send
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +43,7 @@ def test_certificate_emails_are_plain_text(user, template):
     certificate = SimpleNamespace(
         course_title=TITLE, valid_until=datetime.date(2027, 5, 1), display_code="K7QM-4TXN"
     )
-    certificate_services._send(
+    certificate_email_send(
         user,
         f"certificates/email/{template}",
         {"certificate": certificate, "verification_url": "https://x/?a=1&b=2", "days_left": 30},

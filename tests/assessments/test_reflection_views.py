@@ -563,3 +563,20 @@ def test_starting_a_reflection_in_a_locked_module_is_refused(client):
 
     assert response.status_code == 404
     assert not Submission.objects.exists()
+
+
+def test_the_rating_address_leads_back_to_the_feedback(client, group):
+    """After an incomplete rating the browser shows …/waarderen/: reloading it as a page
+    (or opening it from the history) lands on the feedback, not on an error."""
+    submission = submitted_reflection(enrolment=group.author, assignment=group.assignment)
+    review = PeerReviewFactory(submission=submission, reviewer=group.peer.learner)
+    url = reverse("reflections:rate", args=[review.public_id])
+
+    client.force_login(group.author.learner)
+    response = client.get(url)
+    assert response.status_code == 302
+    detail = reverse("reflections:detail", args=[submission.public_id])
+    assert response["Location"] == f"{detail}#feedback-{review.public_id}"
+
+    client.force_login(group.peer.learner)  # not the author: nothing to find
+    assert client.get(url).status_code == 404

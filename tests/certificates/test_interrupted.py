@@ -14,6 +14,7 @@ from tests.certificates.helpers import complete_course
 from tests.factories import CohortFactory, EnrolmentFactory, build_course
 from training.certificates import services
 from training.certificates.models import Certificate
+from training.certificates.services import issuing
 from training.certificates.tasks import certificate_issue_task
 from training.worker.services import worker_sweep
 
@@ -44,7 +45,7 @@ def kill_on_rename(monkeypatch):
     def killed(*args, **kwargs):
         raise KeyboardInterrupt("worker killed")
 
-    monkeypatch.setattr(services.os, "replace", killed)
+    monkeypatch.setattr(issuing.os, "replace", killed)
 
 
 @pytest.mark.django_db
@@ -74,7 +75,7 @@ def test_an_interrupted_write_leaves_no_file_and_resuming_completes_it(
 def test_resuming_removes_partial_files_a_killed_worker_left(media):
     folder = media / "certificates"
     folder.mkdir()
-    (folder / f"{services.TEMP_PREFIX}abc.pdf").write_bytes(b"%PDF-1.7 half")
+    (folder / f"{issuing.TEMP_PREFIX}abc.pdf").write_bytes(b"%PDF-1.7 half")
     assert services.certificates_resume()["partial_files"] == 0  # may be a write in progress
     assert services.certificates_resume(now=timezone.now() + LATER)["partial_files"] == 1
     assert files_in(media) == []

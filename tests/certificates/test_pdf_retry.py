@@ -129,7 +129,7 @@ def test_after_too_many_failures_the_pdf_is_given_up_on_logged_once_and_shown_in
             run_worker_once()
     assert finish_tasks().filter(status=TaskResultStatus.FAILED).count() == 3
 
-    with caplog.at_level(logging.ERROR, logger="training.certificates.services"):
+    with caplog.at_level(logging.ERROR, logger="training.certificates.services.recovery"):
         assert sweep(now + datetime.timedelta(days=1)) == {
             "unfinished": 0,
             "given_up": 1,

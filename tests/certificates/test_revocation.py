@@ -7,6 +7,7 @@ from wagtail.models import ModelLogEntry
 
 from tests.factories import CertificateFactory, TrainerFactory, UserFactory, login_with_mfa
 from training.certificates import services
+from training.certificates.actions import CertificateRevokeAction, CertificateUnrevokeAction
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ def certificate():
 
 def test_a_trainer_revokes_with_a_reason_and_the_audit_log_records_who_when_why(certificate):
     trainer = certificate.cohort.trainers.get()
-    services.certificate_revoke(certificate=certificate, user=trainer, reason="  Fraude.  ")
+    CertificateRevokeAction(certificate, user=trainer, reason="  Fraude.  ").execute()
     certificate.refresh_from_db()
     assert certificate.is_revoked and certificate.revoked_by == trainer
     assert certificate.revoked_reason == "Fraude."
@@ -29,12 +30,15 @@ def test_a_trainer_revokes_with_a_reason_and_the_audit_log_records_who_when_why(
 
 def test_undoing_a_revocation_needs_a_reason_and_is_logged(certificate):
     trainer = certificate.cohort.trainers.get()
-    services.certificate_revoke(certificate=certificate, user=trainer, reason="Vergissing?")
+    CertificateRevokeAction(certificate, user=trainer, reason="Vergissing?").execute()
     with pytest.raises(services.ReasonRequired):
-        services.certificate_unrevoke(certificate=certificate, user=trainer, reason=" ")
-    services.certificate_unrevoke(
-        certificate=certificate, user=trainer, reason="Toch terecht uitgegeven."
+        CertificateUnrevokeAction(certificate, user=trainer, reason=" ").execute()
+    assert not ModelLogEntry.objects.for_instance(certificate).filter(
+        action="certificates.unrevoke"
     )
+    CertificateUnrevokeAction(
+        certificate, user=trainer, reason="Toch terecht uitgegeven."
+    ).execute()
     certificate.refresh_from_db()
     assert certificate.status == "valid" and certificate.revoked_reason == ""
     entry = ModelLogEntry.objects.for_instance(certificate).get(action="certificates.unrevoke")
@@ -53,9 +57,14 @@ def test_a_reason_is_required_and_revoking_twice_is_refused(certificate):
 def test_only_the_cohorts_trainers_and_admins_may_revoke(certificate):
     for outsider in (TrainerFactory(), UserFactory(), certificate.learner):
         with pytest.raises(PermissionDenied):
-            services.certificate_revoke(certificate=certificate, user=outsider, reason="Nee")
+            CertificateRevokeAction(certificate, user=outsider, reason="Nee").execute()
+    certificate.refresh_from_db()
+    assert not certificate.is_revoked
+    assert not ModelLogEntry.objects.for_instance(certificate).filter(action="certificates.revoke")
     admin = UserFactory(is_superuser=True, is_staff=True)
-    services.certificate_revoke(certificate=certificate, user=admin, reason="Beheer")
+    CertificateRevokeAction(certificate, user=admin, reason="Beheer").execute()
+    certificate.refresh_from_db()
+    assert certificate.is_revoked
 
 
 def test_revoking_from_the_admin(client, certificate):
@@ -67,7 +76,7 @@ def test_revoking_from_the_admin(client, certificate):
     assert response.status_code == 302
     certificate.refresh_from_db()
     assert certificate.revoked_reason == "Dubbel uitgegeven."
-    detail = client.get(reverse("certificates_admin:detail", args=[certificate.pk]))
+    detail = client.get(reverse("certificates_admin:inspect", args=[certificate.pk]))
     assert "Dubbel uitgegeven." in detail.content.decode()
 
     client.post(reverse("certificates_admin:unrevoke", args=[certificate.pk]), {"reason": "Fout"})
@@ -77,7 +86,7 @@ def test_revoking_from_the_admin(client, certificate):
 
 def test_another_trainers_certificate_is_a_404_in_the_admin(client, certificate):
     login_with_mfa(client, TrainerFactory())
-    for name in ("detail", "revoke", "pdf"):
+    for name in ("inspect", "history", "revoke", "pdf"):
         method = client.post if name == "revoke" else client.get
         response = method(
             reverse(f"certificates_admin:{name}", args=[certificate.pk]), {"reason": "x"}

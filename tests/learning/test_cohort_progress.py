@@ -20,7 +20,7 @@ from tests.factories import (
 )
 from training.courses.pillars import Pillar
 from training.courses.selectors import course_outline
-from training.learning import services
+from training.learning import reports, services
 from training.spreadsheets import csv_safe
 
 pytestmark = pytest.mark.django_db
@@ -248,11 +248,9 @@ def test_a_page_number_out_of_range_shows_a_page_not_an_error(client, trainer, s
 
 
 def test_csv_export_streams_in_chunks_with_every_learner_once(cohort):
-    from training.learning import admin_views
-
     for n in range(7):
         enrol(cohort, f"Cursist {n}")
-    lines = list(admin_views.progress_report_csv_lines(cohort=cohort, chunk_size=3))
+    lines = list(reports.progress_report_csv_lines(cohort=cohort, chunk_size=3))
 
     assert len(lines) == 1 + 3  # header, then chunks of 3, 3 and 1 learners
     rows = list(csv.reader(io.StringIO("".join(lines).lstrip("\ufeff")), delimiter=";"))

@@ -41,10 +41,6 @@ def associations_administered_by(user) -> QuerySet[Association]:
     ).distinct()
 
 
-def is_association_staff(user) -> bool:
-    return user.is_authenticated and Association.objects.filter(staff=user).exists()
-
-
 def can_administer(user, association: Association) -> bool:
     return associations_administered_by(user).filter(pk=association.pk).exists()
 

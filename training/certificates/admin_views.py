@@ -1,238 +1,310 @@
-"""The trainer side of certificates, in the Wagtail admin.
+"""The trainer side of certificates, in the Wagtail admin, on Wagtail's own machinery.
 
-Trainers list the certificates of the cohorts they train (superusers: all),
-revoke or un-revoke them with a reason (Wagtail's audit log records who,
-when and why), sign learners off for courses that ask for it, and set the
-signature printed on the certificates they sign. Every lookup goes through
-the querysets in permissions.py, so a wrong id is a 404.
+One `ModelViewSet` builds every screen: the index (filters, search, paging,
+CSV and XLSX export), inspect, history (from the audit log), revoke and undo,
+the PDF download, the sign-off list and the trainer's own signature. Every
+object comes from the certificate policy (`policies.py`), so a wrong id is a
+404, and every write is an action (`actions.py`) that leaves one audit entry.
 """
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import BaseObjectMixin, WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.images.fields import WagtailImageField
-from wagtail.models import ModelLogEntry
 
-from training.courses.permissions import is_trainer
 from training.http import no_store
+from training.learning.policies import PolicyScopedObjectMixin
+from training.spreadsheets import csv_safe
 
-from . import services
+from .actions import CertificateRevokeAction, CertificateUnrevokeAction, TrainerSignoffAction
+from .admin_forms import CertificateFilterSet, ReasonForm, SignatureForm
 from .downloads import certificate_pdf_response
 from .models import Certificate, CertificateStatus, TrainerSignature
-from .permissions import certificates_managed_by, enrolments_signable_by
+from .policies import certificate_policy
 from .rules import rules_evaluate
 from .selectors import certificate_public, verification_url
+from .services.errors import CertificateError
 from .signatures import trainer_signature_save
 
 
-class ReasonForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=1000,
-        help_text=_(
-            "Shown on the public verification page and kept in the history. "
-            "Do not include health or other personal details."
-        ),
-    )
-
-
-class SignatureForm(forms.ModelForm):
-    """Name, role and an upload: no image chooser, so nobody can pick someone else's image."""
-
-    upload = WagtailImageField(
-        label=_("Signature image"),
-        required=False,
-        help_text=_("Optional: a scan of your signature on a white or transparent background."),
-    )
-    remove_image = forms.BooleanField(label=_("Remove my signature image"), required=False)
-
-    class Meta:
-        model = TrainerSignature
-        fields = ["name", "role"]
-
-
-class TrainerView(WagtailAdminTemplateMixin, TemplateView):
-    """Base: trainers and superusers only; breadcrumbs back to the certificate list."""
-
-    header_icon = "doc-full"
-    index_url_name = "certificates_admin:index"
+class NoStoreMixin:
+    """Every certificate screen shows personal data: no cache keeps it."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not is_trainer(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+        return no_store(super().dispatch(request, *args, **kwargs))
 
-    def get_breadcrumbs_items(self):
+
+def _valid_until(certificate):
+    return certificate.valid_until or gettext("Does not expire")
+
+
+def _status_label(certificate):
+    return capfirst(certificate.status.label)
+
+
+# --- Index: filters, search, export ------------------------------------------
+
+
+class CertificateIndexView(NoStoreMixin, generic.IndexView):
+    signoffs_url_name = None
+    signature_url_name = None
+
+    def get_base_queryset(self):
+        return certificate_policy.instances_user_has_permission_for(
+            self.request.user, "view"
+        ).select_related("cohort")
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        # Codes are stored without dashes, and shown and typed with them.
+        code = self.search_query.replace("-", "").replace(" ", "").upper()
+        return queryset.filter(
+            Q(holder_name__icontains=self.search_query) | Q(code__icontains=code)
+        )
+
+    @cached_property
+    def columns(self):
         return [
-            *self.breadcrumbs_items,
-            {"url": reverse(self.index_url_name), "label": capfirst_plural()},
-            {"url": "", "label": self.get_page_title()},
+            self._get_title_column("holder_name"),
+            Column("course_title", label=_("Course"), sort_key="course_title"),
+            Column("cohort_name", label=_("Group"), sort_key="cohort_name"),
+            Column("issued_on", label=_("Issued on"), sort_key="issued_on"),
+            Column(
+                "valid_until", label=_("Valid until"), accessor=_valid_until, sort_key="valid_until"
+            ),
+            StatusTagColumn(
+                "status",
+                label=_("Status"),
+                accessor=_status_label,
+                primary=lambda certificate: certificate.status == CertificateStatus.VALID,
+            ),
         ]
 
-    def render_to_response(self, context, **response_kwargs):
-        return no_store(super().render_to_response(context, **response_kwargs))
+    def to_row_dict(self, item):
+        # Holder names and group names are typed by people: never a formula.
+        return {field: csv_safe(value) for field, value in super().to_row_dict(item).items()}
 
+    def get_filename(self):
+        return f"certificaten-{timezone.localdate().isoformat()}"
 
-def capfirst_plural():
-    return str(Certificate._meta.verbose_name_plural).capitalize()
-
-
-STATUS_FILTERS = [
-    ("", _("All")),
-    (CertificateStatus.VALID, _("Valid")),
-    (CertificateStatus.EXPIRED, _("Expired")),
-    (CertificateStatus.REVOKED, _("Revoked")),
-]
-
-
-class CertificateIndexView(TrainerView):
-    template_name = "certificates/admin/index.html"
-    page_title = _("Certificates")
-
-    def get_breadcrumbs_items(self):
-        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
-
-    @property
+    @cached_property
     def header_buttons(self):
         return [
+            *super().header_buttons,
             HeaderButton(
-                gettext("Sign-offs"), url=reverse("certificates_admin:signoffs"), icon_name="tick"
+                gettext("Sign-offs"), url=reverse(self.signoffs_url_name), icon_name="tick"
             ),
             HeaderButton(
-                gettext("My signature"),
-                url=reverse("certificates_admin:signature"),
-                icon_name="edit",
+                gettext("My signature"), url=reverse(self.signature_url_name), icon_name="edit"
             ),
         ]
+
+
+# --- One certificate: inspect, history, revoke, PDF --------------------------
+
+
+class CertificateInspectView(NoStoreMixin, PolicyScopedObjectMixin, generic.InspectView):
+    """The certificate as verification shows it, with revoke / undo, PDF and history."""
+
+    template_name = "certificates/admin/inspect.html"
+    scope_select_related = ("cohort", "learner")
+    revoke_url_name = None
+    unrevoke_url_name = None
+    pdf_url_name = None
+    history_url_name = None
+
+    def get_valid_until_display_value(self):
+        return _valid_until(self.object)
+
+    def get_code_display_value(self):
+        return self.object.display_code
+
+    def get_pdf_sha256_display_value(self):
+        return self.object.pdf_sha256 or "–"
+
+    def get_page_subtitle(self):
+        return self.object.holder_name
+
+    @cached_property
+    def header_buttons(self):
+        certificate = self.object
+        buttons = []
+        if certificate_policy.user_has_permission_for_instance(
+            self.request.user, "revoke", certificate
+        ):
+            if certificate.is_revoked:
+                buttons.append(
+                    HeaderButton(
+                        gettext("Undo revocation"),
+                        url=reverse(self.unrevoke_url_name, args=[certificate.pk]),
+                        icon_name="undo",
+                        priority=10,
+                    )
+                )
+            else:
+                buttons.append(
+                    HeaderButton(
+                        gettext("Revoke certificate"),
+                        url=reverse(self.revoke_url_name, args=[certificate.pk]),
+                        icon_name="cross",
+                        priority=10,
+                    )
+                )
+        if certificate.is_ready:
+            buttons.append(
+                HeaderButton(
+                    gettext("Download PDF"),
+                    url=reverse(self.pdf_url_name, args=[certificate.pk]),
+                    icon_name="download",
+                    priority=20,
+                )
+            )
+        buttons.append(
+            HeaderButton(
+                gettext("History"),
+                url=reverse(self.history_url_name, args=[certificate.pk]),
+                icon_name="history",
+                priority=30,
+            )
+        )
+        return buttons
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        today = timezone.localdate()
-        queryset = certificates_managed_by(self.request.user).select_related("cohort")
-        query = self.request.GET.get("q", "").strip()
-        if query:
-            queryset = queryset.filter(
-                Q(holder_name__icontains=query)
-                | Q(course_title__icontains=query)
-                | Q(cohort_name__icontains=query)
-                | Q(code__icontains=query.replace("-", "").upper())
-            )
-        status = self.request.GET.get("status", "")
-        if status == CertificateStatus.REVOKED:
-            queryset = queryset.filter(revoked_at__isnull=False)
-        elif status == CertificateStatus.EXPIRED:
-            queryset = queryset.filter(revoked_at__isnull=True, valid_until__lt=today)
-        elif status == CertificateStatus.VALID:
-            queryset = queryset.filter(revoked_at__isnull=True).filter(
-                Q(valid_until__isnull=True) | Q(valid_until__gte=today)
-            )
-        page = Paginator(queryset.order_by("-issued_at", "-pk"), 50).get_page(
-            self.request.GET.get("p")
-        )
-        context.update(
-            {
-                "page_obj": page,
-                "query": query,
-                "status": status,
-                "status_filters": STATUS_FILTERS,
-                "today": today,
-            }
-        )
+        context["public"] = certificate_public(self.object)
+        context["verification_url"] = verification_url(self.object)
         return context
 
 
-class CertificateObjectView(TrainerView):
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.object = get_object_or_404(
-            certificates_managed_by(request.user).select_related("cohort", "learner"),
-            pk=kwargs["pk"],
-        )
+class CertificateHistoryView(NoStoreMixin, PolicyScopedObjectMixin, HistoryView):
+    # Nobody changes a certificate by hand; reading its history is part of viewing it.
+    any_permission_required = ["view"]
+    # No edit screen to point to.
+    header_buttons = []
 
     def get_page_subtitle(self):
         return self.object.holder_name
 
 
-class CertificateDetailView(CertificateObjectView):
-    """The certificate as verification shows it, its history, and revoke / undo."""
+class CertificateObjectView(
+    NoStoreMixin,
+    PolicyScopedObjectMixin,
+    PermissionCheckedMixin,
+    BaseObjectMixin,
+    WagtailAdminTemplateMixin,
+    TemplateView,
+):
+    """Base for the certificate's own views: the object from the policy, breadcrumbs."""
 
-    template_name = "certificates/admin/detail.html"
-    page_title = _("Certificate")
-    form = None
+    model = Certificate
+    header_icon = "doc-full"
+    scope_select_related = ("cohort", "learner")
+    index_url_name = None
+    inspect_url_name = None
+
+    def get_page_subtitle(self):
+        return self.object.holder_name
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": _plural()},
+            {
+                "url": reverse(self.inspect_url_name, args=[self.object.pk]),
+                "label": self.object.holder_name,
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+def _plural():
+    return capfirst(Certificate._meta.verbose_name_plural)
+
+
+class CertificateRevokeView(CertificateObjectView):
+    """GET: the reason form; POST: revoke (or with `undo`, undo the revocation)."""
+
+    permission_required = "revoke"
+    scope_action = "revoke"
+    template_name = "certificates/admin/revoke.html"
+    undo = False
+
+    def get_page_title(self):
+        return gettext("Undo revocation") if self.undo else gettext("Revoke certificate")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        certificate = self.object
-        context.update(
-            {
-                "certificate": certificate,
-                "public": certificate_public(certificate),
-                "verification_url": verification_url(certificate),
-                "form": self.form or ReasonForm(),
-                "history": ModelLogEntry.objects.for_instance(certificate)
-                .select_related("user")
-                .order_by("-timestamp"),
-                "action_url": reverse(
-                    "certificates_admin:unrevoke"
-                    if certificate.is_revoked
-                    else "certificates_admin:revoke",
-                    args=[certificate.pk],
-                ),
-            }
-        )
+        context.setdefault("form", ReasonForm())
+        context["certificate"] = self.object
+        context["public"] = certificate_public(self.object)
+        context["undo"] = self.undo
+        context["cancel_url"] = reverse(self.inspect_url_name, args=[self.object.pk])
         return context
 
-
-class CertificateRevokeView(CertificateDetailView):
-    """POST: revoke (or with `undo`, un-revoke) with a reason; errors re-show the detail page."""
-
-    http_method_names = ["post"]
-    undo = False
-
     def post(self, request, *args, **kwargs):
-        self.form = ReasonForm(request.POST)
-        if self.form.is_valid():
-            action = services.certificate_unrevoke if self.undo else services.certificate_revoke
-            try:
-                action(
-                    certificate=self.object,
-                    user=request.user,
-                    reason=self.form.cleaned_data["reason"],
-                )
-            except services.CertificateError as error:
-                messages.error(request, error.message)
-            else:
-                messages.success(
-                    request,
-                    gettext("The revocation is undone: the certificate is valid again.")
-                    if self.undo
-                    else gettext("The certificate is revoked. Verification shows this at once."),
-                )
-            return redirect("certificates_admin:detail", pk=self.object.pk)
-        return self.render_to_response(self.get_context_data(), status=400)
+        form = ReasonForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        action_class = CertificateUnrevokeAction if self.undo else CertificateRevokeAction
+        action = action_class(self.object, user=request.user, reason=form.cleaned_data["reason"])
+        try:
+            action.execute()
+        except CertificateError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                gettext("The revocation is undone: the certificate is valid again.")
+                if self.undo
+                else gettext("The certificate is revoked. Verification shows this at once."),
+            )
+        return redirect(self.inspect_url_name, self.object.pk)
 
 
 class CertificatePdfView(CertificateObjectView):
+    permission_required = "download"
+    scope_action = "download"
+
     def get(self, request, *args, **kwargs):
         if not self.object.is_ready:
             raise Http404
         return certificate_pdf_response(self.object)
+
+
+# --- Sign-offs and the trainer's signature -----------------------------------
+
+
+class TrainerView(NoStoreMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Base for the trainer's own screens: trainers and superusers only."""
+
+    model = Certificate
+    permission_required = "view"
+    header_icon = "doc-full"
+    index_url_name = None
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": _plural()},
+            {"url": "", "label": self.get_page_title()},
+        ]
 
 
 class SignoffIndexView(TrainerView):
@@ -240,29 +312,31 @@ class SignoffIndexView(TrainerView):
 
     template_name = "certificates/admin/signoffs.html"
     page_title = _("Sign-offs")
+    signoffs_url_name = None
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         enrolments = (
-            enrolments_signable_by(self.request.user)
-            .filter(course__require_trainer_signoff=True)
+            certificate_policy.enrolments_for_signoff(self.request.user)
             .select_related("learner", "course", "cohort", "certificate_signoff")
             .order_by("cohort__name", "learner__display_name", "learner__email")
         )
-        rows = []
-        for enrolment in enrolments:
-            results = rules_evaluate(enrolment=enrolment, exclude={"require_trainer_signoff"})
-            signoff = getattr(enrolment, "certificate_signoff", None)
-            rows.append({"enrolment": enrolment, "results": results, "signoff": signoff})
-        context["rows"] = rows
+        context["rows"] = [
+            {
+                "enrolment": enrolment,
+                "results": rules_evaluate(enrolment=enrolment, exclude={"require_trainer_signoff"}),
+                "signoff": getattr(enrolment, "certificate_signoff", None),
+            }
+            for enrolment in enrolments
+        ]
         return context
 
     def post(self, request, *args, **kwargs):
         enrolment = get_object_or_404(
-            enrolments_signable_by(request.user).filter(course__require_trainer_signoff=True),
-            pk=request.POST.get("enrolment"),
+            certificate_policy.enrolments_for_signoff(request.user).select_related("learner"),
+            pk=request.POST.get("enrolment") or None,
         )
-        services.trainer_signoff_give(enrolment=enrolment, trainer=request.user)
+        TrainerSignoffAction(enrolment, user=request.user).execute()
         messages.success(
             request,
             gettext(
@@ -271,7 +345,7 @@ class SignoffIndexView(TrainerView):
             )
             % {"name": enrolment.learner.get_full_name()},
         )
-        return redirect("certificates_admin:signoffs")
+        return redirect(self.signoffs_url_name)
 
 
 class SignatureView(TrainerView):
@@ -279,6 +353,7 @@ class SignatureView(TrainerView):
 
     template_name = "certificates/admin/signature.html"
     page_title = _("My signature")
+    signature_url_name = None
 
     def get_form(self):
         instance = TrainerSignature.objects.filter(trainer=self.request.user).first()
@@ -309,34 +384,92 @@ class SignatureView(TrainerView):
             messages.success(
                 request, gettext("Saved. New certificates you sign show this signature.")
             )
-            return redirect("certificates_admin:signature")
+            return redirect(self.signature_url_name)
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class TrainerMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_trainer(request.user)
+# --- The viewset --------------------------------------------------------------
+
+#: Wagtail's views a certificate has no use for: certificates are issued by
+#: the rules, never added, edited or deleted by hand.
+UNUSED_VIEWS = {"add", "edit", "delete", "usage", "copy"}
 
 
-class CertificateAdminViewSet(ViewSet):
+class CertificateViewSet(ModelViewSet):
+    model = Certificate
     name = "certificates_admin"
     url_prefix = "certificaten"
     icon = "doc-full"
     menu_label = _("Certificates")
     menu_order = 260
     add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    search_fields = ["holder_name", "code"]
+    search_backend_name = None
+    filterset_class = CertificateFilterSet
+    list_per_page = 50
+    ordering = ["-issued_at", "-pk"]
+    list_export = [
+        "holder_name",
+        "display_code",
+        "course_title",
+        "cohort_name",
+        "issued_on",
+        "valid_until",
+        "status",
+    ]
+    export_headings = {
+        "holder_name": _("Holder"),
+        "display_code": _("Verification code"),
+        "course_title": _("Course"),
+        "cohort_name": _("Group"),
+        "issued_on": _("Issued on"),
+        "valid_until": _("Valid until"),
+        "status": _("Status"),
+    }
 
-    @property
-    def menu_item_class(self):
-        return TrainerMenuItem
+    inspect_view_fields = [
+        "holder_name",
+        "course_title",
+        "cohort_name",
+        "trainer_name",
+        "issued_on",
+        "valid_until",
+        "code",
+        "pdf_sha256",
+    ]
+
+    index_view_class = CertificateIndexView
+    inspect_view_class = CertificateInspectView
+    history_view_class = CertificateHistoryView
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            **{f"{name}_url_name": None for name in UNUSED_VIEWS},
+            revoke_url_name=self.get_url_name("revoke"),
+            unrevoke_url_name=self.get_url_name("unrevoke"),
+            pdf_url_name=self.get_url_name("pdf"),
+            signoffs_url_name=self.get_url_name("signoffs"),
+            signature_url_name=self.get_url_name("signature"),
+            **kwargs,
+        )
 
     def get_urlpatterns(self):
+        # Wagtail's own list, inspect and history; no add, edit, delete or usage.
         return [
-            path("", CertificateIndexView.as_view(), name="index"),
-            path("<int:pk>/", CertificateDetailView.as_view(), name="detail"),
-            path("<int:pk>/revoke/", CertificateRevokeView.as_view(), name="revoke"),
-            path("<int:pk>/unrevoke/", CertificateRevokeView.as_view(undo=True), name="unrevoke"),
-            path("<int:pk>/pdf/", CertificatePdfView.as_view(), name="pdf"),
-            path("signoffs/", SignoffIndexView.as_view(), name="signoffs"),
-            path("signature/", SignatureView.as_view(), name="signature"),
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+            path("history/<int:pk>/", self.history_view, name="history"),
+            path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
+            path("revoke/<int:pk>/", self.construct_view(CertificateRevokeView), name="revoke"),
+            path(
+                "unrevoke/<int:pk>/",
+                self.construct_view(CertificateRevokeView, undo=True),
+                name="unrevoke",
+            ),
+            path("pdf/<int:pk>/", self.construct_view(CertificatePdfView), name="pdf"),
+            path("signoffs/", self.construct_view(SignoffIndexView), name="signoffs"),
+            path("signature/", self.construct_view(SignatureView), name="signature"),
         ]

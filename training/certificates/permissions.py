@@ -50,10 +50,6 @@ def certificates_readable_by(user) -> QuerySet[Certificate]:
     return Certificate.objects.filter(readable)
 
 
-def can_revoke(user, certificate: Certificate) -> bool:
-    return certificates_managed_by(user).filter(pk=certificate.pk).exists()
-
-
 def enrolments_signable_by(user) -> QuerySet[Enrolment]:
     """Enrolments a trainer may sign off: active ones, in the cohorts they train."""
     if not is_trainer(user):

@@ -2,7 +2,7 @@
 
 from training.learning.models import Enrolment
 
-from .services import certificate_evaluate
+from .services.issuing import certificate_evaluate
 
 
 def evaluate_on_progress(sender, *, enrolment_id: int, **kwargs) -> None:

@@ -12,8 +12,8 @@ from django_tasks import task
 
 from training.learning.models import Enrolment
 
-from . import services
 from .models import Certificate
+from .services import issuing, reminders
 
 logger = logging.getLogger(__name__)
 
@@ -24,7 +24,7 @@ def certificate_issue_task(enrolment_id: int) -> int | None:
     enrolment = Enrolment.objects.filter(pk=enrolment_id).first()
     if enrolment is None:
         return None
-    certificate = services.certificate_issue(enrolment=enrolment)
+    certificate = issuing.certificate_issue(enrolment=enrolment)
     return certificate.pk if certificate else None
 
 
@@ -35,7 +35,7 @@ def certificate_finish_task(certificate_id: int) -> bool:
     if certificate is None:
         return False
     try:
-        services.certificate_finish(certificate=certificate)
+        issuing.certificate_finish(certificate=certificate)
     except Exception:
         logger.warning("Finishing certificate id=%s failed; the sweep retries it.", certificate_id)
         raise
@@ -45,11 +45,11 @@ def certificate_finish_task(certificate_id: int) -> bool:
 @task()
 def certificate_reminders_task() -> int:
     """Send the expiry reminders that are due (schedule daily)."""
-    return services.certificate_reminders_send()
+    return reminders.certificate_reminders_send()
 
 
 @task()
 def certificates_evaluate_task() -> int:
     """Issue what is due for every active learner (rules changed, deadlines passed); daily."""
-    _evaluated, enqueued = services.certificates_evaluate()
+    _evaluated, enqueued = issuing.certificates_evaluate()
     return enqueued

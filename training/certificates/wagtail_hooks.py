@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-from .admin_views import CertificateAdminViewSet
+from . import policies  # noqa: F401  (registers the certificate policy)
+from .admin_views import CertificateViewSet
 
 
 @hooks.register("register_admin_viewset")
 def register_certificate_viewset():
-    return CertificateAdminViewSet()
+    return CertificateViewSet()
 
 
 @hooks.register("register_log_actions")
@@ -29,6 +30,9 @@ def register_certificate_log_actions(actions):
         label = _("Revoke certificate")
 
         def format_message(self, log_entry):
+            # The reason is the trainer's, kept on the certificate anyway, never a learner's text.
+            if reason := log_entry.data.get("reason"):
+                return _("Certificate revoked. Reason: %(reason)s") % {"reason": reason}
             return _("Certificate revoked")
 
         def format_comment(self, log_entry):
@@ -39,6 +43,8 @@ def register_certificate_log_actions(actions):
         label = _("Undo revocation")
 
         def format_message(self, log_entry):
+            if reason := log_entry.data.get("reason"):
+                return _("Revocation undone. Reason: %(reason)s") % {"reason": reason}
             return _("Revocation undone")
 
         def format_comment(self, log_entry):

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from training.accounts.emails import email_render
-from training.certificates.renewal import certificate_renew
+from training.certificates.services import certificate_renew
 
 from . import errors
 from .models import (

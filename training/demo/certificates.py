@@ -130,8 +130,9 @@ def demo_verification_url() -> str | None:
 def _issue(enrolment, issued_on: datetime.date, reason: str | None, trainer) -> None:
     from training.assessments.knowledge_checks import knowledge_check_answer
     from training.assessments.models import KnowledgeCheckAttempt
+    from training.certificates.actions import CertificateRevokeAction
     from training.certificates.models import Certificate
-    from training.certificates.services import certificate_import, certificate_revoke
+    from training.certificates.services import certificate_import
     from training.courses.selectors import course_outline
     from training.learning.models import LessonProgress
     from training.learning.services import lesson_complete
@@ -156,7 +157,8 @@ def _issue(enrolment, issued_on: datetime.date, reason: str | None, trainer) -> 
     certificate = certificate_import(enrolment=enrolment, issued_on=issued_on)
     Certificate.objects.filter(pk=certificate.pk).update(issued_at=issued_at)
     if reason:
-        certificate_revoke(certificate=certificate, user=trainer, reason=reason)
+        # As the trainer would in the admin: checked, and in the audit log.
+        CertificateRevokeAction(certificate, user=trainer, reason=reason).execute()
 
 
 def _image(title: str, png: bytes, collection_name: str):

@@ -12,6 +12,7 @@ from training.courses.models import CoursePage
 from training.courses.permissions import TRAINER_GROUP
 
 from .models import Cohort, Enrolment
+from .reports import SORT_CHOICES, STATUS_CHOICES
 
 
 def trainer_label(user) -> str:
@@ -131,3 +132,16 @@ class BulkInviteForm(forms.Form):
         if not cleaned_data.get("addresses", "").strip() and not cleaned_data.get("csv_file"):
             raise forms.ValidationError(_("Paste at least one email address or upload a CSV file."))
         return cleaned_data
+
+
+class ProgressFilterForm(forms.Form):
+    """The filters of the cohort progress page (GET); a wrong value is ignored, not an error."""
+
+    q = forms.CharField(label=_("Search by name or email address"), required=False, max_length=200)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = STATUS_CHOICES
+        self.fields["sort"].choices = SORT_CHOICES

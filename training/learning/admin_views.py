@@ -1,6 +1,6 @@
 """The trainer side of cohorts, in the Wagtail admin.
 
-Every view looks cohorts up through `cohorts_trained_by(request.user)`: a
+Every view looks cohorts up through the cohort policy (`policies.py`): a
 trainer lists, edits and reports on the cohorts they train, a superuser on
 all of them, and a wrong id is a 404 before any permission check runs, so a
 response never tells whether another trainer's cohort exists.
@@ -8,13 +8,8 @@ response never tells whether another trainer's cohort exists.
 
 from __future__ import annotations
 
-import csv
-from dataclasses import dataclass
-from datetime import datetime
-
 from django.contrib import messages
 from django.contrib.admin.utils import quote
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, ProtectedError, Q, RestrictedError
 from django.http import StreamingHttpResponse
@@ -35,179 +30,23 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, ListingButton
 
-from training.courses.pillars import Pillar
-from training.courses.selectors import ModuleOutline
 from training.http import no_store
-from training.spreadsheets import csv_safe
 
-from . import invitations
-from .admin_forms import BulkInviteForm, CohortForm
+from . import invitations, reports
+from .actions import CohortRotateInviteAction
+from .admin_forms import BulkInviteForm, CohortForm, ProgressFilterForm
 from .models import Cohort, CohortInvitation, Enrolment
-from .permissions import cohorts_trained_by
-from .selectors import Tally, cohort_active_enrolments, cohort_progress_rows
-from .services import cohort_accepts_enrolment, cohort_rotate_invite
-
-# --- Progress report: one shape for the HTML table and the CSV export -------
-
-
-@dataclass
-class ProgressReportRow:
-    name: str
-    email: str
-    modules: list[Tally]
-    pillars: list[Tally]
-    course: Tally
-    last_activity: datetime | None
-
-
-@dataclass
-class ProgressReport:
-    cohort: Cohort
-    modules: list[ModuleOutline]
-    pillars: list[Pillar]
-    rows: list[ProgressReportRow]
-
-
-def cohort_progress_report(*, cohort: Cohort, enrolments=None, outline=None) -> ProgressReport:
-    """Percent per module, per pillar (all three) and for the course, per active learner.
-
-    `enrolments` narrows the report to one page or chunk of the cohort.
-    """
-    from training.courses.selectors import course_outline
-
-    outline = outline or course_outline(course=cohort.course)
-    if enrolments is None:
-        enrolments = cohort_active_enrolments(cohort=cohort)
-    pillars = list(Pillar)
-    rows = []
-    for row in cohort_progress_rows(outline=outline, enrolments=enrolments):
-        learner, progress = row.enrolment.learner, row.progress
-        rows.append(
-            ProgressReportRow(
-                name=learner.display_name or learner.email,
-                email=learner.email,
-                modules=[progress.modules[m.page.pk] for m in outline.modules],
-                pillars=[progress.pillars[pillar] for pillar in pillars],
-                course=progress.course,
-                last_activity=row.enrolment.last_activity_at,
-            )
-        )
-    return ProgressReport(cohort=cohort, modules=outline.modules, pillars=pillars, rows=rows)
-
-
-def _csv_percent(tally: Tally):
-    return tally.percent if tally.total else ""
-
-
-def progress_report_csv_header(report: ProgressReport) -> list:
-    percent = gettext("%(label)s (%%)")
-    header = [
-        gettext("Learner"),
-        gettext("Email address"),
-        percent % {"label": gettext("Whole course")},
-        gettext("Last activity"),
-        *[percent % {"label": pillar.label} for pillar in report.pillars],
-        *[percent % {"label": m.page.title} for m in report.modules],
-    ]
-    return [csv_safe(cell) for cell in header]
-
-
-def progress_report_csv_rows(report: ProgressReport) -> list[list]:
-    """One row per learner, in the order of the table on the progress page."""
-    rows = []
-    for row in report.rows:
-        last_activity = (
-            timezone.localtime(row.last_activity).strftime("%Y-%m-%d %H:%M")
-            if row.last_activity
-            else ""
-        )
-        rows.append(
-            [
-                row.name,
-                row.email,
-                _csv_percent(row.course),
-                last_activity,
-                *[_csv_percent(tally) for tally in row.pillars],
-                *[_csv_percent(tally) for tally in row.modules],
-            ]
-        )
-    return [[csv_safe(cell) for cell in row] for row in rows]
-
-
-CSV_CHUNK = 500
-
-
-def progress_report_csv_lines(*, cohort: Cohort, chunk_size: int = CSV_CHUNK):
-    """The CSV export, line by line: a byte order mark and the header, then the
-    learners in chunks of `chunk_size` (one progress query per chunk), so the
-    file streams in constant memory whatever the size of the cohort."""
-    from training.courses.selectors import course_outline
-
-    class Echo:
-        def write(self, value):
-            return value
-
-    writer = csv.writer(Echo(), delimiter=";")
-    outline = course_outline(course=cohort.course)
-    header = cohort_progress_report(cohort=cohort, enrolments=[], outline=outline)
-    # A byte order mark makes Excel read the file as UTF-8 (é, ë, ĳ).
-    yield "\ufeff" + writer.writerow(progress_report_csv_header(header))
-    enrolments = cohort_active_enrolments(cohort=cohort)
-    chunk = []
-    for enrolment in enrolments.iterator(chunk_size=chunk_size):
-        chunk.append(enrolment)
-        if len(chunk) == chunk_size:
-            yield from _csv_chunk(cohort, chunk, outline, writer)
-            chunk = []
-    if chunk:
-        yield from _csv_chunk(cohort, chunk, outline, writer)
-
-
-def _csv_chunk(cohort, enrolments, outline, writer):
-    report = cohort_progress_report(cohort=cohort, enrolments=enrolments, outline=outline)
-    yield "".join(writer.writerow(row) for row in progress_report_csv_rows(report))
-
-
-# --- Scoping ------------------------------------------------------------------
-#
-# Each view loads its cohort in `setup()`, before `dispatch()` checks
-# permissions, so even a view the user may not use (trainers cannot delete)
-# answers 404 for a cohort they do not train.
-
-
-def _trained_cohorts(request):
-    return cohorts_trained_by(request.user).select_related("course")
-
-
-class ScopedObjectMixin:
-    """For Wagtail's BaseObjectMixin views (history, usage and the views below)."""
-
-    def get_base_object_queryset(self):
-        return _trained_cohorts(self.request)
-
-
-class ScopedSingleObjectMixin:
-    """For Django's SingleObjectMixin views (edit, delete)."""
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.object = self.get_object()
-
-    def get_queryset(self):
-        return _trained_cohorts(self.request)
-
-    def get_object(self, queryset=None):
-        if getattr(self, "object", None) is not None:
-            return self.object
-        return super().get_object(queryset)
+from .policies import PolicyScopedObjectMixin, cohort_policy
+from .services import cohort_accepts_enrolment
 
 
 class CohortObjectView(
-    ScopedObjectMixin, PermissionCheckedMixin, BaseObjectMixin, WagtailAdminTemplateMixin
+    PolicyScopedObjectMixin, PermissionCheckedMixin, BaseObjectMixin, WagtailAdminTemplateMixin
 ):
-    """Base for the extra per-cohort views: scoped lookup, breadcrumbs, URLs."""
+    """Base for the extra per-cohort views: lookup through the policy, breadcrumbs, URLs."""
 
     model = Cohort
+    scope_select_related = ("course",)
     header_icon = "group"
     index_url_name = None
     edit_url_name = None
@@ -255,7 +94,7 @@ class CohortIndexView(generic.IndexView):
 
     def get_base_queryset(self):
         return (
-            cohorts_trained_by(self.request.user)
+            cohort_policy.instances_user_has_permission_for(self.request.user, "view")
             .select_related("course")
             .annotate(
                 active_enrolments=Count(
@@ -324,7 +163,7 @@ class CohortCreateView(generic.CreateView):
         return self.get_edit_url()
 
 
-class CohortEditView(ScopedSingleObjectMixin, generic.EditView):
+class CohortEditView(PolicyScopedObjectMixin, generic.EditView):
     progress_url_name = None
     rotate_invite_url_name = None
     invite_bulk_url_name = None
@@ -370,7 +209,7 @@ class CohortEditView(ScopedSingleObjectMixin, generic.EditView):
         return no_store(super().render_to_response(context, **response_kwargs))
 
 
-class CohortDeleteView(ScopedSingleObjectMixin, generic.DeleteView):
+class CohortDeleteView(PolicyScopedObjectMixin, generic.DeleteView):
     def form_valid(self, form):
         try:
             with transaction.atomic():
@@ -386,11 +225,11 @@ class CohortDeleteView(ScopedSingleObjectMixin, generic.DeleteView):
             return redirect(self.edit_url_name, quote(self.object.pk))
 
 
-class CohortHistoryView(ScopedObjectMixin, HistoryView):
+class CohortHistoryView(PolicyScopedObjectMixin, HistoryView):
     pass
 
 
-class CohortUsageView(ScopedObjectMixin, UsageView):
+class CohortUsageView(PolicyScopedObjectMixin, UsageView):
     pass
 
 
@@ -398,6 +237,8 @@ class CohortUsageView(ScopedObjectMixin, UsageView):
 
 
 class CohortProgressView(CohortObjectView, TemplateView):
+    """The progress pivot: parse the filters, ask the report for one page, render."""
+
     any_permission_required = ["change", "view"]
     template_name = "learning/admin/cohort_progress.html"
     page_title = _("Progress")
@@ -406,14 +247,25 @@ class CohortProgressView(CohortObjectView, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        paginator = Paginator(cohort_active_enrolments(cohort=self.object), self.paginate_by)
-        # get_page: a page number out of range or not a number shows the nearest page.
-        page = paginator.get_page(self.request.GET.get("p"))
-        context["cohort"] = self.object
-        context["page_obj"] = page
-        context["elided_page_range"] = paginator.get_elided_page_range(page.number)
-        context["report"] = cohort_progress_report(cohort=self.object, enrolments=page)
-        context["csv_url"] = self.cohort_url(self.progress_csv_url_name)
+        form = ProgressFilterForm(self.request.GET or None)
+        filters = form.cleaned_data if form.is_valid() else {}
+        result = reports.cohort_progress_page(
+            cohort=self.object,
+            page_number=self.request.GET.get("p"),
+            per_page=self.paginate_by,
+            search=filters.get("q", ""),
+            status=filters.get("status", ""),
+            sort=filters.get("sort") or reports.SORT_NAME,
+        )
+        context.update(
+            cohort=self.object,
+            form=form,
+            is_filtering=bool(filters.get("q") or filters.get("status")),
+            page_obj=result.page,
+            elided_page_range=result.elided_page_range,
+            report=result.report,
+            csv_url=self.cohort_url(self.progress_csv_url_name),
+        )
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -428,7 +280,8 @@ class CohortProgressCSVView(CohortObjectView, View):
             slugify(self.object.name) or "cohort", timezone.localdate().isoformat()
         )
         response = StreamingHttpResponse(
-            progress_report_csv_lines(cohort=self.object), content_type="text/csv; charset=utf-8"
+            reports.progress_report_csv_lines(cohort=self.object),
+            content_type="text/csv; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return no_store(response)
@@ -437,7 +290,7 @@ class CohortProgressCSVView(CohortObjectView, View):
 class CohortRotateInviteView(CohortObjectView, TemplateView):
     """GET asks for confirmation; POST makes a new invite link."""
 
-    permission_required = "change"
+    permission_required = "invite"
     template_name = "learning/admin/cohort_rotate_invite.html"
     page_title = _("New invite link")
 
@@ -449,7 +302,7 @@ class CohortRotateInviteView(CohortObjectView, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        cohort_rotate_invite(cohort=self.object)
+        CohortRotateInviteAction(self.object, user=request.user).execute()
         messages.success(
             request,
             gettext("The cohort has a new invite link. The old link no longer works."),
@@ -463,7 +316,8 @@ class CohortRotateInviteView(CohortObjectView, TemplateView):
 class CohortInviteBulkView(CohortObjectView, TemplateView):
     """Paste addresses or upload a CSV; shows what was sent and what was not."""
 
-    permission_required = "change"
+    permission_required = "invite"
+    scope_action = "invite"
     template_name = "learning/admin/cohort_invite_bulk.html"
     page_title = _("Invite learners")
 
@@ -499,7 +353,8 @@ class CohortInviteBulkView(CohortObjectView, TemplateView):
 class CohortInvitationActionView(CohortObjectView, View):
     """POST only: resend or withdraw one open invitation of this cohort (404 otherwise)."""
 
-    permission_required = "change"
+    permission_required = "invite"
+    scope_action = "invite"
     http_method_names = ["post"]
 
     def get_invitation(self):

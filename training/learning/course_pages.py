@@ -2,7 +2,7 @@
 
 Registered in `LearningConfig.ready`: the learner's enrolment and progress on
 every course, module and lesson page, the open self-enrolment cohort on a
-course page for a signed-in visitor who is not enrolled, and the visit of a
+course page for anyone who is not enrolled (visitors included), and the visit of a
 lesson.
 """
 
@@ -15,7 +15,8 @@ from .services import lesson_visit
 def learner_page_context(*, request, page, course, outline, lesson, context) -> dict:
     learner = learner_state(user=request.user, course=course, outline=outline, lesson=lesson)
     extra = {"learner": learner, "lesson_locked": learner is not None and learner.locked}
-    if learner is None and page is course and request.user.is_authenticated:
+    # Visitors too: the course page shows them the way in (join, or ask for an invitation).
+    if learner is None and page is course:
         extra["self_enrolment_cohort"] = self_enrolment_cohort(course=course)
     return extra
 

@@ -19,17 +19,6 @@ def cohorts_trained_by(user) -> QuerySet[Cohort]:
     return Cohort.objects.filter(trainers=user)
 
 
-def enrolments_visible_to(user) -> QuerySet[Enrolment]:
-    """Enrolments whose progress `user` may see: their own, and those in cohorts they train."""
-    if not user.is_authenticated:
-        return Enrolment.objects.none()
-    if user.is_superuser:
-        return Enrolment.objects.all()
-    from django.db.models import Q
-
-    return Enrolment.objects.filter(Q(learner=user) | Q(cohort__trainers=user)).distinct()
-
-
 def own_active_enrolments(user) -> QuerySet[Enrolment]:
     if not user.is_authenticated:
         return Enrolment.objects.none()

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from . import policies  # noqa: F401  (registers the cohort policy)
 from .admin_announcements import AnnouncementViewSet
 from .admin_views import CohortViewSet
 
@@ -19,6 +20,9 @@ def register_announcement_viewset():
 
 @hooks.register("register_log_actions")
 def register_invitation_log_actions(actions):
+    actions.register_action(
+        "learning.rotate_invite", _("Make a new invite link"), _("New invite link made")
+    )
     actions.register_action(
         "learning.invite_bulk", _("Invite learners by email"), _("Learners invited by email")
     )

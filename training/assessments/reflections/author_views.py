@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from training.assessments.models import (
     PeerReview,
@@ -410,16 +410,24 @@ def detail(request, public_id):
 
 
 @private
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def rate(request, public_id):
-    """The author rates feedback received: helpfulness and "ik voelde me gehoord"."""
+    """The author rates feedback received: helpfulness and "ik voelde me gehoord".
+
+    A saved rating redirects to the feedback on the reflection's page (PRG). An
+    incomplete one shows that page again with the errors and the words kept;
+    its address (this one) then leads back there when reloaded or bookmarked.
+    """
     review = get_object_or_404(
         PeerReview.objects.filter(
             author=request.user, status=PeerReview.Status.SUBMITTED
         ).select_related("submission__assignment"),
         public_id=public_id,
     )
+    detail_url = reverse("reflections:detail", args=[review.submission.public_id])
+    if request.method != "POST":
+        return redirect(f"{detail_url}#feedback-{review.public_id}")
     form = RatingForm(request.POST, prefix=f"rating-{review.public_id}")
     if form.is_valid():
         try:
@@ -430,7 +438,6 @@ def rate(request, public_id):
             messages.success(
                 request, _("Thank you. Your fellow learner will see how the feedback landed.")
             )
-            detail_url = reverse("reflections:detail", args=[review.submission.public_id])
             return redirect(f"{detail_url}#feedback-{review.public_id}")
     return _render_detail(request, review.submission, bound_forms={review.pk: form})
 

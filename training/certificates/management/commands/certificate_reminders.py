@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from training.certificates.services import certificate_reminders_send
+from training.certificates.services.reminders import certificate_reminders_send
 
 
 class Command(BaseCommand):

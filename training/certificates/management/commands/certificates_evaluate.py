@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from training.certificates.services import certificates_evaluate
+from training.certificates.services.issuing import certificates_evaluate
 from training.courses.models import CoursePage
 
 

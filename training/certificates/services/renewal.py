@@ -15,8 +15,8 @@ import datetime
 
 from django.utils import timezone
 
-from .models import Certificate
-from .services import _certificate_create, certificate_finish
+from ..models import Certificate
+from .issuing import _certificate_create, certificate_finish
 
 
 def certificate_renew(

@@ -1,4 +1,4 @@
-"""Writes for certificates: evaluate, issue, store the PDF, revoke, sign off, remind.
+"""Issuing: when a certificate is due, issuing it (idempotent), storing its PDF, telling the holder.
 
 Issuing is idempotent by design. The natural key (learner, qualification,
 validity period) is a unique constraint, so concurrent triggers insert one
@@ -6,66 +6,34 @@ row and the others read it back. The PDF is rendered in memory and written
 under a lock on the certificate row, through a temporary file that is
 renamed into place, so an interrupted worker leaves either no file or a
 whole one, and the next run (`certificate_finish`, or the sweep every
-worker runs, `certificates_resume`) completes the certificate.
+worker runs, `recovery.certificates_resume`) completes the certificate.
 """
 
 from __future__ import annotations
 
 import datetime
 import hashlib
-import logging
 import os
 import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import FileSystemStorage
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone, translation
-from django.utils.translation import gettext_lazy as _
+from django.utils import timezone
 from wagtail.log_actions import log
 
-from training.accounts.emails import email_render
 from training.courses.pillars import Pillar
-from training.errors import FriendlyError
 from training.learning.models import Enrolment, LessonProgress
-from training.learning.signals import announce_progress_changed
 
-from . import signals
-from .codes import code_generate
-from .models import (
-    Certificate,
-    ExpiryReminder,
-    TrainerSignature,
-    TrainerSignoff,
-    certificate_upload_to,
-)
-from .rules import rules_met
-
-logger = logging.getLogger(__name__)
-
-
-class CertificateError(FriendlyError):
-    """A certificate action cannot be done; `message` is friendly, translated text."""
-
-    message = _("This cannot be done with this certificate.")
-
-
-class ReasonRequired(CertificateError):
-    message = _("Give a reason: it is recorded in the history of the certificate.")
-
-
-class AlreadyRevoked(CertificateError):
-    message = _("This certificate has already been revoked.")
-
-
-class NotRevoked(CertificateError):
-    message = _("This certificate is not revoked.")
-
+from .. import signals
+from ..codes import code_generate
+from ..models import Certificate, TrainerSignature, TrainerSignoff, certificate_upload_to
+from ..rules import rules_met
+from .errors import CertificateError
+from .mail import _send
 
 # --- When is a certificate due? ---------------------------------------------
 
@@ -120,7 +88,7 @@ def certificate_evaluate(*, enrolment: Enrolment) -> bool:
     Called for every `progress_changed` event (see receivers.py) and by
     `manage.py certificates_evaluate`. Returns whether the task was enqueued.
     """
-    from .tasks import certificate_issue_task
+    from ..tasks import certificate_issue_task
 
     enrolment = Enrolment.objects.select_related("course", "cohort").get(pk=enrolment.pk)
     if certificate_due_period(enrolment=enrolment) is None:
@@ -135,7 +103,7 @@ def certificates_evaluate(*, course=None) -> tuple[int, int]:
     review deadline that credits learners). Returns (evaluated, enqueued)."""
     from training.courses.models import CoursePage
 
-    from .rules import course_gives_certificate
+    from ..rules import course_gives_certificate
 
     courses = [course] if course is not None else list(CoursePage.objects.all())
     course_ids = [c.pk for c in courses if course_gives_certificate(c)]
@@ -338,8 +306,8 @@ def certificate_store_pdf(*, certificate: Certificate) -> Certificate:
     Rendering happens outside any lock; writing the file and the row happen
     under a lock on the row, after checking nobody finished in the meantime.
     """
-    from .pdf import certificate_pdf_render
-    from .selectors import verification_url
+    from ..pdf import certificate_pdf_render
+    from ..selectors import verification_url
 
     content = certificate_pdf_render(certificate, verification_url=verification_url(certificate))
     with transaction.atomic():
@@ -358,7 +326,7 @@ def certificate_notify_holder(*, certificate: Certificate) -> bool:
     """Email the holder that their certificate is ready (once). Returns whether it was sent."""
     if not certificate.is_ready or certificate.notified_at is not None:
         return False
-    from .selectors import verification_url
+    from ..selectors import verification_url
 
     with transaction.atomic():
         claimed = Certificate.objects.filter(pk=certificate.pk, notified_at__isnull=True).update(
@@ -373,275 +341,3 @@ def certificate_notify_holder(*, certificate: Certificate) -> bool:
             {"certificate": certificate, "verification_url": verification_url(certificate)},
         )
     return True
-
-
-def _send(user, template: str, context: dict) -> None:
-    language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    with translation.override(language):
-        context = {**context, "user": user, "base_url": base_url}
-        subject, body = email_render(template, context)
-    send_mail(subject, body, None, [user.email])
-
-
-# --- Sign-off, revocation -------------------------------------------------
-
-
-def trainer_signoff_give(*, enrolment: Enrolment, trainer) -> TrainerSignoff:
-    """Sign a learner off (again); the certificate follows when every rule is met."""
-    from .permissions import enrolments_signable_by
-
-    if not enrolments_signable_by(trainer).filter(pk=enrolment.pk).exists():
-        raise PermissionDenied
-    with transaction.atomic():
-        signoff, _created = TrainerSignoff.objects.update_or_create(
-            enrolment=enrolment, defaults={"signed_by": trainer, "signed_at": timezone.now()}
-        )
-        log(instance=enrolment, action="certificates.signoff", user=trainer)
-        announce_progress_changed(enrolment_id=enrolment.pk)
-    return signoff
-
-
-def _clean_reason(reason: str) -> str:
-    reason = (reason or "").strip()
-    if not reason:
-        raise ReasonRequired()
-    return reason
-
-
-def certificate_revoke(*, certificate: Certificate, user, reason: str) -> Certificate:
-    """Revoke a certificate with a reason; the verification page shows it at once."""
-    from .permissions import can_revoke
-
-    reason = _clean_reason(reason)
-    if not can_revoke(user, certificate):
-        raise PermissionDenied
-    with transaction.atomic():
-        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
-        if certificate.is_revoked:
-            raise AlreadyRevoked()
-        certificate.revoked_at = timezone.now()
-        certificate.revoked_by = user
-        certificate.revoked_reason = reason
-        certificate.full_clean(exclude=["pdf"], validate_unique=False)
-        certificate.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
-        log(instance=certificate, action="certificates.revoke", user=user, data={"reason": reason})
-        signals.announce(signals.certificate_revoked, certificate_id=certificate.pk)
-    return certificate
-
-
-def certificate_unrevoke(*, certificate: Certificate, user, reason: str) -> Certificate:
-    """Undo a revocation, with a reason; the history keeps both."""
-    from .permissions import can_revoke
-
-    reason = _clean_reason(reason)
-    if not can_revoke(user, certificate):
-        raise PermissionDenied
-    with transaction.atomic():
-        certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
-        if not certificate.is_revoked:
-            raise NotRevoked()
-        previous = certificate.revoked_reason
-        certificate.revoked_at = None
-        certificate.revoked_by = None
-        certificate.revoked_reason = ""
-        certificate.full_clean(exclude=["pdf"], validate_unique=False)
-        certificate.save(update_fields=["revoked_at", "revoked_by", "revoked_reason"])
-        log(
-            instance=certificate,
-            action="certificates.unrevoke",
-            user=user,
-            data={"reason": reason, "revocation_reason": previous},
-        )
-        signals.announce(signals.certificate_unrevoked, certificate_id=certificate.pk)
-    return certificate
-
-
-# --- Expiry reminders -------------------------------------------------------
-
-
-def certificate_reminders_send(*, today: datetime.date | None = None) -> int:
-    """Remind holders whose certificate expires within a threshold; safe to run daily.
-
-    One reminder per certificate and threshold (a unique constraint). A run
-    that finds several thresholds due at once (the job did not run for a
-    while) sends one email, for the nearest, and records them all. Revoked,
-    expired and superseded certificates get none. Returns the emails sent.
-    """
-    today = today or timezone.localdate()
-    thresholds = sorted(set(settings.CERTIFICATE_REMINDER_DAYS))
-    if not thresholds:
-        return 0
-    candidates = (
-        Certificate.objects.filter(
-            revoked_at__isnull=True,
-            superseded_by__isnull=True,
-            valid_until__gte=today,
-            valid_until__lte=today + datetime.timedelta(days=max(thresholds)),
-            learner__erased_at__isnull=True,
-        )
-        .select_related("learner")
-        .prefetch_related("reminders")
-    )
-    sent = 0
-    for certificate in candidates:
-        days_left = (certificate.valid_until - today).days
-        done = {reminder.days_before for reminder in certificate.reminders.all()}
-        due = [days for days in thresholds if days_left <= days and days not in done]
-        if not due:
-            continue
-        try:
-            with transaction.atomic():
-                ExpiryReminder.objects.bulk_create(
-                    ExpiryReminder(certificate=certificate, days_before=days) for days in due
-                )
-                _send(
-                    certificate.learner,
-                    "certificates/email/expiry_reminder",
-                    {"certificate": certificate, "days_left": days_left},
-                )
-        except IntegrityError:
-            continue  # another run sent it
-        sent += 1
-    return sent
-
-
-# --- Recovering from an interrupted worker or a failed PDF write ------------
-
-
-def certificates_resume(
-    *, now: datetime.datetime | None = None, retry_failed: bool = False, **_options
-) -> dict:
-    """Finish certificates left without a PDF; one of the sweeps every worker runs.
-
-    A certificate can be left without its PDF by a worker that died (its task
-    is then taken over by `training.worker.services.tasks_recover_interrupted`)
-    or by a PDF that could not be written (read-only or full media): the task
-    failed and nothing would try again. Rules, in order:
-
-    - only certificates issued more than `WORKER_STALE_AFTER_SECONDS` ago, so
-      one being issued right now is left to the task issuing it;
-    - none that has an issuing or finishing task queued or running: that task
-      will finish it (so repeated and concurrent sweeps enqueue one task);
-    - the next attempt waits `CERTIFICATE_PDF_RETRY_SECONDS`, doubled for every
-      finishing task that already failed for it (exponential backoff);
-    - after `CERTIFICATE_PDF_MAX_ATTEMPTS` failures it stops, logs an error (ids
-      only) and records "PDF could not be stored" in the certificate's history,
-      once; `retry_failed` (by hand, once the cause is fixed) tries again now.
-
-    Also removes temporary files a killed write left. Returns counts per kind.
-    """
-    from training.worker.services import stale_after
-
-    from .tasks import certificate_finish_task
-
-    now = now or timezone.now()
-    enqueued = given_up = 0
-    with transaction.atomic():
-        # Locked rows are skipped: another sweep or a store of the PDF holds them.
-        unfinished = list(
-            Certificate.objects.filter(
-                pdf_sha256="",
-                issued_at__lte=now - stale_after(),
-                learner__erased_at__isnull=True,
-            )
-            .select_for_update(skip_locked=True)
-            .values_list("pk", "enrolment_id")
-        )
-        pending_certificates, pending_enrolments = _pending_certificate_tasks()
-        failures = _failed_finish_attempts()
-        for pk, enrolment_id in unfinished:
-            if pk in pending_certificates or enrolment_id in pending_enrolments:
-                continue
-            failed = failures.get(pk, 0)
-            if failed >= settings.CERTIFICATE_PDF_MAX_ATTEMPTS and not retry_failed:
-                given_up += _give_up(pk, failed)
-                continue
-            delay = 0 if retry_failed else settings.CERTIFICATE_PDF_RETRY_SECONDS * 2**failed
-            task = certificate_finish_task
-            if task.get_backend().supports_defer:  # the immediate backend (tests) cannot wait
-                task = task.using(run_after=now + datetime.timedelta(seconds=delay))
-            task.enqueue(certificate_id=pk)
-            enqueued += 1
-    removed = _remove_partial_files(older_than=stale_after(), now=now)
-    return {"unfinished": enqueued, "given_up": given_up, "partial_files": removed}
-
-
-def _task_argument(args_kwargs: dict, name: str):
-    """The task's first argument, whether it was passed by name or by position."""
-    if name in args_kwargs.get("kwargs", {}):
-        return args_kwargs["kwargs"][name]
-    return (args_kwargs.get("args") or [None])[0]
-
-
-def _pending_certificate_tasks() -> tuple[set, set]:
-    """Certificates and enrolments with an issuing or finishing task queued or running."""
-    from django_tasks import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    from .tasks import certificate_finish_task, certificate_issue_task
-
-    certificates, enrolments = set(), set()
-    pending = DBTaskResult.objects.filter(
-        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
-        task_path__in=[certificate_finish_task.module_path, certificate_issue_task.module_path],
-    ).values_list("task_path", "args_kwargs")
-    for task_path, args_kwargs in pending:
-        if task_path == certificate_finish_task.module_path:
-            certificates.add(_task_argument(args_kwargs, "certificate_id"))
-        else:
-            enrolments.add(_task_argument(args_kwargs, "enrolment_id"))
-    return certificates, enrolments
-
-
-def _failed_finish_attempts() -> dict[int, int]:
-    """Failed finishing tasks per certificate id (the attempts counted for backoff)."""
-    from django_tasks import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
-
-    from .tasks import certificate_finish_task
-
-    counts: dict[int, int] = {}
-    failed = DBTaskResult.objects.filter(
-        status=TaskResultStatus.FAILED, task_path=certificate_finish_task.module_path
-    ).values_list("args_kwargs", flat=True)
-    for args_kwargs in failed:
-        pk = _task_argument(args_kwargs, "certificate_id")
-        counts[pk] = counts.get(pk, 0) + 1
-    return counts
-
-
-PDF_FAILED_ACTION = "certificates.pdf_failed"
-
-
-def _give_up(pk: int, failed: int) -> int:
-    """Log and record, once per certificate, that its PDF could not be stored."""
-    from wagtail.models import ModelLogEntry
-
-    certificate = Certificate.objects.get(pk=pk)
-    if ModelLogEntry.objects.for_instance(certificate).filter(action=PDF_FAILED_ACTION).exists():
-        return 0
-    logger.error(
-        "Certificate id=%s still has no PDF after %d failed attempts; not retried again. "
-        "Fix the cause, then run `manage.py certificates_resume --retry-failed`.",
-        pk,
-        failed,
-    )
-    log(instance=certificate, action=PDF_FAILED_ACTION, data={"attempts": failed})
-    return 1
-
-
-def _remove_partial_files(*, older_than: datetime.timedelta, now: datetime.datetime) -> int:
-    storage = Certificate._meta.get_field("pdf").storage
-    if not isinstance(storage, FileSystemStorage):
-        return 0
-    folder = Path(storage.path("certificates"))
-    if not folder.is_dir():
-        return 0
-    removed = 0
-    limit = (now - older_than).timestamp()
-    for path in folder.glob(f"{TEMP_PREFIX}*"):
-        if path.stat().st_mtime <= limit:
-            path.unlink(missing_ok=True)
-            removed += 1
-    return removed

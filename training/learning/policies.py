@@ -1,0 +1,95 @@
+"""Who may do what with cohorts in the admin: one policy, registered with Wagtail.
+
+A trainer views, changes and invites learners to the cohorts they train; a
+superuser to every cohort. Adding a cohort needs the Trainer group's
+`add_cohort` permission (a new trainer trains no cohort yet), deleting one
+the `delete_cohort` permission, which only administrators hold
+(`training.courses.permissions`). Every admin view and action asks this
+policy, so the list a trainer sees, the cohort a URL opens (a wrong id is a
+404) and the permission an action checks are the same answer.
+"""
+
+from __future__ import annotations
+
+from django.contrib.admin.utils import unquote
+from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
+from wagtail.permissions import register_permission_policy
+
+from training.policies import ScopedPermissionPolicy
+
+from .models import Cohort
+from .permissions import cohorts_trained_by
+
+#: The Django permission each action needs, on top of training the cohort.
+ACTION_PERMISSIONS = {
+    "view": "view_cohort",
+    "add": "add_cohort",
+    "change": "change_cohort",
+    "delete": "delete_cohort",
+    "invite": "change_cohort",
+}
+
+
+class CohortPolicy(ScopedPermissionPolicy):
+    actions = tuple(ACTION_PERMISSIONS)
+
+    def _has_django_permission(self, user, action: str) -> bool:
+        return (
+            action in ACTION_PERMISSIONS
+            and user is not None
+            and user.is_authenticated
+            and user.is_active
+            and user.has_perm(f"learning.{ACTION_PERMISSIONS[action]}")
+        )
+
+    def instances_for(self, user, action: str) -> QuerySet[Cohort]:
+        if not self._has_django_permission(user, action):
+            return Cohort.objects.none()
+        return cohorts_trained_by(user)
+
+    def user_has_permission(self, user, action):
+        # Model level ("may this user use the listing, the add form?"): the
+        # group's permission, so a trainer without cohorts can create one.
+        return self._has_django_permission(user, action)
+
+
+cohort_policy = CohortPolicy(Cohort)
+register_permission_policy(Cohort, cohort_policy)
+
+
+class PolicyScopedObjectMixin:
+    """For Wagtail's generic object views: the object comes from the policy.
+
+    `scope_action` is the policy action the view needs; objects are looked up
+    among the instances the user may do it on, and in `setup()`, before
+    `dispatch()` checks model-level permissions, so an object outside the
+    user's scope is a 404 whatever the view (even one they may not use).
+    """
+
+    scope_action = "view"
+    scope_select_related: tuple[str, ...] = ()
+
+    def scoped_queryset(self):
+        queryset = self.permission_policy.instances_user_has_permission_for(
+            self.request.user, self.scope_action
+        )
+        if self.scope_select_related:
+            queryset = queryset.select_related(*self.scope_select_related)
+        return queryset
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if self.kwargs.get(getattr(self, "pk_url_kwarg", "pk")) is not None and not getattr(
+            self, "object", None
+        ):
+            self.object = self.get_object()
+
+    def get_base_object_queryset(self):
+        return self.scoped_queryset()
+
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None) is not None:
+            return self.object
+        pk = self.kwargs[getattr(self, "pk_url_kwarg", "pk")]
+        return get_object_or_404(self.scoped_queryset(), pk=unquote(str(pk)))
