@@ -12,6 +12,10 @@ class AssessmentsConfig(AppConfig):
     def ready(self):
         from training.learning.signals import enrolment_moved
 
+        from .policies import register_policies
+
+        register_policies()
+
         from .receivers import follow_moved_enrolment
 
         enrolment_moved.connect(follow_moved_enrolment, dispatch_uid="assessments.follow_moved")
