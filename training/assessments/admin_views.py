@@ -1,13 +1,13 @@
 """The trainer's review queue for reflections, in the Wagtail admin.
 
 Scoping: every view loads its cohort through `cohorts_trained_by(request.user)`
-and its reflection through `Submission.objects.filter(cohort__in=…)` in
-`setup()`, before anything else runs. A wrong id, another trainer's cohort, or
+and its reflection, concern or extension through the model's permission
+policy (`policies.py`) in `setup()`, before anything else runs. A wrong id, another trainer's cohort, or
 staff who do not train the cohort (and are not superusers) get a 404, so no
 response tells whether the object exists. Learners' objects are addressed by
 their public UUIDs.
 
-Every response is `Cache-Control: no-store, private`: these pages carry what
+Every write goes through an audited action (`actions.py`). Every response is `Cache-Control: no-store, private`: these pages carry what
 learners write about their health and lives.
 """
 
@@ -28,6 +28,13 @@ from wagtail.admin.widgets.button import Button
 from training.http import no_store
 from training.learning.permissions import cohorts_trained_by
 
+from .actions import (
+    ConcernFollowUpAction,
+    ConcernRaiseAction,
+    DeadlineExtendAction,
+    DeadlineExtensionWithdrawAction,
+    SubmissionDecideAction,
+)
 from .admin_comment_bank import phrases_of
 from .admin_forms import (
     ConcernFollowUpForm,
@@ -46,7 +53,8 @@ from .admin_selectors import (
     status_counts,
     stuck_groups,
 )
-from .models import ConcernFlag, ReflectionAssignmentPage, Submission
+from .models import ConcernFlag, ReflectionAssignmentPage
+from .policies import concern_flag_policy, deadline_extension_policy, submission_policy
 from .reflections import deadlines, errors, permissions, selectors, services
 
 URL_NAMESPACE = "reflection_queue"
@@ -117,7 +125,7 @@ class SubmissionView(ReflectionQueueView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.submission = get_object_or_404(
-            Submission.objects.filter(cohort__in=cohorts_trained_by(request.user)).select_related(
+            submission_policy.instances_for(request.user, "view").select_related(
                 "author", "assignment", "cohort__course"
             ),
             public_id=kwargs["public_id"],
@@ -221,12 +229,12 @@ class SubmissionDecideView(SubmissionDetailView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(decision_form=form))
         try:
-            services.trainer_decide(
-                submission=self.submission,
-                trainer=request.user,
+            SubmissionDecideAction(
+                self.submission,
+                request.user,
                 approve=form.approve,
                 comment=form.cleaned_data["comment"],
-            )
+            ).execute()
         except errors.ReflectionError as error:
             messages.error(request, error.message)
         else:
@@ -254,11 +262,9 @@ class SubmissionConcernView(SubmissionDetailView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(concern_form=form))
         try:
-            services.concern_raise(
-                submission=self.submission,
-                raised_by=request.user,
-                reason=form.cleaned_data["reason"],
-            )
+            ConcernRaiseAction(
+                self.submission, request.user, reason=form.cleaned_data["reason"]
+            ).execute()
         except errors.ReflectionError as error:
             messages.error(request, error.message)
         else:
@@ -312,15 +318,16 @@ class ConcernFollowUpView(CohortView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.flag = get_object_or_404(
-            ConcernFlag.objects.filter(submission__cohort=self.cohort), public_id=kwargs["flag_id"]
+            concern_flag_policy.instances_for(request.user, "follow_up").filter(
+                submission__cohort=self.cohort
+            ),
+            public_id=kwargs["flag_id"],
         )
 
     def post(self, request, *args, **kwargs):
         form = ConcernFollowUpForm(request.POST, prefix=f"flag-{self.flag.public_id}")
         if form.is_valid():
-            services.concern_follow_up(
-                flag=self.flag, trainer=request.user, note=form.cleaned_data["note"]
-            )
+            ConcernFollowUpAction(self.flag, request.user, note=form.cleaned_data["note"]).execute()
             messages.success(request, gettext("The concern is marked as followed up."))
         else:
             messages.error(request, gettext("The note is too long. Please shorten it."))
@@ -384,13 +391,13 @@ class DeadlineExtendView(CohortView):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                deadlines.deadline_extend(
-                    enrolment=data["enrolment"],
+                DeadlineExtendAction(
+                    data["enrolment"],
+                    request.user,
                     assignment=data["assignment"],
                     kind=data["kind"],
                     until=data["until"],
-                    granted_by=request.user,
-                )
+                ).execute()
             except deadlines.ExtensionError as error:
                 form.add_error("until", error.message)
             else:
@@ -404,3 +411,30 @@ class DeadlineExtendView(CohortView):
                 )
                 return redirect(f"{_url('cohort', self.cohort.pk)}#stuck-heading")
         return self.render_to_response(self.get_context_data(form=form))
+
+
+class DeadlineExtensionWithdrawView(CohortView):
+    """POST: take back an extension given to a learner of this cohort."""
+
+    http_method_names = ["post"]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.extension = get_object_or_404(
+            deadline_extension_policy.instances_for(request.user, "delete")
+            .filter(enrolment__cohort=self.cohort)
+            .select_related("enrolment__learner", "assignment"),
+            pk=kwargs["extension_id"],
+        )
+
+    def post(self, request, *args, **kwargs):
+        DeadlineExtensionWithdrawAction(self.extension, request.user).execute()
+        messages.success(
+            request,
+            gettext("%(name)s has the group's deadline for “%(assignment)s” again.")
+            % {
+                "name": self.extension.enrolment.learner.get_full_name(),
+                "assignment": self.extension.assignment.title,
+            },
+        )
+        return redirect(f"{_url('cohort', self.cohort.pk)}#stuck-heading")

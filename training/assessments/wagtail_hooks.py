@@ -14,6 +14,7 @@ from training.courses.permissions import is_trainer
 from training.learning.permissions import cohorts_trained_by
 
 from . import admin_views as views
+from .actions import LOG_ACTIONS
 from .admin_comment_bank import CommentPhraseViewSet
 
 urlpatterns = [
@@ -32,6 +33,11 @@ urlpatterns = [
         name="learner_ratings",
     ),
     path("<int:cohort_id>/verlenging/", views.DeadlineExtendView.as_view(), name="extend_deadline"),
+    path(
+        "<int:cohort_id>/verlenging/<int:extension_id>/intrekken/",
+        views.DeadlineExtensionWithdrawView.as_view(),
+        name="withdraw_extension",
+    ),
     path("reflectie/<uuid:public_id>/", views.SubmissionDetailView.as_view(), name="submission"),
     path(
         "reflectie/<uuid:public_id>/besluit/",
@@ -74,15 +80,9 @@ def register_reflection_queue_menu_item():
 
 
 @hooks.register("register_log_actions")
-def register_deadline_log_actions(actions):
-    actions.register_action(
-        "assessments.deadline_extend", _("Extend a deadline"), _("Deadline extended")
-    )
-    actions.register_action(
-        "assessments.deadline_extension_withdraw",
-        _("Withdraw a deadline extension"),
-        _("Deadline extension withdrawn"),
-    )
+def register_assessment_log_actions(actions):
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)
 
 
 @hooks.register("register_admin_viewset")
