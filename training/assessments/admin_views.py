@@ -13,8 +13,6 @@ learners write about their health and lives.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -44,16 +42,14 @@ from .admin_forms import (
     QueueFilterForm,
 )
 from .admin_selectors import (
-    average,
     cohort_learner_ratings,
     cohorts_attention,
     queue_entries,
-    ratings_received_in_cohort,
     reflection_detail,
     status_counts,
     stuck_groups,
 )
-from .models import ConcernFlag, ReflectionAssignmentPage
+from .models import ReflectionAssignmentPage
 from .policies import concern_flag_policy, deadline_extension_policy, submission_policy
 from .reflections import deadlines, errors, permissions, selectors, services
 
@@ -275,39 +271,11 @@ class SubmissionConcernView(SubmissionDetailView):
         return redirect(self.success_url())
 
 
-@dataclass
-class ConcernEntry:
-    flag: ConcernFlag
-    submission_url: str
-    follow_up_url: str = ""
-    form: ConcernFollowUpForm | None = None
-
-
-@dataclass
-class ConcernLists:
-    open: list[ConcernEntry] = field(default_factory=list)
-    followed_up: list[ConcernEntry] = field(default_factory=list)
-
-
 class ConcernsView(CohortView):
-    template_name = "assessments/admin/concerns.html"
-    page_title = _("Concerns")
-    header_icon = "warning"
+    """The group's concerns: the concerns listing, filtered on this cohort."""
 
-    def get_context_data(self, **kwargs):
-        lists = ConcernLists()
-        # Split here rather than rely on the selector's order: NULLs sort
-        # first on SQLite but last on PostgreSQL.
-        for flag in selectors.open_concerns(cohort=self.cohort):
-            entry = ConcernEntry(flag, _url("submission", flag.submission.public_id))
-            if flag.followed_up_at is None:
-                entry.follow_up_url = _url("concern_follow_up", self.cohort.pk, flag.public_id)
-                entry.form = ConcernFollowUpForm(prefix=f"flag-{flag.public_id}")
-                lists.open.append(entry)
-            else:
-                lists.followed_up.append(entry)
-        lists.followed_up.sort(key=lambda entry: entry.flag.followed_up_at, reverse=True)
-        return super().get_context_data(concerns=lists, **kwargs)
+    def get(self, request, *args, **kwargs):
+        return redirect(f"{reverse('reflection_concerns:index')}?cohort={self.cohort.pk}")
 
 
 class ConcernFollowUpView(CohortView):
@@ -343,33 +311,16 @@ class LearnersView(CohortView):
 
 
 class LearnerRatingsView(CohortView):
-    """The ratings a learner's feedback received in this cohort, oldest first."""
-
-    template_name = "assessments/admin/learner_ratings.html"
+    """The ratings a learner's feedback received in this cohort: the ratings listing, filtered."""
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.enrolment = get_object_or_404(
-            self.cohort.enrolments.select_related("learner"), pk=kwargs["enrolment_id"]
-        )
+        self.enrolment = get_object_or_404(self.cohort.enrolments, pk=kwargs["enrolment_id"])
 
-    def get_page_title(self):
-        return self.enrolment.learner.get_full_name()
-
-    def get_trail(self):
-        return [
-            *super().get_trail(),
-            {"url": _url("learners", self.cohort.pk), "label": gettext("Ratings per learner")},
-        ]
-
-    def get_context_data(self, **kwargs):
-        ratings = ratings_received_in_cohort(cohort=self.cohort, reviewer=self.enrolment.learner)
-        return super().get_context_data(
-            learner=self.enrolment.learner,
-            ratings=ratings,
-            helpfulness=average(r.helpfulness for r in ratings),
-            felt_heard=average(r.felt_heard for r in ratings),
-            **kwargs,
+    def get(self, request, *args, **kwargs):
+        return redirect(
+            f"{reverse('reflection_ratings:index')}"
+            f"?cohort={self.cohort.pk}&reviewer={self.enrolment.learner_id}"
         )
 
 

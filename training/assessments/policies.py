@@ -21,7 +21,17 @@ from .models import ConcernFlag, DeadlineExtension, ReviewRating, Submission
 from .reflections.permissions import submissions_readable_by
 
 
-class SubmissionPolicy(ScopedPermissionPolicy):
+class CohortScopedPolicy(ScopedPermissionPolicy):
+    """Model level ("may this user open the listing?"): anyone who trains a cohort,
+    even before there is anything to list; instance level: the scoped queryset."""
+
+    def user_has_permission(self, user, action):
+        if action not in self.actions or user is None or not user.is_authenticated:
+            return False
+        return cohorts_trained_by(user).exists()
+
+
+class SubmissionPolicy(CohortScopedPolicy):
     """Reflections of the cohorts the user trains.
 
     Authors and peers read reflections on the learner side
@@ -34,7 +44,7 @@ class SubmissionPolicy(ScopedPermissionPolicy):
         return submissions_readable_by(user).filter(cohort__in=cohorts_trained_by(user))
 
 
-class ConcernFlagPolicy(ScopedPermissionPolicy):
+class ConcernFlagPolicy(CohortScopedPolicy):
     """Concerns about reflections in the cohorts the user trains."""
 
     actions = ("view", "follow_up")
@@ -43,7 +53,7 @@ class ConcernFlagPolicy(ScopedPermissionPolicy):
         return ConcernFlag.objects.filter(submission__cohort__in=cohorts_trained_by(user))
 
 
-class ReviewRatingPolicy(ScopedPermissionPolicy):
+class ReviewRatingPolicy(CohortScopedPolicy):
     """Ratings of feedback given within the cohorts the user trains (never elsewhere)."""
 
     actions = ("view",)
@@ -52,7 +62,7 @@ class ReviewRatingPolicy(ScopedPermissionPolicy):
         return ReviewRating.objects.filter(review__submission__cohort__in=cohorts_trained_by(user))
 
 
-class DeadlineExtensionPolicy(ScopedPermissionPolicy):
+class DeadlineExtensionPolicy(CohortScopedPolicy):
     """Extensions for learners of the cohorts the user trains.
 
     A new extension has no instance to check yet: `enrolments_to_extend`

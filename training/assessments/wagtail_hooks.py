@@ -16,6 +16,8 @@ from training.learning.permissions import cohorts_trained_by
 from . import admin_views as views
 from .actions import LOG_ACTIONS
 from .admin_comment_bank import CommentPhraseViewSet
+from .admin_concerns import ConcernFlagViewSet
+from .admin_ratings import ReviewRatingViewSet
 
 urlpatterns = [
     path("", views.IndexView.as_view(), name="index"),
@@ -88,3 +90,13 @@ def register_assessment_log_actions(actions):
 @hooks.register("register_admin_viewset")
 def register_comment_bank_viewset():
     return CommentPhraseViewSet("comment_bank")
+
+
+@hooks.register("register_admin_viewset")
+def register_concerns_viewset():
+    return ConcernFlagViewSet("reflection_concerns", url_prefix="reflecties/zorgen")
+
+
+@hooks.register("register_admin_viewset")
+def register_ratings_viewset():
+    return ReviewRatingViewSet("reflection_ratings", url_prefix="reflecties/beoordelingen")
