@@ -528,3 +528,27 @@ def test_queue_queries_do_not_grow_with_reflections_in_peer_review(
 
     with django_assert_max_num_queries(with_three):
         client.get(url)
+
+
+def test_a_large_cohorts_queue_is_paginated_and_its_queries_do_not_grow(
+    client, django_assert_max_num_queries
+):
+    """Issue 11: a cohort of hundreds. The page shows 50 reflections, whatever the size,
+    with the same number of queries as for three."""
+    queue = make_queue(learners=3, peer_review_enabled=False)
+    for enrolment in queue.enrolments:
+        queue.submit(enrolment)
+    login_with_mfa(client, queue.trainer)
+    url = queue_url("cohort", queue.cohort.pk)
+    client.get(url)
+    with_three = _queries_for(client, url)
+
+    _grow(queue, 57)
+
+    with django_assert_max_num_queries(with_three):
+        response = client.get(url)
+    assert len(entries(response)) == 50
+    assert response.context["page_obj"].paginator.count == 60
+    second = client.get(url, {"p": 2})
+    assert len(entries(second)) == 10
+    assert queue_url("cohort", queue.cohort.pk) + "?p=2" in response.content.decode()

@@ -14,14 +14,16 @@ learners write about their health and lives.
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.widgets.button import HeaderButton
 
 from training.http import no_store
 from training.learning.permissions import cohorts_trained_by
@@ -48,6 +50,14 @@ from .admin_selectors import (
     reflection_detail,
     status_counts,
     stuck_groups,
+)
+from .admin_tables import (
+    cohorts_table,
+    extensions_table,
+    learners_table,
+    queue_table,
+    status_table,
+    stuck_table,
 )
 from .models import ReflectionAssignmentPage
 from .policies import concern_flag_policy, deadline_extension_policy, submission_policy
@@ -101,13 +111,9 @@ class CohortView(ReflectionQueueView):
     def header_buttons(self):
         pk = self.cohort.pk
         return [
-            Button(gettext("Queue"), url=_url("cohort", pk), icon_name="list-ul", priority=10),
-            Button(gettext("Concerns"), url=_url("concerns", pk), icon_name="warning", priority=20),
-            Button(
-                gettext("Ratings per learner"),
-                url=_url("learners", pk),
-                icon_name="user",
-                priority=30,
+            HeaderButton(gettext("Concerns"), url=_url("concerns", pk), icon_name="warning"),
+            HeaderButton(
+                gettext("Ratings per learner"), url=_url("learners", pk), icon_name="user"
             ),
         ]
 
@@ -156,12 +162,20 @@ class IndexView(ReflectionQueueView):
 
     def get_context_data(self, **kwargs):
         cohorts = self.trained_cohorts().order_by("-starts_on", "name")
-        return super().get_context_data(rows=cohorts_attention(cohorts=cohorts), **kwargs)
+        rows = cohorts_attention(cohorts=cohorts)
+        return super().get_context_data(rows=rows, table=cohorts_table(rows), **kwargs)
 
 
 class CohortQueueView(CohortView):
+    """A cohort's reflections (paginated), its status counts and its stuck learners.
+
+    The queue's queries are a fixed number whatever the cohort's size
+    (`selectors.trainer_queue`); a page shows `paginate_by` reflections.
+    """
+
     template_name = "assessments/admin/cohort.html"
     page_title = _("Reflections")
+    paginate_by = 50
 
     def get_context_data(self, **kwargs):
         form = QueueFilterForm(self.request.GET or None, cohort=self.cohort)
@@ -169,6 +183,8 @@ class CohortQueueView(CohortView):
         if form.is_bound and form.is_valid():
             assignment, status = form.cleaned_data["assignment"], form.cleaned_data["status"]
         rows = selectors.trainer_queue(cohort=self.cohort, assignment=assignment, status=status)
+        page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("p"))
+        entries = queue_entries(page.object_list)
         assignments = (
             [assignment]
             if assignment
@@ -177,11 +193,20 @@ class CohortQueueView(CohortView):
             .order_by("path")
         )
         stuck = stuck_groups(cohort=self.cohort, assignments=assignments)
+        for group in stuck:
+            group.stuck_table = stuck_table(group) if group.learners else None
+            group.extensions_table = (
+                extensions_table(group, cohort=self.cohort) if group.extensions else None
+            )
+        counts = status_counts(cohort=self.cohort, assignment=assignment)
         return super().get_context_data(
             filter_form=form,
             is_filtered=bool(assignment or status),
-            entries=queue_entries(rows),
-            status_counts=status_counts(cohort=self.cohort, assignment=assignment),
+            entries=entries,
+            page_obj=page,
+            table=queue_table(entries, cohort=self.cohort),
+            status_counts=counts,
+            status_table=status_table(counts),
             stuck_groups=stuck,
             anyone_stuck=any(group.learners for group in stuck),
             extend_url=_url("extend_deadline", self.cohort.pk),
@@ -307,7 +332,10 @@ class LearnersView(CohortView):
     page_title = _("Ratings per learner")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(rows=cohort_learner_ratings(cohort=self.cohort), **kwargs)
+        rows = cohort_learner_ratings(cohort=self.cohort)
+        return super().get_context_data(
+            rows=rows, table=learners_table(rows, cohort=self.cohort), **kwargs
+        )
 
 
 class LearnerRatingsView(CohortView):
@@ -360,7 +388,7 @@ class DeadlineExtendView(CohortView):
                         "assignment": data["assignment"].title,
                     },
                 )
-                return redirect(f"{_url('cohort', self.cohort.pk)}#stuck-heading")
+                return redirect(f"{_url('cohort', self.cohort.pk)}#tab-stuck")
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -388,4 +416,50 @@ class DeadlineExtensionWithdrawView(CohortView):
                 "assignment": self.extension.assignment.title,
             },
         )
-        return redirect(f"{_url('cohort', self.cohort.pk)}#stuck-heading")
+        return redirect(f"{_url('cohort', self.cohort.pk)}#tab-stuck")
+
+
+class ReflectionQueueViewSet(ViewSet):
+    """The queue's own pages, where no generic view fits: the groups, a group's queue,
+    a reflection with the decision form, the deadline form and the actions' POST views."""
+
+    name = URL_NAMESPACE
+    url_prefix = "reflecties"
+    icon = "doc-full-inverse"
+
+    def get_urlpatterns(self):
+        return [
+            path("", IndexView.as_view(), name="index"),
+            path("<int:cohort_id>/", CohortQueueView.as_view(), name="cohort"),
+            path("<int:cohort_id>/zorgen/", ConcernsView.as_view(), name="concerns"),
+            path(
+                "<int:cohort_id>/zorgen/<uuid:flag_id>/opgevolgd/",
+                ConcernFollowUpView.as_view(),
+                name="concern_follow_up",
+            ),
+            path("<int:cohort_id>/deelnemers/", LearnersView.as_view(), name="learners"),
+            path(
+                "<int:cohort_id>/deelnemers/<int:enrolment_id>/",
+                LearnerRatingsView.as_view(),
+                name="learner_ratings",
+            ),
+            path(
+                "<int:cohort_id>/verlenging/", DeadlineExtendView.as_view(), name="extend_deadline"
+            ),
+            path(
+                "<int:cohort_id>/verlenging/<int:extension_id>/intrekken/",
+                DeadlineExtensionWithdrawView.as_view(),
+                name="withdraw_extension",
+            ),
+            path("reflectie/<uuid:public_id>/", SubmissionDetailView.as_view(), name="submission"),
+            path(
+                "reflectie/<uuid:public_id>/besluit/",
+                SubmissionDecideView.as_view(),
+                name="decide",
+            ),
+            path(
+                "reflectie/<uuid:public_id>/zorg/",
+                SubmissionConcernView.as_view(),
+                name="raise_concern",
+            ),
+        ]

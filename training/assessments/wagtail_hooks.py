@@ -1,11 +1,13 @@
-"""Register the trainer's review queue for reflections with the Wagtail admin.
+"""Register the trainer's reflection workspace with the Wagtail admin.
 
-Wagtail wraps these URLs in its admin access check: anonymous visitors go to
-the login page, people without admin access are turned away. The views scope
-everything to the cohorts the user trains.
+The queue (a ViewSet of the bespoke pages), the concerns and the ratings of
+feedback (read-only ModelViewSets) and the comment bank. Wagtail wraps their
+URLs in its admin access check: anonymous visitors go to the login page,
+people without admin access are turned away; the policies
+(`policies.py`) scope everything to the cohorts the user trains.
 """
 
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -19,49 +21,10 @@ from .admin_comment_bank import CommentPhraseViewSet
 from .admin_concerns import ConcernFlagViewSet
 from .admin_ratings import ReviewRatingViewSet
 
-urlpatterns = [
-    path("", views.IndexView.as_view(), name="index"),
-    path("<int:cohort_id>/", views.CohortQueueView.as_view(), name="cohort"),
-    path("<int:cohort_id>/zorgen/", views.ConcernsView.as_view(), name="concerns"),
-    path(
-        "<int:cohort_id>/zorgen/<uuid:flag_id>/opgevolgd/",
-        views.ConcernFollowUpView.as_view(),
-        name="concern_follow_up",
-    ),
-    path("<int:cohort_id>/deelnemers/", views.LearnersView.as_view(), name="learners"),
-    path(
-        "<int:cohort_id>/deelnemers/<int:enrolment_id>/",
-        views.LearnerRatingsView.as_view(),
-        name="learner_ratings",
-    ),
-    path("<int:cohort_id>/verlenging/", views.DeadlineExtendView.as_view(), name="extend_deadline"),
-    path(
-        "<int:cohort_id>/verlenging/<int:extension_id>/intrekken/",
-        views.DeadlineExtensionWithdrawView.as_view(),
-        name="withdraw_extension",
-    ),
-    path("reflectie/<uuid:public_id>/", views.SubmissionDetailView.as_view(), name="submission"),
-    path(
-        "reflectie/<uuid:public_id>/besluit/",
-        views.SubmissionDecideView.as_view(),
-        name="decide",
-    ),
-    path(
-        "reflectie/<uuid:public_id>/zorg/",
-        views.SubmissionConcernView.as_view(),
-        name="raise_concern",
-    ),
-]
 
-
-@hooks.register("register_admin_urls")
-def register_reflection_queue_urls():
-    return [
-        path(
-            "reflecties/",
-            include((urlpatterns, views.URL_NAMESPACE), namespace=views.URL_NAMESPACE),
-        )
-    ]
+@hooks.register("register_admin_viewset")
+def register_reflection_queue_viewset():
+    return views.ReflectionQueueViewSet()
 
 
 class ReflectionQueueMenuItem(MenuItem):
