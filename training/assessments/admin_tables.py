@@ -60,15 +60,6 @@ def cohorts_table(rows) -> Table:
     )
 
 
-def _feedback_given(entry) -> str:
-    if not entry.row.reviews_required:
-        return "–"
-    return gettext("%(given)s of %(required)s") % {
-        "given": entry.row.reviews_given,
-        "required": entry.row.reviews_required,
-    }
-
-
 def queue_table(entries, *, cohort) -> Table:
     """One page of a cohort's reflections, those that need the trainer first."""
     return Table(
@@ -85,13 +76,10 @@ def queue_table(entries, *, cohort) -> Table:
                 label=_("Status"),
                 cell_template_name="assessments/admin/cells/queue_status.html",
             ),
-            Column("drafts", label=_("Drafts saved"), accessor="row.drafts_saved"),
-            Column("feedback", label=_("Feedback given"), accessor=_feedback_given),
-            Column("reason", label=_("Why it is with you"), accessor="reason"),
             TemplateColumn(
-                "ratings",
-                label=_("Ratings of the feedback"),
-                cell_template_name="assessments/admin/cells/queue_ratings.html",
+                "feedback",
+                label=_("Feedback given"),
+                cell_template_name="assessments/admin/cells/queue_feedback.html",
             ),
             TitleColumn(
                 "open_concerns",
