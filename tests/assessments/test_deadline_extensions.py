@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from tests.factories import TrainerFactory, login_with_mfa, reflection_cohort, submitted_reflection
+from training.assessments.actions import DeadlineExtendAction
 from training.assessments.admin_selectors import stuck_groups
 from training.assessments.models import DeadlineExtension, DeadlineKind, Submission
 from training.assessments.reflections import allocation, deadlines, selectors
@@ -35,9 +36,9 @@ def setup():
 
 
 def extend(enrolment, assignment, trainer, kind=DeadlineKind.SUBMISSION, until=LATER):
-    return deadlines.deadline_extend(
-        enrolment=enrolment, assignment=assignment, kind=kind, until=until, granted_by=trainer
-    )
+    return DeadlineExtendAction(
+        enrolment, trainer, assignment=assignment, kind=kind, until=until
+    ).execute()
 
 
 def test_the_extension_is_this_learners_deadline_only(setup):

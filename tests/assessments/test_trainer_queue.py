@@ -178,7 +178,8 @@ def test_own_trainer_reaches_every_page_and_nothing_is_cached(
 ):
     login_with_mfa(client, queue.trainer)
 
-    response = client.get(url_for(name, queue, submission, flag))
+    # The concerns and ratings of a group open Wagtail's listings, filtered on it.
+    response = client.get(url_for(name, queue, submission, flag), follow=True)
 
     assert response.status_code == 200
     assert is_private(response)
@@ -188,7 +189,7 @@ def test_own_trainer_reaches_every_page_and_nothing_is_cached(
 def test_superuser_reaches_every_page(client, queue, submission, flag, name):
     login_with_mfa(client, UserFactory(is_superuser=True, is_staff=True))
 
-    assert client.get(url_for(name, queue, submission, flag)).status_code == 200
+    assert client.get(url_for(name, queue, submission, flag), follow=True).status_code == 200
 
 
 @pytest.mark.parametrize("name", ACTIONS)
@@ -471,14 +472,13 @@ def test_ratings_per_learner_over_time_within_the_cohort_only(client, queue):
     login_with_mfa(client, queue.trainer)
 
     overview = client.get(queue_url("learners", queue.cohort.pk))
-    detail = client.get(queue_url("learner_ratings", queue.cohort.pk, b.pk))
+    detail = client.get(queue_url("learner_ratings", queue.cohort.pk, b.pk), follow=True)
 
     row = next(row for row in overview.context["rows"] if row.enrolment == b)
     assert (row.count, row.helpfulness) == (2, 3)
-    assert [r.helpfulness for r in detail.context["ratings"]] == [2, 4]
+    assert [r.helpfulness for r in detail.context["object_list"]] == [2, 4]
     first_reviewed = Submission.objects.get(author=a.learner)
     assert queue_url("submission", first_reviewed.public_id) in detail.content.decode()
-    assert detail.context["helpfulness"] == 3
 
 
 # --- Query budget ------------------------------------------------------------------------
@@ -528,3 +528,27 @@ def test_queue_queries_do_not_grow_with_reflections_in_peer_review(
 
     with django_assert_max_num_queries(with_three):
         client.get(url)
+
+
+def test_a_large_cohorts_queue_is_paginated_and_its_queries_do_not_grow(
+    client, django_assert_max_num_queries
+):
+    """Issue 11: a cohort of hundreds. The page shows 50 reflections, whatever the size,
+    with the same number of queries as for three."""
+    queue = make_queue(learners=3, peer_review_enabled=False)
+    for enrolment in queue.enrolments:
+        queue.submit(enrolment)
+    login_with_mfa(client, queue.trainer)
+    url = queue_url("cohort", queue.cohort.pk)
+    client.get(url)
+    with_three = _queries_for(client, url)
+
+    _grow(queue, 57)
+
+    with django_assert_max_num_queries(with_three):
+        response = client.get(url)
+    assert len(entries(response)) == 50
+    assert response.context["page_obj"].paginator.count == 60
+    second = client.get(url, {"p": 2})
+    assert len(entries(second)) == 10
+    assert queue_url("cohort", queue.cohort.pk) + "?p=2" in response.content.decode()

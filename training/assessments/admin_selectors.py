@@ -328,16 +328,3 @@ def cohort_learner_ratings(*, cohort) -> list[LearnerRatings]:
             )
         )
     return rows
-
-
-def ratings_received_in_cohort(*, cohort, reviewer) -> list[ReviewRating]:
-    """The ratings of `reviewer`'s feedback within `cohort`, oldest first.
-
-    Only this cohort's feedback is for its trainers. Each rating gets
-    `submission_public_id` for a link.
-    """
-    public_ids = dict(Submission.objects.filter(cohort=cohort).values_list("pk", "public_id"))
-    ratings = selectors.ratings_received_by_reviewer(reviewer=reviewer, cohort=cohort)
-    for rating in ratings:
-        rating.submission_public_id = public_ids[rating.review.submission_id]
-    return ratings

@@ -1,33 +1,40 @@
 """The trainer's review queue for reflections, in the Wagtail admin.
 
 Scoping: every view loads its cohort through `cohorts_trained_by(request.user)`
-and its reflection through `Submission.objects.filter(cohort__in=…)` in
-`setup()`, before anything else runs. A wrong id, another trainer's cohort, or
+and its reflection, concern or extension through the model's permission
+policy (`policies.py`) in `setup()`, before anything else runs. A wrong id, another trainer's cohort, or
 staff who do not train the cohort (and are not superusers) get a 404, so no
 response tells whether the object exists. Learners' objects are addressed by
 their public UUIDs.
 
-Every response is `Cache-Control: no-store, private`: these pages carry what
+Every write goes through an audited action (`actions.py`). Every response is `Cache-Control: no-store, private`: these pages carry what
 learners write about their health and lives.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.widgets.button import HeaderButton
 
 from training.http import no_store
 from training.learning.permissions import cohorts_trained_by
 
+from .actions import (
+    ConcernFollowUpAction,
+    ConcernRaiseAction,
+    DeadlineExtendAction,
+    DeadlineExtensionWithdrawAction,
+    SubmissionDecideAction,
+)
 from .admin_comment_bank import phrases_of
 from .admin_forms import (
     ConcernFollowUpForm,
@@ -37,16 +44,23 @@ from .admin_forms import (
     QueueFilterForm,
 )
 from .admin_selectors import (
-    average,
     cohort_learner_ratings,
     cohorts_attention,
     queue_entries,
-    ratings_received_in_cohort,
     reflection_detail,
     status_counts,
     stuck_groups,
 )
-from .models import ConcernFlag, ReflectionAssignmentPage, Submission
+from .admin_tables import (
+    cohorts_table,
+    extensions_table,
+    learners_table,
+    queue_table,
+    status_table,
+    stuck_table,
+)
+from .models import ReflectionAssignmentPage
+from .policies import concern_flag_policy, deadline_extension_policy, submission_policy
 from .reflections import deadlines, errors, permissions, selectors, services
 
 URL_NAMESPACE = "reflection_queue"
@@ -97,13 +111,9 @@ class CohortView(ReflectionQueueView):
     def header_buttons(self):
         pk = self.cohort.pk
         return [
-            Button(gettext("Queue"), url=_url("cohort", pk), icon_name="list-ul", priority=10),
-            Button(gettext("Concerns"), url=_url("concerns", pk), icon_name="warning", priority=20),
-            Button(
-                gettext("Ratings per learner"),
-                url=_url("learners", pk),
-                icon_name="user",
-                priority=30,
+            HeaderButton(gettext("Concerns"), url=_url("concerns", pk), icon_name="warning"),
+            HeaderButton(
+                gettext("Ratings per learner"), url=_url("learners", pk), icon_name="user"
             ),
         ]
 
@@ -117,7 +127,7 @@ class SubmissionView(ReflectionQueueView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.submission = get_object_or_404(
-            Submission.objects.filter(cohort__in=cohorts_trained_by(request.user)).select_related(
+            submission_policy.instances_for(request.user, "view").select_related(
                 "author", "assignment", "cohort__course"
             ),
             public_id=kwargs["public_id"],
@@ -152,12 +162,20 @@ class IndexView(ReflectionQueueView):
 
     def get_context_data(self, **kwargs):
         cohorts = self.trained_cohorts().order_by("-starts_on", "name")
-        return super().get_context_data(rows=cohorts_attention(cohorts=cohorts), **kwargs)
+        rows = cohorts_attention(cohorts=cohorts)
+        return super().get_context_data(rows=rows, table=cohorts_table(rows), **kwargs)
 
 
 class CohortQueueView(CohortView):
+    """A cohort's reflections (paginated), its status counts and its stuck learners.
+
+    The queue's queries are a fixed number whatever the cohort's size
+    (`selectors.trainer_queue`); a page shows `paginate_by` reflections.
+    """
+
     template_name = "assessments/admin/cohort.html"
     page_title = _("Reflections")
+    paginate_by = 50
 
     def get_context_data(self, **kwargs):
         form = QueueFilterForm(self.request.GET or None, cohort=self.cohort)
@@ -165,6 +183,8 @@ class CohortQueueView(CohortView):
         if form.is_bound and form.is_valid():
             assignment, status = form.cleaned_data["assignment"], form.cleaned_data["status"]
         rows = selectors.trainer_queue(cohort=self.cohort, assignment=assignment, status=status)
+        page = Paginator(rows, self.paginate_by).get_page(self.request.GET.get("p"))
+        entries = queue_entries(page.object_list)
         assignments = (
             [assignment]
             if assignment
@@ -173,11 +193,20 @@ class CohortQueueView(CohortView):
             .order_by("path")
         )
         stuck = stuck_groups(cohort=self.cohort, assignments=assignments)
+        for group in stuck:
+            group.stuck_table = stuck_table(group) if group.learners else None
+            group.extensions_table = (
+                extensions_table(group, cohort=self.cohort) if group.extensions else None
+            )
+        counts = status_counts(cohort=self.cohort, assignment=assignment)
         return super().get_context_data(
             filter_form=form,
             is_filtered=bool(assignment or status),
-            entries=queue_entries(rows),
-            status_counts=status_counts(cohort=self.cohort, assignment=assignment),
+            entries=entries,
+            page_obj=page,
+            table=queue_table(entries, cohort=self.cohort),
+            status_counts=counts,
+            status_table=status_table(counts),
             stuck_groups=stuck,
             anyone_stuck=any(group.learners for group in stuck),
             extend_url=_url("extend_deadline", self.cohort.pk),
@@ -221,12 +250,12 @@ class SubmissionDecideView(SubmissionDetailView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(decision_form=form))
         try:
-            services.trainer_decide(
-                submission=self.submission,
-                trainer=request.user,
+            SubmissionDecideAction(
+                self.submission,
+                request.user,
                 approve=form.approve,
                 comment=form.cleaned_data["comment"],
-            )
+            ).execute()
         except errors.ReflectionError as error:
             messages.error(request, error.message)
         else:
@@ -254,11 +283,9 @@ class SubmissionConcernView(SubmissionDetailView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(concern_form=form))
         try:
-            services.concern_raise(
-                submission=self.submission,
-                raised_by=request.user,
-                reason=form.cleaned_data["reason"],
-            )
+            ConcernRaiseAction(
+                self.submission, request.user, reason=form.cleaned_data["reason"]
+            ).execute()
         except errors.ReflectionError as error:
             messages.error(request, error.message)
         else:
@@ -269,39 +296,11 @@ class SubmissionConcernView(SubmissionDetailView):
         return redirect(self.success_url())
 
 
-@dataclass
-class ConcernEntry:
-    flag: ConcernFlag
-    submission_url: str
-    follow_up_url: str = ""
-    form: ConcernFollowUpForm | None = None
-
-
-@dataclass
-class ConcernLists:
-    open: list[ConcernEntry] = field(default_factory=list)
-    followed_up: list[ConcernEntry] = field(default_factory=list)
-
-
 class ConcernsView(CohortView):
-    template_name = "assessments/admin/concerns.html"
-    page_title = _("Concerns")
-    header_icon = "warning"
+    """The group's concerns: the concerns listing, filtered on this cohort."""
 
-    def get_context_data(self, **kwargs):
-        lists = ConcernLists()
-        # Split here rather than rely on the selector's order: NULLs sort
-        # first on SQLite but last on PostgreSQL.
-        for flag in selectors.open_concerns(cohort=self.cohort):
-            entry = ConcernEntry(flag, _url("submission", flag.submission.public_id))
-            if flag.followed_up_at is None:
-                entry.follow_up_url = _url("concern_follow_up", self.cohort.pk, flag.public_id)
-                entry.form = ConcernFollowUpForm(prefix=f"flag-{flag.public_id}")
-                lists.open.append(entry)
-            else:
-                lists.followed_up.append(entry)
-        lists.followed_up.sort(key=lambda entry: entry.flag.followed_up_at, reverse=True)
-        return super().get_context_data(concerns=lists, **kwargs)
+    def get(self, request, *args, **kwargs):
+        return redirect(f"{reverse('reflection_concerns:index')}?cohort={self.cohort.pk}")
 
 
 class ConcernFollowUpView(CohortView):
@@ -312,15 +311,16 @@ class ConcernFollowUpView(CohortView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.flag = get_object_or_404(
-            ConcernFlag.objects.filter(submission__cohort=self.cohort), public_id=kwargs["flag_id"]
+            concern_flag_policy.instances_for(request.user, "follow_up").filter(
+                submission__cohort=self.cohort
+            ),
+            public_id=kwargs["flag_id"],
         )
 
     def post(self, request, *args, **kwargs):
         form = ConcernFollowUpForm(request.POST, prefix=f"flag-{self.flag.public_id}")
         if form.is_valid():
-            services.concern_follow_up(
-                flag=self.flag, trainer=request.user, note=form.cleaned_data["note"]
-            )
+            ConcernFollowUpAction(self.flag, request.user, note=form.cleaned_data["note"]).execute()
             messages.success(request, gettext("The concern is marked as followed up."))
         else:
             messages.error(request, gettext("The note is too long. Please shorten it."))
@@ -332,37 +332,23 @@ class LearnersView(CohortView):
     page_title = _("Ratings per learner")
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(rows=cohort_learner_ratings(cohort=self.cohort), **kwargs)
+        rows = cohort_learner_ratings(cohort=self.cohort)
+        return super().get_context_data(
+            rows=rows, table=learners_table(rows, cohort=self.cohort), **kwargs
+        )
 
 
 class LearnerRatingsView(CohortView):
-    """The ratings a learner's feedback received in this cohort, oldest first."""
-
-    template_name = "assessments/admin/learner_ratings.html"
+    """The ratings a learner's feedback received in this cohort: the ratings listing, filtered."""
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.enrolment = get_object_or_404(
-            self.cohort.enrolments.select_related("learner"), pk=kwargs["enrolment_id"]
-        )
+        self.enrolment = get_object_or_404(self.cohort.enrolments, pk=kwargs["enrolment_id"])
 
-    def get_page_title(self):
-        return self.enrolment.learner.get_full_name()
-
-    def get_trail(self):
-        return [
-            *super().get_trail(),
-            {"url": _url("learners", self.cohort.pk), "label": gettext("Ratings per learner")},
-        ]
-
-    def get_context_data(self, **kwargs):
-        ratings = ratings_received_in_cohort(cohort=self.cohort, reviewer=self.enrolment.learner)
-        return super().get_context_data(
-            learner=self.enrolment.learner,
-            ratings=ratings,
-            helpfulness=average(r.helpfulness for r in ratings),
-            felt_heard=average(r.felt_heard for r in ratings),
-            **kwargs,
+    def get(self, request, *args, **kwargs):
+        return redirect(
+            f"{reverse('reflection_ratings:index')}"
+            f"?cohort={self.cohort.pk}&reviewer={self.enrolment.learner_id}"
         )
 
 
@@ -384,13 +370,13 @@ class DeadlineExtendView(CohortView):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                deadlines.deadline_extend(
-                    enrolment=data["enrolment"],
+                DeadlineExtendAction(
+                    data["enrolment"],
+                    request.user,
                     assignment=data["assignment"],
                     kind=data["kind"],
                     until=data["until"],
-                    granted_by=request.user,
-                )
+                ).execute()
             except deadlines.ExtensionError as error:
                 form.add_error("until", error.message)
             else:
@@ -402,5 +388,78 @@ class DeadlineExtendView(CohortView):
                         "assignment": data["assignment"].title,
                     },
                 )
-                return redirect(f"{_url('cohort', self.cohort.pk)}#stuck-heading")
+                return redirect(f"{_url('cohort', self.cohort.pk)}#tab-stuck")
         return self.render_to_response(self.get_context_data(form=form))
+
+
+class DeadlineExtensionWithdrawView(CohortView):
+    """POST: take back an extension given to a learner of this cohort."""
+
+    http_method_names = ["post"]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.extension = get_object_or_404(
+            deadline_extension_policy.instances_for(request.user, "delete")
+            .filter(enrolment__cohort=self.cohort)
+            .select_related("enrolment__learner", "assignment"),
+            pk=kwargs["extension_id"],
+        )
+
+    def post(self, request, *args, **kwargs):
+        DeadlineExtensionWithdrawAction(self.extension, request.user).execute()
+        messages.success(
+            request,
+            gettext("%(name)s has the group's deadline for “%(assignment)s” again.")
+            % {
+                "name": self.extension.enrolment.learner.get_full_name(),
+                "assignment": self.extension.assignment.title,
+            },
+        )
+        return redirect(f"{_url('cohort', self.cohort.pk)}#tab-stuck")
+
+
+class ReflectionQueueViewSet(ViewSet):
+    """The queue's own pages, where no generic view fits: the groups, a group's queue,
+    a reflection with the decision form, the deadline form and the actions' POST views."""
+
+    name = URL_NAMESPACE
+    url_prefix = "reflecties"
+    icon = "doc-full-inverse"
+
+    def get_urlpatterns(self):
+        return [
+            path("", IndexView.as_view(), name="index"),
+            path("<int:cohort_id>/", CohortQueueView.as_view(), name="cohort"),
+            path("<int:cohort_id>/zorgen/", ConcernsView.as_view(), name="concerns"),
+            path(
+                "<int:cohort_id>/zorgen/<uuid:flag_id>/opgevolgd/",
+                ConcernFollowUpView.as_view(),
+                name="concern_follow_up",
+            ),
+            path("<int:cohort_id>/deelnemers/", LearnersView.as_view(), name="learners"),
+            path(
+                "<int:cohort_id>/deelnemers/<int:enrolment_id>/",
+                LearnerRatingsView.as_view(),
+                name="learner_ratings",
+            ),
+            path(
+                "<int:cohort_id>/verlenging/", DeadlineExtendView.as_view(), name="extend_deadline"
+            ),
+            path(
+                "<int:cohort_id>/verlenging/<int:extension_id>/intrekken/",
+                DeadlineExtensionWithdrawView.as_view(),
+                name="withdraw_extension",
+            ),
+            path("reflectie/<uuid:public_id>/", SubmissionDetailView.as_view(), name="submission"),
+            path(
+                "reflectie/<uuid:public_id>/besluit/",
+                SubmissionDecideView.as_view(),
+                name="decide",
+            ),
+            path(
+                "reflectie/<uuid:public_id>/zorg/",
+                SubmissionConcernView.as_view(),
+                name="raise_concern",
+            ),
+        ]

@@ -16,7 +16,10 @@ class AssessmentsConfig(AppConfig):
 
         from .course_pages import knowledge_check_page_context
         from .models import ReflectionAssignmentPage
+        from .policies import register_policies
         from .receivers import follow_moved_enrolment
+
+        register_policies()
 
         enrolment_moved.connect(follow_moved_enrolment, dispatch_uid="assessments.follow_moved")
         register_learner_context_provider(knowledge_check_page_context)

@@ -364,6 +364,8 @@ class ReviewRating(models.Model):
     rated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("rating of feedback")
+        verbose_name_plural = _("ratings of feedback")
         constraints = [
             models.CheckConstraint(
                 condition=Q(helpfulness__gte=1, helpfulness__lte=4),
@@ -393,6 +395,10 @@ class ConcernFlag(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     follow_up_note = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("concern")
+        verbose_name_plural = _("concerns")
 
     def __str__(self):
         return f"{self.submission} ({self.raised_at:%Y-%m-%d})"

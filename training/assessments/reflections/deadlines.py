@@ -16,7 +16,6 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.log_actions import log
 
 from training.assessments.models import (
     DeadlineExtension,
@@ -103,7 +102,7 @@ def learner_deadline(*, enrolment: Enrolment, assignment, kind: str) -> datetime
 def deadline_extend(
     *, enrolment: Enrolment, assignment, kind: str, until: datetime.date, granted_by
 ) -> DeadlineExtension:
-    """Give one learner a later deadline (replacing an earlier extension); audit-logged.
+    """Give one learner a later deadline (replacing an earlier extension).
 
     The new date must be after the cohort's deadline. Reminders already sent
     for the old date do not block reminders for the new one.
@@ -123,25 +122,15 @@ def deadline_extend(
         DeadlineReminder.objects.filter(
             enrolment=enrolment, assignment=assignment, kind=kind
         ).exclude(deadline=until).delete()
-        log(
-            instance=enrolment,
-            action="assessments.deadline_extend",
-            user=granted_by,
-            data={"assignment": assignment.pk, "kind": kind, "until": until.isoformat()},
-        )
     return extension
 
 
-def deadline_extension_withdraw(*, extension: DeadlineExtension, user) -> None:
-    """Take an extension back: the learner has the cohort's deadline again."""
-    with transaction.atomic():
-        log(
-            instance=extension.enrolment,
-            action="assessments.deadline_extension_withdraw",
-            user=user,
-            data={"assignment": extension.assignment_id, "kind": extension.kind},
-        )
-        extension.delete()
+def deadline_extension_withdraw(*, extension: DeadlineExtension) -> None:
+    """Take an extension back: the learner has the cohort's deadline again.
+
+    Trainers do both through `training.assessments.actions`, which audit-log them.
+    """
+    extension.delete()
 
 
 # --- Reminders ----------------------------------------------------------------

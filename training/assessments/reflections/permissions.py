@@ -40,9 +40,3 @@ def reader_role(user, submission: Submission) -> str | None:
     if user.is_superuser:
         return ReflectionRead.Role.ADMIN
     return ReflectionRead.Role.PEER
-
-
-def is_cohort_trainer(user, cohort) -> bool:
-    return user.is_authenticated and (
-        user.is_superuser or cohort.trainers.filter(pk=user.pk).exists()
-    )

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
 from training.assessments.models import (
-    ConcernFlag,
     PeerReview,
     ReflectionAssignmentPage,
     ReflectionRead,
@@ -263,11 +262,3 @@ def ratings_received_by_reviewer(*, reviewer, cohort=None) -> list[ReviewRating]
     if cohort is not None:
         ratings = ratings.filter(review__submission__cohort=cohort)
     return list(ratings.select_related("review__assignment").order_by("rated_at"))
-
-
-def open_concerns(*, cohort) -> list[ConcernFlag]:
-    return list(
-        ConcernFlag.objects.filter(submission__cohort=cohort)
-        .select_related("submission__author", "submission__assignment", "raised_by")
-        .order_by(F("followed_up_at").asc(nulls_first=True), "-raised_at")
-    )
