@@ -158,3 +158,9 @@ def test_a_visitor_without_a_course_is_told_what_the_log_is_for(client, db):
     response = client.get(reverse("continuing:log"))
     assert response.status_code == 403
     assert "praktijklogboek" in response.content.decode().lower()
+
+
+def test_the_dashboard_links_the_practice_log(client, facilitator):
+    client.force_login(facilitator)
+    body = client.get("/mijn/").content.decode()
+    assert f'href="{reverse("continuing:log")}"' in body

@@ -35,3 +35,12 @@ def test_the_scenario_library_is_a_snippet(client):
     login_with_mfa(client, admin)
     response = client.get(reverse("wagtailsnippets_practice_scenario:list"))
     assert response.status_code == 200
+
+
+def test_the_module_page_lists_its_practice_activities(client, activity):
+    from training.practice.models import PracticeActivityPage
+
+    module = activity.get_parent().specific
+    assert PracticeActivityPage.objects.child_of(module).live().exists()
+    body = client.get(module.url).content.decode()
+    assert f'href="{activity.url}"' in body and "Samen oefenen" in body

@@ -51,6 +51,10 @@ class Certificate(models.Model):
     course itself, or the course a refresher renews.
     """
 
+    # The admin viewset would otherwise index every certificate's references on
+    # each save (a task per save); a certificate is never "used" by content.
+    wagtail_reference_index_ignore = True
+
     learner = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("holder"),
