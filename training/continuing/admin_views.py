@@ -38,6 +38,15 @@ from .permissions import intervision_groups_managed_by
 from .policies import external_activity_policy, support_request_policy
 
 
+def scoped_object(policy, user, action, pk):
+    """The object `pk` if `user` may do `action` on it under `policy`, else 404."""
+    queryset = policy.instances_user_has_permission_for(user, action)
+    try:
+        return queryset.get(pk=pk)
+    except (policy.model.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
 class ScopedIndexView(generic.IndexView):
     def get_base_queryset(self):
         return self.permission_policy.instances_user_has_permission_for(
@@ -50,13 +59,7 @@ class ScopedIndexView(generic.IndexView):
 
 class ScopedInspectView(generic.InspectView):
     def get_object(self, queryset=None):
-        queryset = self.permission_policy.instances_user_has_permission_for(
-            self.request.user, "view"
-        )
-        try:
-            return queryset.get(pk=self.pk)
-        except (self.model.DoesNotExist, ValueError):
-            raise Http404 from None
+        return scoped_object(self.permission_policy, self.request.user, "view", self.pk)
 
     def get(self, request, *args, **kwargs):
         return no_store(super().get(request, *args, **kwargs))
@@ -116,13 +119,7 @@ class SupportRequestFollowUpView(WagtailAdminTemplateMixin, TemplateView):
         return redirect("support_requests:index")
 
     def _get(self, request, pk):
-        queryset = self.permission_policy.instances_user_has_permission_for(
-            request.user, "follow_up"
-        ).select_related("facilitator")
-        try:
-            return queryset.get(pk=pk)
-        except (SupportRequest.DoesNotExist, ValueError):
-            raise Http404 from None
+        return scoped_object(self.permission_policy, request.user, "follow_up", pk)
 
 
 class SupportRequestViewSet(ModelViewSet):
@@ -221,11 +218,8 @@ class ScopedDeleteView(generic.DeleteView):
 
 
 def _scoped_get(view, action):
-    queryset = view.permission_policy.instances_user_has_permission_for(view.request.user, action)
-    try:
-        return queryset.get(pk=unquote(str(view.kwargs[view.pk_url_kwarg])))
-    except (view.model.DoesNotExist, ValueError):
-        raise Http404 from None
+    pk = unquote(str(view.kwargs[view.pk_url_kwarg]))
+    return scoped_object(view.permission_policy, view.request.user, action, pk)
 
 
 class IntervisionGroupViewSet(ModelViewSet):
@@ -314,13 +308,7 @@ class ActivityDecideView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "tick"
 
     def _get(self, pk):
-        queryset = self.permission_policy.instances_user_has_permission_for(
-            self.request.user, "decide"
-        ).select_related("facilitator")
-        try:
-            return queryset.get(pk=pk)
-        except (ExternalActivity.DoesNotExist, ValueError):
-            raise Http404 from None
+        return scoped_object(self.permission_policy, self.request.user, "decide", pk)
 
     def get(self, request, pk):
         self.activity = self._get(pk)
@@ -343,11 +331,7 @@ class ActivityProofView(View):
     permission_policy = external_activity_policy
 
     def get(self, request, pk):
-        queryset = self.permission_policy.instances_user_has_permission_for(request.user, "view")
-        try:
-            activity = queryset.get(pk=pk)
-        except (ExternalActivity.DoesNotExist, ValueError):
-            raise Http404 from None
+        activity = scoped_object(self.permission_policy, request.user, "view", pk)
         return no_store(FileResponse(activity.proof.open("rb"), as_attachment=True))
 
 
