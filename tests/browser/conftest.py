@@ -197,6 +197,56 @@ def axe():
     return Axe()
 
 
+def nl(message: str) -> str:
+    """The Dutch text of a msgid: the site is Dutch by default, tests find elements by it."""
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    with translation.override("nl"):
+        return gettext(message)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """allauth and the verification pages count requests in the process-wide cache: start at 0."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def wait_for_messages(page):
+    """Wagtail's and our flash messages fade in; axe measures contrast only once they are opaque."""
+    from playwright.sync_api import expect
+
+    page.wait_for_load_state("load")
+    for messages in page.locator("#main .messages > ul").all():
+        expect(messages).to_have_css("opacity", "1")
+
+
+@pytest.fixture
+def check_screen(axe, screenshot):
+    """`check_screen(page, name)`: at 1280 and 390 px, axe finds nothing, nothing scrolls
+    sideways, and a screenshot is taken (with BROWSER_SCREENSHOT_DIR); back to 1280 after."""
+
+    def check(page, name):
+        for viewport in (DESKTOP, PHONE):
+            page.set_viewport_size(viewport)
+            wait_for_messages(page)
+            axe(page)
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, (
+                f"{name} scrolls sideways by {overflow}px at {viewport['width']} px"
+            )
+            screenshot(page, f"{name}-{viewport['width']}")
+        page.set_viewport_size(DESKTOP)
+
+    return check
+
+
 @pytest.fixture
 def screenshot(request):
     """`screenshot(page, "name")` saves a full-page PNG when BROWSER_SCREENSHOT_DIR is set."""
@@ -239,16 +289,10 @@ def log_in(new_page, live_server, user, next_url, **options):
     sign in in two steps (trainers, admins, association staff), the code of
     their authenticator app (tests.factories.totp_set_up gives them one).
     """
-    from django.utils import translation
-    from django.utils.translation import gettext
     from playwright.sync_api import expect
 
     from tests.factories import PASSWORD, totp_set_up
     from training.accounts.permissions import two_step_required
-
-    def nl(message):
-        with translation.override("nl"):
-            return gettext(message)
 
     two_step = two_step_required(user)
     if two_step:

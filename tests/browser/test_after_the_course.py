@@ -13,14 +13,12 @@ import datetime
 import re
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.conftest import log_in as sign_in
+from tests.browser.conftest import nl
 from tests.factories import CertificateFactory, EnrolmentFactory, UserFactory
 from training.accounts.services import user_email_mark_verified
 from training.certificates.models import Certificate
@@ -37,35 +35,6 @@ from training.continuing.models import (
 pytestmark = pytest.mark.browser
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-def nl(message):
-    with translation.override("nl"):
-        return gettext(message)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def check_screen(axe, screenshot):
-    def check(page, name):
-        for viewport in (DESKTOP, PHONE):
-            page.set_viewport_size(viewport)
-            page.wait_for_load_state("load")
-            for messages in page.locator("#main .messages > ul").all():
-                expect(messages).to_have_css("opacity", "1")
-            axe(page)
-            width = page.evaluate("document.documentElement.scrollWidth")
-            assert width <= viewport["width"], f"{name} scrolls sideways at {viewport['width']}"
-            screenshot(page, f"{name}-{viewport['width']}")
-        page.set_viewport_size(DESKTOP)
-
-    return check
 
 
 @pytest.fixture

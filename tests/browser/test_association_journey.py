@@ -12,11 +12,10 @@ import re
 
 import pytest
 from django.core import mail
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, log_in
+from tests.browser.conftest import PHONE, log_in, nl
 from tests.factories import (
     AssociationFactory,
     CertificateFactory,
@@ -29,11 +28,6 @@ from training.accounts.services import user_email_mark_verified
 pytestmark = pytest.mark.browser
 
 ASSOCIATION = "Vereniging Samen Sterk"
-
-
-def nl(message):
-    with translation.override("nl"):
-        return gettext(message)
 
 
 def verified_user(email, name):

@@ -21,14 +21,12 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.text import capfirst
-from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, nl
 from tests.factories import (
     CatalogPageFactory,
     CohortFactory,
@@ -87,11 +85,6 @@ PEER_REVIEWS_RULE = "Verplichte feedback aan medecursisten gegeven"
 CERTIFIED = "Gecertificeerd"
 
 
-def nl(message):
-    with translation.override("nl"):
-        return gettext(message)
-
-
 def nl_date(day):
     with translation.override("nl"):
         return formats.date_format(day, "j F Y")
@@ -99,14 +92,6 @@ def nl_date(day):
 
 def path_of(url):
     return re.sub(r"^https?://[^/]+", "", url)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """allauth and the verification page count requests in the (process-wide) cache."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

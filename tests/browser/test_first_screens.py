@@ -12,13 +12,10 @@ Every page on the way is scanned with axe.
 """
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, nl
 from tests.browser.journey_site import RIGHT, WRONG, journey_site
 from tests.factories import CohortFactory, CoursePageFactory
 from training.assessments.models import KnowledgeCheckAttempt
@@ -28,18 +25,6 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 SIZES = {"phone": PHONE, "desktop": DESKTOP}
-
-
-def nl(message):
-    with translation.override("nl"):
-        return gettext(message)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

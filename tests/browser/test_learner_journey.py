@@ -15,12 +15,9 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
-from django.utils import translation
-from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, nl
 from tests.factories import (
     PASSWORD,
     CatalogPageFactory,
@@ -46,11 +43,6 @@ RIGHT = ("Eerst luisteren en samenvatten", True, "Ja: zo voelt iemand zich gehoo
 WRONG = ("Meteen een oplossing aandragen", False, "Liever niet: eerst luisteren.")
 
 
-def nl(message):
-    with translation.override("nl"):
-        return gettext(message)
-
-
 def path_of(url):
     return re.sub(r"^https?://[^/]+", "", url)
 
@@ -70,14 +62,6 @@ def assert_no_sideways_scroll(page):
         "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
     )
     assert widths["scroll"] <= widths["inner"], f"{page.url} scrolls sideways: {widths}"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """allauth counts sign-ups and logins in the (process-wide) cache: start at zero."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ the window. The pages are scanned with axe as well.
 """
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from tests.browser.conftest import log_in
@@ -16,13 +15,6 @@ from tests.browser.journey_site import journey_site
 pytestmark = pytest.mark.browser
 
 WIDTHS = (320, 390)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -7,21 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
-from django.utils import translation
-from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE, log_in
+from tests.browser.conftest import DESKTOP, PHONE, log_in, nl
 from tests.factories import CertificateFactory, UserFactory
 from training.accounts.services import user_email_mark_verified
 from training.credentials.services import credential_issue
 
 pytestmark = pytest.mark.browser
-
-
-def nl(message):
-    with translation.override("nl"):
-        return gettext(message)
 
 
 def _no_sideways_scrolling(page):

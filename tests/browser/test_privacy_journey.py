@@ -11,12 +11,9 @@ import json
 import re
 
 import pytest
-from django.core.cache import cache
-from django.utils import translation
-from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from tests.browser.conftest import log_in
+from tests.browser.conftest import log_in, nl
 from tests.factories import (
     PASSWORD,
     CertificateFactory,
@@ -37,13 +34,6 @@ EMAIL = "lotte.devries@example.org"
 REFLECTION = "Na mijn diagnose voelde ik me alleen, tot iemand in de groep gewoon luisterde."
 
 
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def lotte():
     assignment, _ = reflection_cohort(learners=0, min_words=5)
@@ -56,11 +46,6 @@ def lotte():
     trainer = cohort.trainers.get()
     user_email_mark_verified(trainer)
     return {"learner": learner, "trainer": trainer, "certificate": certificate}
-
-
-def nl(message):
-    with translation.override("nl"):
-        return gettext(message)
 
 
 def sign_in(page, email, next_url):

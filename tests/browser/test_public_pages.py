@@ -8,11 +8,9 @@ import re
 import uuid
 
 import pytest
-from django.utils import translation
-from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import PHONE, nl
 from tests.factories import (
     CatalogPageFactory,
     CoursePageFactory,
@@ -112,11 +110,6 @@ def course_tree():
         body=rich_lesson_body(),
     )
     return {"catalog": catalog, "course": course, "modules": modules, "lesson": lessons["rich"]}
-
-
-def nl(message):
-    with translation.override("nl"):
-        return gettext(message)
 
 
 def test_visitor_clicks_from_home_to_a_lesson_and_every_page_passes_axe(

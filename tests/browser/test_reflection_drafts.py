@@ -8,7 +8,6 @@ with axe-core.
 """
 
 import pytest
-from django.core.cache import cache
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE
@@ -25,13 +24,6 @@ MORE = " Niemand schrok; iemand knikte alleen."
 OTHER_TAB = "In het andere venster schreef ik iets heel anders over die avond."
 STALE_TAB = "Dit schreef ik in het oude venster, zonder te weten van het andere."
 STORED = "key => JSON.parse(localStorage.getItem(key))"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

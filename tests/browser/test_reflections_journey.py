@@ -15,7 +15,7 @@ and logs in through /account/login/. A's context has Playwright's clock
 installed (time runs as usual) so the test can let the autosave delay pass
 while offline without sleeping. The learner pages are scanned with
 axe-core (WCAG 2.1 A and AA) as a whole; the trainer's admin pages are
-scanned whole too, once settled and with our axe-core (see `axe_admin`).
+scanned whole too, once settled and with our axe-core (see `wait_for_messages`).
 
 The live server runs in a thread of this process with the locmem email
 backend and django_tasks' immediate backend (settings.test), so the emails
@@ -26,14 +26,13 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import capfirst
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import ngettext
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AXE_JS, log_in
+from tests.browser.conftest import AXE_JS, log_in, nl, wait_for_messages
 from tests.factories import reflection_cohort
 from training.accounts.services import user_email_mark_verified
 from training.assessments.models import PeerReview, Submission
@@ -74,11 +73,6 @@ RECORD_ANNOUNCEMENTS = """() => {
 }"""
 
 
-def nl(message):
-    with translation.override("nl"):
-        return gettext(message)
-
-
 OFFLINE = nl("Offline — your text is kept on this device")
 ONLINE = nl("Back online: saving your text.")
 
@@ -90,14 +84,6 @@ def nl_plural(singular, plural, count):
 
 def path_of(url):
     return re.sub(r"^https?://[^/]+", "", url)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """allauth counts logins in the (process-wide) cache: start at zero."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -130,22 +116,6 @@ def group():
 
 
 AXE_VERSION = re.search(r"axe v([\d.]+)", AXE_JS.read_text(encoding="utf-8")[:200]).group(1)
-
-
-def axe_admin(page, axe):
-    """axe on a Wagtail admin page, once it has settled, with our axe-core.
-
-    Wagtail's messages fade in (opacity, 0.5 s): scanned halfway, white on
-    the half-transparent green of a success message measures 3.86:1 and
-    fails color-contrast; settled, it passes. And Wagtail's core.js bundles
-    an older axe-core (for its own accessibility checker) that it puts on
-    `window.axe` when it runs, replacing ours if we injected it earlier.
-    """
-    page.wait_for_load_state("load")
-    for messages in page.locator("#main .messages > ul").all():
-        expect(messages).to_have_css("opacity", "1")
-    axe(page)
-    assert page.evaluate("() => window.__testAxe.version") == AXE_VERSION
 
 
 def submit_reflection(page, text, audience):
@@ -367,14 +337,16 @@ def test_reflection_from_draft_through_peer_feedback_to_approval(
     # 5. The trainer asks for a revision; A revises; the trainer approves.
     queue_index = "/beheer/reflecties/"
     page_t = log_in(new_page, live_server, trainer, queue_index)
-    axe_admin(page_t, axe)
+    wait_for_messages(page_t)
+    axe(page_t)
     page_t.get_by_role("link", name=cohort.name).click()
     expect(page_t).to_have_url(
         live_server.url + reverse("reflection_queue:cohort", args=[cohort.pk])
     )
     queue = page_t.get_by_role("table", name=nl("Reflections, those that need you first"))
     expect(queue.get_by_role("row")).to_have_count(4)  # header + A, B, C
-    axe_admin(page_t, axe)
+    wait_for_messages(page_t)
+    axe(page_t)
     screenshot(page_t, "trainer-queue")
 
     queue.get_by_role("link", name=a.display_name).click()
@@ -382,7 +354,8 @@ def test_reflection_from_draft_through_peer_feedback_to_approval(
         live_server.url + reverse("reflection_queue:submission", args=[submission_a.public_id])
     )
     expect(page_t.get_by_role("main")).to_contain_text(FIRST_PART + OFFLINE_PART)
-    axe_admin(page_t, axe)
+    wait_for_messages(page_t)
+    axe(page_t)
     screenshot(page_t, "trainer-submission")
 
     outbox_before = len(mail.outbox)

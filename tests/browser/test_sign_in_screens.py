@@ -1,28 +1,13 @@
 """The new sign-in screens in Chromium: two-step sign-in, the 429 page, the emailed code."""
 
 import pytest
-from django.core.cache import cache
-from django.utils import translation
-from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, nl
 from tests.factories import PASSWORD, TrainerFactory, totp_code, totp_set_up
 from training.accounts.services import user_email_mark_verified
 
 pytestmark = pytest.mark.browser
-
-
-def nl(message):
-    with translation.override("nl"):
-        return gettext(message)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

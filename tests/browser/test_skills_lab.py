@@ -11,14 +11,11 @@ BROWSER_SCREENSHOT_DIR).
 """
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.conftest import log_in as sign_in
+from tests.browser.conftest import nl
 from tests.factories import (
     CohortFactory,
     EnrolmentFactory,
@@ -32,34 +29,6 @@ from training.accounts.services import user_email_mark_verified
 from training.practice.models import Observation, PracticeRound, SpeakerRating
 
 pytestmark = pytest.mark.browser
-
-
-def nl(message):
-    with translation.override("nl"):
-        return gettext(message)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def check_screen(axe, screenshot):
-    def check(page, name):
-        for viewport in (DESKTOP, PHONE):
-            page.set_viewport_size(viewport)
-            page.wait_for_load_state("load")
-            axe(page)
-            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (
-                f"{name} scrolls sideways at {viewport['width']} px"
-            )
-            screenshot(page, f"{name}-{viewport['width']}")
-        page.set_viewport_size(DESKTOP)
-
-    return check
 
 
 def test_three_learners_practise_listening_and_see_their_growth(

@@ -9,12 +9,10 @@ look at when BROWSER_SCREENSHOT_DIR is set.
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.conftest import log_in as sign_in
+from tests.browser.conftest import nl
 from tests.factories import CertificateFactory, CohortFactory, EnrolmentFactory, TrainerFactory
 from tests.learning.test_cohort_progress import enrol
 from training.accounts.services import user_email_mark_verified
@@ -22,30 +20,6 @@ from training.certificates.models import Certificate
 from training.courses.selectors import course_outline
 
 pytestmark = pytest.mark.browser
-
-
-def nl(message):
-    with translation.override("nl"):
-        return gettext(message)
-
-
-@pytest.fixture
-def check_screen(axe, screenshot):
-    """axe at desktop and phone width, no sideways scrolling on the phone, a screenshot of each."""
-
-    def check(page, name):
-        for viewport in (DESKTOP, PHONE):
-            page.set_viewport_size(viewport)
-            axe(page)
-            if viewport is PHONE:
-                overflow = page.evaluate(
-                    "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-                )
-                assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 390 px"
-            screenshot(page, f"{name}-{viewport['width']}")
-        page.set_viewport_size(DESKTOP)
-
-    return check
 
 
 def test_search_filter_export_inspect_revoke_history_and_undo(new_page, live_server, check_screen):

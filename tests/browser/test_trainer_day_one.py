@@ -19,14 +19,11 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.conftest import log_in as sign_in
+from tests.browser.conftest import nl
 from tests.factories import (
     PASSWORD,
     CohortFactory,
@@ -42,18 +39,6 @@ from training.learning.models import Announcement, CohortInvitation, Enrolment
 pytestmark = pytest.mark.browser
 
 
-def nl(message):
-    with translation.override("nl"):
-        return gettext(message)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def log_in(page, live_server, user, next_url):
     """Sign a learner (one step) in on `page` itself, keeping where they came from."""
     page.goto(f"/account/login/?next={next_url}")
@@ -62,31 +47,6 @@ def log_in(page, live_server, user, next_url):
     page.get_by_role("button", name=nl("Sign In")).click()
     expect(page).to_have_url(live_server.url + next_url)
     return page
-
-
-def axe_admin(page, axe):
-    """axe (our copy: the fixture runs window.__testAxe) once Wagtail's messages have faded in."""
-    page.wait_for_load_state("load")
-    for messages in page.locator("#main .messages > ul").all():
-        expect(messages).to_have_css("opacity", "1")
-    axe(page)
-
-
-@pytest.fixture
-def check_screen(axe, screenshot):
-    """axe at desktop and phone width, and a screenshot of each (with BROWSER_SCREENSHOT_DIR)."""
-
-    def check(page, name, *, admin=False):
-        for viewport in (DESKTOP, PHONE):
-            page.set_viewport_size(viewport)
-            if admin:
-                axe_admin(page, axe)
-            else:
-                axe(page)
-            screenshot(page, f"{name}-{viewport['width']}")
-        page.set_viewport_size(DESKTOP)
-
-    return check
 
 
 def test_bulk_invite_then_a_learner_joins_and_reads_an_announcement(
@@ -102,7 +62,7 @@ def test_bulk_invite_then_a_learner_joins_and_reads_an_announcement(
     page_t = sign_in(new_page, live_server, trainer, reverse("cohorts:edit", args=[cohort.pk]))
     page_t.get_by_role("link", name=nl("Invite learners by email")).click()
     expect(page_t).to_have_url(live_server.url + reverse("cohorts:invite_bulk", args=[cohort.pk]))
-    check_screen(page_t, "invite-form", admin=True)
+    check_screen(page_t, "invite-form")
     page_t.get_by_label(nl("Email addresses")).fill(
         "Anouk@example.org\nniet-een-adres\nanouk@example.org"
     )
@@ -112,7 +72,7 @@ def test_bulk_invite_then_a_learner_joins_and_reads_an_announcement(
     expect(result).to_contain_text(nl("Not email addresses (nothing sent)"))
     expect(result).to_contain_text("niet-een-adres")
     expect(result).to_contain_text(nl("In the list more than once (sent once)"))
-    check_screen(page_t, "invite-result", admin=True)
+    check_screen(page_t, "invite-result")
     assert CohortInvitation.objects.filter(cohort=cohort).count() == 1
     [invitation_mail] = mail.outbox
     assert invitation_mail.to == ["anouk@example.org"]
@@ -121,7 +81,7 @@ def test_bulk_invite_then_a_learner_joins_and_reads_an_announcement(
     page_t.get_by_role("link", name=nl("Back to the group and its invitations")).click()
     pending = page_t.get_by_role("table", name=nl("Invitations not yet accepted"))
     expect(pending.get_by_role("row", name=re.compile("anouk@example.org"))).to_be_visible()
-    check_screen(page_t, "cohort-invitations", admin=True)
+    check_screen(page_t, "cohort-invitations")
 
     # 3. The learner opens the personal link, logs in and joins.
     link = re.search(r"http://testserver(\S+)", invitation_mail.body).group(1)
@@ -146,7 +106,7 @@ def test_bulk_invite_then_a_learner_joins_and_reads_an_announcement(
     page_t.get_by_label(nl("message"), exact=False).first.fill(
         "Welkom allemaal! We beginnen dinsdag om 19.30 uur.\nNeem iets te drinken mee."
     )
-    check_screen(page_t, "announcement-form", admin=True)
+    check_screen(page_t, "announcement-form")
     page_t.locator("#w-editor-form button[type=submit]").first.click()
     expect(page_t).to_have_url(live_server.url + reverse("announcements:index"))
     assert Announcement.objects.get().author == trainer
@@ -181,7 +141,7 @@ def test_more_time_comment_bank_and_calendar(new_page, live_server, check_screen
         new_page, live_server, trainer, reverse("reflection_queue:cohort", args=[cohort.pk])
     )
     page_t.get_by_role("link", name=nl("Give a learner more time")).click()
-    check_screen(page_t, "extension-form", admin=True)
+    check_screen(page_t, "extension-form")
     page_t.get_by_label(nl("Learner")).select_option(label=anouk.learner.get_full_name())
     page_t.get_by_label(nl("Assignment")).select_option(label=assignment.title)
     page_t.get_by_label(nl("Deadline for")).select_option(value="submission")
@@ -192,7 +152,7 @@ def test_more_time_comment_bank_and_calendar(new_page, live_server, check_screen
         nl("Extensions for “%(title)s”") % {"title": assignment.title}
     )
     assert DeadlineExtension.objects.get().until == later
-    check_screen(page_t, "stuck-with-extension", admin=True)
+    check_screen(page_t, "stuck-with-extension")
 
     # The comment bank fills the comment on the decision form.
     page_t.goto(reverse("reflection_queue:submission", args=[submission.public_id]))
@@ -202,7 +162,7 @@ def test_more_time_comment_bank_and_calendar(new_page, live_server, check_screen
     expect(page_t.get_by_label(nl("Comment for the learner"))).to_have_value(
         "Wat voelde je op dat moment?"
     )
-    check_screen(page_t, "decision-comment-bank", admin=True)
+    check_screen(page_t, "decision-comment-bank")
 
     # Anouk sees her own date, can download it, and makes a calendar address.
     page_l = log_in(new_page(), live_server, anouk.learner, assignment.url)

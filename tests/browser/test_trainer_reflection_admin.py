@@ -11,14 +11,11 @@ sideways scrolling.
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.conftest import log_in as sign_in
+from tests.browser.conftest import nl
 from tests.factories import (
     PeerReviewFactory,
     ReviewRatingFactory,
@@ -29,43 +26,6 @@ from training.accounts.services import user_email_mark_verified
 from training.assessments.models import ConcernFlag, DeadlineExtension, Submission
 
 pytestmark = pytest.mark.browser
-
-
-def nl(message):
-    with translation.override("nl"):
-        return gettext(message)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def axe_admin(page, axe):
-    page.wait_for_load_state("load")
-    for messages in page.locator("#main .messages > ul").all():
-        expect(messages).to_have_css("opacity", "1")
-    axe(page)
-
-
-@pytest.fixture
-def check_screen(axe, screenshot):
-    """axe at desktop and phone width, no sideways scrolling, a screenshot of each."""
-
-    def check(page, name):
-        for viewport in (DESKTOP, PHONE):
-            page.set_viewport_size(viewport)
-            axe_admin(page, axe)
-            overflow = page.evaluate(
-                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-            )
-            assert overflow <= 0, f"{name} scrolls sideways at {viewport['width']} px"
-            screenshot(page, f"{name}-{viewport['width']}")
-        page.set_viewport_size(DESKTOP)
-
-    return check
 
 
 def assert_header_fits(page, title):
