@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -181,6 +183,28 @@ def test_self_enrol_from_an_open_course_page(client):
     client.post(reverse("learning:self_enrol", args=[cohort.course.pk]))
 
     assert Enrolment.objects.filter(learner=learner, cohort=cohort).exists()
+
+
+def test_self_enrol_skips_an_ended_cohort_for_the_open_one(client):
+    """An older self-enrolment cohort that has ended must not block the one that runs now."""
+    today = datetime.date.today()
+    ended = CohortFactory(
+        self_enrolment=True,
+        starts_on=today - datetime.timedelta(days=90),
+        ends_on=today - datetime.timedelta(days=1),
+    )
+    running = CohortFactory(
+        course=ended.course,
+        self_enrolment=True,
+        starts_on=today,
+        ends_on=today + datetime.timedelta(days=60),
+    )
+    learner = UserFactory()
+    client.force_login(learner)
+
+    client.post(reverse("learning:self_enrol", args=[ended.course.pk]))
+
+    assert Enrolment.objects.get(learner=learner).cohort == running
 
 
 def test_course_page_shows_all_three_pillars_for_an_enrolled_learner(client):

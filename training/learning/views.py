@@ -20,7 +20,7 @@ from . import invitations, services
 from .announcements import announcements_for_learner
 from .models import Cohort
 from .permissions import own_active_enrolments
-from .selectors import learner_dashboard
+from .selectors import learner_dashboard, self_enrolment_cohort
 
 
 @never_cache
@@ -121,11 +121,7 @@ def _login_url():
 @login_required
 def self_enrol(request, course_id):
     course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
-    cohort = (
-        Cohort.objects.filter(course=course, self_enrolment=True, is_open=True)
-        .order_by("starts_on")
-        .first()
-    )
+    cohort = self_enrolment_cohort(course=course)
     if cohort is None:
         messages.error(request, services.SelfEnrolmentNotAllowed.message)
         return redirect(course.url)
