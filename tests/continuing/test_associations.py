@@ -74,4 +74,6 @@ def test_the_status_page_shows_it_without_any_personal_text(client, setup):
     body = client.get(reverse("associations:status", args=[association.pk])).content.decode()
     assert "verlenging 20% onderweg" in body
     assert "in een intervisiegroep" in body
+    # Each note is a word of its own, for screen readers too (no "2028verlenging").
+    assert '</time> <span class="meta status-row__renewal">' in body
     assert REFLECTION not in body and "Leven met reuma" not in body
