@@ -224,3 +224,24 @@ def test_the_meeting_calendar_file(certificate, client):
     response = client.get(reverse("continuing:meeting_ics", args=[meeting.public_id]))
     event = icalendar.Calendar.from_ical(response.content).walk("VEVENT")[0]
     assert str(event["summary"]) == "Intervisie: Intervisie Noord"
+
+
+def test_intervision_meetings_are_in_the_members_and_coordinators_feeds(certificate, client):
+    import icalendar
+
+    from training.accounts.services import calendar_feed_get_or_create
+
+    coordinator = EnrolmentFactory().learner
+    meeting = meeting_for(certificate, coordinator=coordinator, days_ago=-7)
+    outsider = EnrolmentFactory().learner
+    for user, expected in ((certificate.learner, True), (coordinator, True), (outsider, False)):
+        feed = calendar_feed_get_or_create(user=user)
+        content = client.get(reverse("calendar:feed", args=[feed.token])).content
+        summaries = {
+            str(event["summary"]): event
+            for event in icalendar.Calendar.from_ical(content).walk("VEVENT")
+        }
+        assert ("Intervisie: Intervisie Noord" in summaries) is expected, user
+        if expected:
+            event = summaries["Intervisie: Intervisie Noord"]
+            assert str(event["uid"]) == f"intervision-{meeting.public_id}@lotgenoot-academie"

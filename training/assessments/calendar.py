@@ -2,7 +2,9 @@
 
 A learner's feed has their cohorts' start and end dates and their own
 deadlines (extensions included, via `Deadlines`); a trainer's has the dates
-and the group deadlines of the cohorts they train. Events are all-day (the
+and the group deadlines of the cohorts they train. Apps further up (the
+skills lab's meetings, intervision) add their events through
+`register_calendar_events`, so the feed is one address for everything. Events are all-day (the
 deadlines are dates in the site's time zone) with stable UIDs, so a
 calendar app updates an event when a date moves. Only titles of courses,
 groups and assignments and links go in: never anything a learner wrote.
@@ -11,6 +13,7 @@ groups and assignments and links go in: never anything a learner wrote.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 import icalendar
 from django.conf import settings
@@ -25,6 +28,16 @@ from .reflections.deadlines import Deadlines
 
 PRODID = "-//Lotgenoot Academie//Agenda//NL"
 UID_DOMAIN = "lotgenoot-academie"
+
+# Callables `provider(user) -> iterable of icalendar.Event`, registered by apps
+# that sit above this one in the dependency order (in their AppConfig.ready).
+_EVENT_PROVIDERS: list[Callable] = []
+
+
+def register_calendar_events(provider: Callable) -> None:
+    """Add a source of events to every person's private feed (idempotent)."""
+    if provider not in _EVENT_PROVIDERS:
+        _EVENT_PROVIDERS.append(provider)
 
 
 def _calendar(name: str) -> icalendar.Calendar:
@@ -134,6 +147,9 @@ def calendar_for_user(*, user) -> icalendar.Calendar:
                                 for_group=True,
                             )
                         )
+        for provider in _EVENT_PROVIDERS:
+            for event in provider(user):
+                calendar.add_component(event)
     return calendar
 
 

@@ -11,6 +11,10 @@ class ContinuingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from training.assessments.calendar import register_calendar_events
+
+        from .calendar import member_meeting_events
         from .policies import register
 
         register()
+        register_calendar_events(member_meeting_events)

@@ -9,11 +9,14 @@ class PracticeConfig(AppConfig):
     verbose_name = _("Skills lab")
 
     def ready(self):
+        from training.assessments.calendar import register_calendar_events
         from training.courses.context import register_learner_context_provider
         from training.learning.signals import enrolment_moved
 
+        from .calendar import member_meeting_events
         from .course_pages import practice_page_context
         from .receivers import follow_moved_enrolment
 
         enrolment_moved.connect(follow_moved_enrolment, dispatch_uid="practice.follow_moved")
         register_learner_context_provider(practice_page_context)
+        register_calendar_events(member_meeting_events)

@@ -1,5 +1,8 @@
 """The iCalendar invitation of a practice group's meeting (one event, one reminder).
 
+The same event goes into each member's private calendar feed
+(`member_meeting_events`, registered with the feed in `apps.py`).
+
 Only the activity's title, the time, the meeting place the group chose and a
 link go in: never anything a learner wrote, nor who is in the group.
 """
@@ -21,14 +24,20 @@ BREAK_MINUTES = 15
 
 
 def group_invitation(*, group) -> bytes:
-    activity = group.activity
-    rounds = group.rounds.count() or activity.rounds_for(group.members.count())
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    calendar.add_component(meeting_event(group=group))
+    return calendar.to_ical()
+
+
+def meeting_event(*, group) -> icalendar.Event:
+    """The group's meeting (its `meeting_at` must be set), with an alarm an hour before."""
+    activity = group.activity
+    rounds = group.rounds.count() or activity.rounds_for(group.members.count())
     event = icalendar.Event()
     event.add("uid", f"practice-{group.public_id}@{UID_DOMAIN}")
     event.add("dtstamp", timezone.now())
@@ -49,5 +58,20 @@ def group_invitation(*, group) -> bytes:
     alarm.add("description", _("Practice group in one hour"))
     alarm.add("trigger", datetime.timedelta(hours=-1))
     event.add_component(alarm)
-    calendar.add_component(event)
-    return calendar.to_ical()
+    return event
+
+
+def member_meeting_events(user):
+    """The meetings of the practice groups `user` is in (active enrolments), for their feed."""
+    from .models import PracticeGroup
+
+    groups = (
+        PracticeGroup.objects.filter(
+            members__enrolment__learner=user,
+            members__enrolment__status="active",
+            meeting_at__isnull=False,
+        )
+        .select_related("activity")
+        .distinct()
+    )
+    return [meeting_event(group=group) for group in groups]
