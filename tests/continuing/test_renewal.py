@@ -245,3 +245,26 @@ def test_intervision_meetings_are_in_the_members_and_coordinators_feeds(certific
         if expected:
             event = summaries["Intervisie: Intervisie Noord"]
             assert str(event["uid"]) == f"intervision-{meeting.public_id}@lotgenoot-academie"
+
+
+def test_the_expiry_reminder_tells_how_far_renewal_is(certificate, mailoutbox):
+    from training.certificates.services import certificate_reminders_send
+
+    certificate.valid_until = timezone.localdate() + datetime.timedelta(days=20)
+    certificate.save(update_fields=["valid_until"])
+
+    assert certificate_reminders_send() == 1
+
+    [mail] = mailoutbox
+    assert "0% op weg, nog 6 uur te gaan" in mail.body
+    assert "/nascholing/" in mail.body
+    assert "Volg de cursus dan opnieuw" not in mail.body
+
+
+def test_without_a_renewal_rule_the_reminder_says_to_take_the_course_again(db, mailoutbox):
+    from training.certificates.services import certificate_reminders_send
+
+    CertificateFactory(valid_until=timezone.localdate() + datetime.timedelta(days=20))
+
+    assert certificate_reminders_send() == 1
+    assert "/nascholing/" not in mailoutbox[0].body

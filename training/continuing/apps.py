@@ -12,9 +12,12 @@ class ContinuingConfig(AppConfig):
 
     def ready(self):
         from training.assessments.calendar import register_calendar_events
+        from training.certificates.services.reminders import register_reminder_context
 
         from .calendar import member_meeting_events
         from .policies import register
+        from .selectors import renewal_reminder_context
 
         register()
         register_calendar_events(member_meeting_events)
+        register_reminder_context(renewal_reminder_context)

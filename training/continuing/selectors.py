@@ -344,5 +344,10 @@ def renewal_progress(*, certificate) -> RenewalProgress | None:
     )
 
 
+def renewal_reminder_context(certificate) -> dict:
+    """For the expiry reminder: how far renewal is, when the course has a renewal rule."""
+    return {"renewal": renewal_progress(certificate=certificate)}
+
+
 def in_intervision_group(*, user) -> bool:
     return IntervisionGroup.objects.filter(members=user).exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -10,6 +11,22 @@ from django.utils import timezone
 
 from ..models import Certificate, ExpiryReminder
 from .mail import _send
+
+# Callables `provider(certificate) -> dict` that add to the reminder's template
+# context: apps above this one (continued education) say how far renewal is.
+_REMINDER_CONTEXT: list[Callable] = []
+
+
+def register_reminder_context(provider: Callable) -> None:
+    if provider not in _REMINDER_CONTEXT:
+        _REMINDER_CONTEXT.append(provider)
+
+
+def _reminder_context(certificate, days_left: int) -> dict:
+    context = {"certificate": certificate, "days_left": days_left}
+    for provider in _REMINDER_CONTEXT:
+        context.update(provider(certificate))
+    return context
 
 
 def certificate_reminders_send(*, today: datetime.date | None = None) -> int:
@@ -50,7 +67,7 @@ def certificate_reminders_send(*, today: datetime.date | None = None) -> int:
                 _send(
                     certificate.learner,
                     "certificates/email/expiry_reminder",
-                    {"certificate": certificate, "days_left": days_left},
+                    _reminder_context(certificate, days_left),
                 )
         except IntegrityError:
             continue  # another run sent it
