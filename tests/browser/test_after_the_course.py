@@ -175,6 +175,14 @@ def test_the_coordinator_takes_attendance_and_a_member_keeps_case_notes(
     expect(page_m.get_by_text(nl("Your case notes are saved."))).to_be_visible()
     expect(page_m.get_by_text("Vooraf afspreken waar mijn rol ophoudt.")).to_be_visible()
     check_screen(page_m, "meeting-member")
+    # The member changes the notes later.
+    page_m.get_by_role("link", name=re.compile(nl("Change your notes"))).click()
+    check_screen(page_m, "case-edit")
+    page_m.get_by_label(nl("What I take home")).fill(
+        "Vooraf afspreken waar mijn rol ophoudt, en dat ook zeggen."
+    )
+    page_m.get_by_role("button", name=nl("Save my notes")).click()
+    expect(page_m.get_by_text("en dat ook zeggen.")).to_be_visible()
     # Not shared: the coordinator does not see the notes.
     page.reload()
     expect(page.get_by_text("mee naar huis")).to_have_count(0)

@@ -13,3 +13,11 @@ class NotForYou(ContinuingError):
 
 class NotYourGroup(ContinuingError):
     message = _("Only the members of this intervision group can do that.")
+
+
+class CaseChangedElsewhere(ContinuingError):
+    message = _(
+        "These notes were changed somewhere else (another tab or device) after you opened them. "
+        "Your text is still in the form; the saved version is shown below it. "
+        "Save again to keep your text."
+    )

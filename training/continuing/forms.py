@@ -165,6 +165,25 @@ class CaseForm(forms.ModelForm):
         }
 
 
+class CaseEditForm(forms.ModelForm):
+    """One's own case notes again; `version` is the saved notes' `updated_at` when opened."""
+
+    version = forms.CharField(widget=forms.HiddenInput)
+
+    class Meta(CaseForm.Meta):
+        pass
+
+    def __init__(self, *args, instance, **kwargs):
+        super().__init__(*args, instance=instance, **kwargs)
+        self.fields["version"].initial = instance.updated_at.isoformat()
+
+    def clean_version(self):
+        from django.utils.dateparse import parse_datetime
+
+        # An unreadable version is treated as an old one: the service refuses it.
+        return parse_datetime(self.cleaned_data["version"]) or ""
+
+
 class AttendanceForm(forms.Form):
     present = forms.MultipleChoiceField(
         label=_("Who was there?"), required=False, widget=forms.CheckboxSelectMultiple

@@ -301,6 +301,8 @@ class IntervisionCase(models.Model):
     takeaway = models.TextField(_("What I take home"), blank=True)
     shared_with_group = models.BooleanField(_("share with my intervision group"), default=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    # The version an edit form was made from: a save from an older form is refused.
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         constraints = [

@@ -101,6 +101,13 @@ def meetings_visible_to(user) -> QuerySet[IntervisionMeeting]:
     ).distinct()
 
 
+def own_cases(user) -> QuerySet[IntervisionCase]:
+    """Case notes `user` brought, while still a member of the meeting's group."""
+    if not user.is_authenticated:
+        return IntervisionCase.objects.none()
+    return IntervisionCase.objects.filter(brought_by=user, meeting__group__members=user)
+
+
 def cases_readable_by(user, meeting: IntervisionMeeting) -> QuerySet[IntervisionCase]:
     """Own case notes, and those a member shared with the group (members and coordinator)."""
     return IntervisionCase.objects.filter(meeting=meeting).filter(

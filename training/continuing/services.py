@@ -243,6 +243,34 @@ def attendance_take(*, meeting: IntervisionMeeting, coordinator, present_ids: se
     return len(member_ids & present_ids)
 
 
+CASE_FIELDS = ("case", "questions", "analysis", "advice", "takeaway", "shared_with_group")
+
+
+def case_update(*, notes: IntervisionCase, version, **fields) -> IntervisionCase:
+    """Change one's own case `notes` (`case` is one of their fields).
+
+    `version` is the `updated_at` the edit form was made from.
+
+    A save from a form older than the saved notes (another tab saved in between)
+    raises `CaseChangedElsewhere` and changes nothing, so no text is replaced
+    without its writer choosing; saving again from the refreshed form does.
+    """
+    unknown = set(fields) - set(CASE_FIELDS)
+    if unknown:
+        raise TypeError(f"not case fields: {sorted(unknown)}")
+    for name, value in fields.items():
+        setattr(notes, name, value)
+    notes.full_clean(validate_unique=False, validate_constraints=False)
+    now = timezone.now()
+    changed = IntervisionCase.objects.filter(pk=notes.pk, updated_at=version).update(
+        **fields, updated_at=now
+    )
+    if not changed:
+        raise errors.CaseChangedElsewhere()
+    notes.updated_at = now
+    return notes
+
+
 def case_save(*, meeting: IntervisionMeeting, brought_by, client_id, **fields) -> IntervisionCase:
     """A member's own notes of a case they brought (once per client_id)."""
     if not meeting.group.members.filter(pk=brought_by.pk).exists():

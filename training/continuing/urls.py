@@ -18,6 +18,7 @@ urlpatterns = [
     path("intervisie/", views.intervision, name="intervision"),
     path("intervisie/<uuid:public_id>/", views.meeting, name="meeting"),
     path("intervisie/<uuid:public_id>/agenda.ics", views.meeting_ics, name="meeting_ics"),
+    path("intervisie/casus/<uuid:public_id>/", views.case_edit, name="case_edit"),
     path("logboek.csv", views.export_csv, name="export_csv"),
     path("afdrukken/", views.print_log, name="print"),
 ]

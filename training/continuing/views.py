@@ -21,12 +21,20 @@ from training.http import no_store
 from training.spreadsheets import csv_safe
 
 from . import calendar, errors, selectors, services
-from .forms import AttendanceForm, CaseForm, CheckInForm, ExternalActivityForm, PracticeSessionForm
+from .forms import (
+    AttendanceForm,
+    CaseEditForm,
+    CaseForm,
+    CheckInForm,
+    ExternalActivityForm,
+    PracticeSessionForm,
+)
 from .models import GroupSetting
 from .permissions import (
     cases_readable_by,
     may_keep_log,
     meetings_visible_to,
+    own_cases,
     own_external_activities,
     own_sessions,
 )
@@ -337,6 +345,40 @@ def meeting(request, public_id):
         "cases": cases_readable_by(request.user, meeting).select_related("brought_by"),
     }
     return _page(request, "continuing/meeting.html", context)
+
+
+@never_cache
+@login_required
+def case_edit(request, public_id):
+    """Change the notes of a case one brought; anyone else's case is a 404."""
+    case = get_object_or_404(
+        own_cases(request.user).select_related("meeting__group"), public_id=public_id
+    )
+    form = CaseEditForm(request.POST or None, instance=case)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            services.case_update(notes=case, version=version, **data)
+        except errors.CaseChangedElsewhere as error:
+            # Shown as saved; the form (a copy of its own: a bound form writes
+            # into its instance) keeps what was typed, with the new version.
+            conflict = own_cases(request.user).get(pk=case.pk)
+            form = CaseEditForm(
+                {**request.POST.dict(), "version": conflict.updated_at.isoformat()},
+                instance=own_cases(request.user).get(pk=case.pk),
+            )
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your case notes are saved."))
+            return redirect("continuing:meeting", public_id=case.meeting.public_id)
+    return _page(
+        request,
+        "continuing/case_form.html",
+        {"form": form, "case": case, "meeting": case.meeting, "conflict": conflict},
+        status=409 if conflict else 200,
+    )
 
 
 @never_cache
