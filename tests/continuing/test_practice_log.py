@@ -114,9 +114,11 @@ def test_editing_and_deleting_own_sessions(client, facilitator):
         facilitator=facilitator, client_id=uuid.uuid4(), **session_fields()
     )
     client.force_login(facilitator)
+    url = reverse("continuing:session_edit", args=[session.public_id])
     data = post_data(group_kind="Online groep", shared_with_trainer=True)
     data.pop("client_id")
-    response = client.post(reverse("continuing:session_edit", args=[session.public_id]), data)
+    data["version"] = client.get(url).context["form"]["version"].value()
+    response = client.post(url, data)
     assert response.status_code == 302
     session.refresh_from_db()
     assert session.group_kind == "Online groep" and session.shared_with_trainer
@@ -164,3 +166,43 @@ def test_the_dashboard_links_the_practice_log(client, facilitator):
     client.force_login(facilitator)
     body = client.get("/mijn/").content.decode()
     assert f'href="{reverse("continuing:log")}"' in body
+
+
+def test_an_older_edit_form_does_not_replace_a_newer_reflection(client, facilitator):
+    session, _ = services.practice_session_create(
+        facilitator=facilitator, client_id=uuid.uuid4(), **session_fields()
+    )
+    client.force_login(facilitator)
+    url = reverse("continuing:session_edit", args=[session.public_id])
+    old_tab = client.get(url).context["form"]["version"].value()
+    new_tab = client.get(url).context["form"]["version"].value()
+    newer = "Op mijn telefoon aangevuld: ik liet de stilte even duren."
+    older = "Vanaf de laptop: iets heel anders."
+
+    def post(version, text):
+        data = post_data(listening_moment=text)
+        data.pop("client_id")
+        return client.post(url, {**data, "version": version})
+
+    assert post(new_tab, newer).status_code == 302
+    refused = post(old_tab, older)
+
+    assert refused.status_code == 409
+    body = refused.content.decode()
+    assert older in body and newer in body  # the typed text stays, the saved one is shown
+    session.refresh_from_db()
+    assert session.listening_moment == newer
+    again = refused.context["form"]["version"].value()
+    assert post(again, older).status_code == 302  # saving again is the writer's choice
+    session.refresh_from_db()
+    assert session.listening_moment == older
+
+
+def test_a_version_that_is_not_a_date_is_refused_and_changes_nothing(facilitator):
+    session, _ = services.practice_session_create(
+        facilitator=facilitator, client_id=uuid.uuid4(), **session_fields()
+    )
+    with pytest.raises(errors.SessionChangedElsewhere):
+        services.practice_session_update(session=session, version=None, group_kind="Anders")
+    session.refresh_from_db()
+    assert session.group_kind == "Leven met reuma, avondgroep"

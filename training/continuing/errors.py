@@ -21,3 +21,11 @@ class CaseChangedElsewhere(ContinuingError):
         "Your text is still in the form; the saved version is shown below it. "
         "Save again to keep your text."
     )
+
+
+class SessionChangedElsewhere(ContinuingError):
+    message = _(
+        "This session was changed somewhere else (another tab or device) after you opened it. "
+        "Your text is still in the form; the saved version is shown below it. "
+        "Save again to keep your text."
+    )

@@ -5,6 +5,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from training.versioning import VersionedFormMixin
+
 from .models import ExternalActivity, IntervisionCase, PracticeSession, WellbeingCheckIn
 
 
@@ -165,23 +167,15 @@ class CaseForm(forms.ModelForm):
         }
 
 
-class CaseEditForm(forms.ModelForm):
-    """One's own case notes again; `version` is the saved notes' `updated_at` when opened."""
-
-    version = forms.CharField(widget=forms.HiddenInput)
+class CaseEditForm(VersionedFormMixin, forms.ModelForm):
+    """One's own case notes again, from the version that was opened."""
 
     class Meta(CaseForm.Meta):
         pass
 
-    def __init__(self, *args, instance, **kwargs):
-        super().__init__(*args, instance=instance, **kwargs)
-        self.fields["version"].initial = instance.updated_at.isoformat()
 
-    def clean_version(self):
-        from django.utils.dateparse import parse_datetime
-
-        # An unreadable version is treated as an old one: the service refuses it.
-        return parse_datetime(self.cleaned_data["version"]) or ""
+class PracticeSessionEditForm(VersionedFormMixin, PracticeSessionForm):
+    """A logged session again, from the version that was opened."""
 
 
 class AttendanceForm(forms.Form):

@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 
 from training.accounts.emails import email_render
 from training.certificates.services import certificate_renew
+from training.versioning import ChangedElsewhere, update_if_unchanged
 
 from . import errors
 from .models import (
@@ -75,14 +76,17 @@ def practice_session_create(*, facilitator, client_id, **fields) -> tuple[Practi
     return session, True
 
 
-def practice_session_update(*, session: PracticeSession, **fields) -> PracticeSession:
-    for name in SESSION_FIELDS:
-        if name in fields:
-            setattr(session, name, fields[name])
-    session.updated_at = timezone.now()
-    session.full_clean(validate_unique=False, validate_constraints=False)
-    session.save()
-    return session
+def practice_session_update(*, session: PracticeSession, version, **fields) -> PracticeSession:
+    """Change a logged session, from an edit form made at `version` (its `updated_at`).
+
+    Refused with `SessionChangedElsewhere` (nothing changes) when the session
+    was saved after that form was made, so newer text is never replaced.
+    """
+    fields = {name: fields[name] for name in SESSION_FIELDS if name in fields}
+    try:
+        return update_if_unchanged(session, version=version, fields=fields)
+    except ChangedElsewhere:
+        raise errors.SessionChangedElsewhere() from None
 
 
 def practice_session_delete(*, session: PracticeSession) -> None:
@@ -249,26 +253,18 @@ CASE_FIELDS = ("case", "questions", "analysis", "advice", "takeaway", "shared_wi
 def case_update(*, notes: IntervisionCase, version, **fields) -> IntervisionCase:
     """Change one's own case `notes` (`case` is one of their fields).
 
-    `version` is the `updated_at` the edit form was made from.
-
-    A save from a form older than the saved notes (another tab saved in between)
-    raises `CaseChangedElsewhere` and changes nothing, so no text is replaced
-    without its writer choosing; saving again from the refreshed form does.
+    `version` is the `updated_at` the edit form was made from: a save from a
+    form older than the saved notes (another tab saved in between) raises
+    `CaseChangedElsewhere` and changes nothing, so no text is replaced without
+    its writer choosing; saving again from the refreshed form does.
     """
     unknown = set(fields) - set(CASE_FIELDS)
     if unknown:
         raise TypeError(f"not case fields: {sorted(unknown)}")
-    for name, value in fields.items():
-        setattr(notes, name, value)
-    notes.full_clean(validate_unique=False, validate_constraints=False)
-    now = timezone.now()
-    changed = IntervisionCase.objects.filter(pk=notes.pk, updated_at=version).update(
-        **fields, updated_at=now
-    )
-    if not changed:
-        raise errors.CaseChangedElsewhere()
-    notes.updated_at = now
-    return notes
+    try:
+        return update_if_unchanged(notes, version=version, fields=fields)
+    except ChangedElsewhere:
+        raise errors.CaseChangedElsewhere() from None
 
 
 def case_save(*, meeting: IntervisionMeeting, brought_by, client_id, **fields) -> IntervisionCase:

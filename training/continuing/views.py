@@ -19,6 +19,7 @@ from django.views.decorators.cache import never_cache
 
 from training.http import no_store
 from training.spreadsheets import csv_safe
+from training.versioning import with_version
 
 from . import calendar, errors, selectors, services
 from .forms import (
@@ -27,6 +28,7 @@ from .forms import (
     CaseForm,
     CheckInForm,
     ExternalActivityForm,
+    PracticeSessionEditForm,
     PracticeSessionForm,
 )
 from .models import GroupSetting
@@ -90,13 +92,30 @@ def session_new(request):
 @login_required
 def session_edit(request, public_id):
     session = get_object_or_404(own_sessions(request.user), public_id=public_id)
-    form = PracticeSessionForm(request.POST or None, instance=session)
+    form = PracticeSessionEditForm(request.POST or None, instance=session)
+    conflict = None
     if request.method == "POST" and form.is_valid():
-        services.practice_session_update(session=session, **_session_fields(form))
-        messages.success(request, _("Your changes are saved."))
-        return redirect("continuing:log")
+        try:
+            services.practice_session_update(
+                session=session, version=form.cleaned_data["version"], **_session_fields(form)
+            )
+        except errors.SessionChangedElsewhere as error:
+            # The saved session is shown; the form (on a copy: a bound form
+            # writes into its instance) keeps what was typed, at the new version.
+            conflict = own_sessions(request.user).get(pk=session.pk)
+            form = PracticeSessionEditForm(
+                with_version(request.POST, conflict.updated_at.isoformat()),
+                instance=own_sessions(request.user).get(pk=session.pk),
+            )
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your changes are saved."))
+            return redirect("continuing:log")
     return _page(
-        request, "continuing/session_form.html", {"form": form, "session": session, "is_new": False}
+        request,
+        "continuing/session_form.html",
+        {"form": form, "session": session, "is_new": False, "conflict": conflict},
+        status=409 if conflict else 200,
     )
 
 
@@ -366,7 +385,7 @@ def case_edit(request, public_id):
             # into its instance) keeps what was typed, with the new version.
             conflict = own_cases(request.user).get(pk=case.pk)
             form = CaseEditForm(
-                {**request.POST.dict(), "version": conflict.updated_at.isoformat()},
+                with_version(request.POST, conflict.updated_at.isoformat()),
                 instance=own_cases(request.user).get(pk=case.pk),
             )
             messages.error(request, error.message)
