@@ -436,3 +436,37 @@ class PracticeRequirement(models.Model):
 
     def __str__(self):
         return f"{self.course} · {self.listener_rounds}"
+
+
+class MeetingReminder(models.Model):
+    """An email about a group's meeting, sent once per member, kind and meeting time.
+
+    The unique constraint makes every send idempotent (double runs, two
+    workers, retries). The meeting time is part of the key, so a group that
+    moves its meeting gets a fresh invitation and fresh reminders.
+    No personal data beyond who was emailed when.
+    """
+
+    class Kind(models.TextChoices):
+        INVITATION = "invitation", _("invitation")
+        DAY_BEFORE = "day_before", _("reminder the day before")
+        HOUR_BEFORE = "hour_before", _("reminder an hour before")
+
+    member = models.ForeignKey(
+        PracticeMember, on_delete=models.CASCADE, related_name="meeting_reminders"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    meeting_at = models.DateTimeField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("practice meeting reminder")
+        verbose_name_plural = _("practice meeting reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "kind", "meeting_at"], name="practice_one_meeting_reminder"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member_id} · {self.kind}"

@@ -249,10 +249,22 @@ def practice_meeting_set(
     place = _clean_place(meeting_place)
     if meeting_at not in meeting_choices(group=group) and meeting_at != group.meeting_at:
         raise errors.InvalidMeeting()
+    changed = (meeting_at, place) != (group.meeting_at, group.meeting_place)
     with transaction.atomic():
         PracticeGroup.objects.filter(pk=group.pk).update(meeting_at=meeting_at, meeting_place=place)
+        if changed:
+            _meeting_announce(group=group)
     group.refresh_from_db()
     return group
+
+
+def _meeting_announce(*, group: PracticeGroup) -> None:
+    """A new time or place: reminders start again, and the invitations go out on commit."""
+    from .reminders import meeting_reminders_reset
+    from .tasks import meeting_invitations_task
+
+    meeting_reminders_reset(group=group)
+    transaction.on_commit(lambda: meeting_invitations_task.enqueue(group.pk))
 
 
 # --- After a round --------------------------------------------------------------
