@@ -120,8 +120,9 @@ def test_a_learner_who_left_gets_no_reminder(
     learners[0].status = learners[0].Status.LEFT
     learners[0].save()
 
-    assert meeting_reminders_send(now=group.meeting_at - datetime.timedelta(hours=2)) == 0
+    assert meeting_reminders_send(now=group.meeting_at - datetime.timedelta(hours=2)) == 2
     assert meeting_reminders_send(now=group.meeting_at - datetime.timedelta(minutes=30)) == 2
+    assert len(mail.outbox) == 4
     assert learners[0].learner.email not in {m.to[0] for m in mail.outbox}
 
 

@@ -196,7 +196,7 @@ def practice_rounds_ensure(*, group: PracticeGroup) -> list[PracticeRound]:
             return existing
         members = list(group.members.order_by("position"))
         activity = group.activity
-        scenarios = list(activity.scenarios.order_by("difficulty", "title"))
+        scenarios = activity.scenarios_for_rounds()
         rounds = []
         for index in range(rounds_needed(planned=activity.rounds, size=len(members))):
             roles = round_roles(round_index=index, size=len(members))
