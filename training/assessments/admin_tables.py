@@ -126,6 +126,22 @@ def stuck_table(group) -> Table:
     )
 
 
+def stuck_section_table(section) -> Table:
+    """A higher app's stuck learners (training.assessments.stuck), like `stuck_table`."""
+    return Table(
+        [
+            Column("learner", label=_("Learner"), accessor="enrolment.learner.get_full_name"),
+            TemplateColumn(
+                "reasons",
+                label=_("Why"),
+                cell_template_name="assessments/admin/cells/stuck_reasons.html",
+            ),
+        ],
+        section.learners,
+        caption=section.caption,
+    )
+
+
 def extensions_table(group, *, cohort) -> Table:
     return Table(
         [

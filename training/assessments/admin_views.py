@@ -57,11 +57,13 @@ from .admin_tables import (
     learners_table,
     queue_table,
     status_table,
+    stuck_section_table,
     stuck_table,
 )
 from .models import ReflectionAssignmentPage
 from .policies import concern_flag_policy, deadline_extension_policy, submission_policy
 from .reflections import deadlines, errors, permissions, selectors, services
+from .stuck import stuck_sections
 
 URL_NAMESPACE = "reflection_queue"
 
@@ -198,6 +200,9 @@ class CohortQueueView(CohortView):
             group.extensions_table = (
                 extensions_table(group, cohort=self.cohort) if group.extensions else None
             )
+        sections = stuck_sections(cohort=self.cohort)
+        for section in sections:
+            section.table = stuck_section_table(section)
         counts = status_counts(cohort=self.cohort, assignment=assignment)
         return super().get_context_data(
             filter_form=form,
@@ -208,7 +213,8 @@ class CohortQueueView(CohortView):
             status_counts=counts,
             status_table=status_table(counts),
             stuck_groups=stuck,
-            anyone_stuck=any(group.learners for group in stuck),
+            stuck_sections=sections,
+            anyone_stuck=any(group.learners for group in stuck) or bool(sections),
             extend_url=_url("extend_deadline", self.cohort.pk),
             **kwargs,
         )

@@ -10,7 +10,7 @@ streams the whole cohort in chunks, in constant memory.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.paginator import Page, Paginator
@@ -24,6 +24,7 @@ from training.courses.pillars import Pillar
 from training.courses.selectors import CourseOutline, ModuleOutline, course_outline
 from training.spreadsheets import csv_safe
 
+from .extras import ProgressColumn, ProgressItem, progress_extras
 from .models import Cohort, Enrolment, LessonProgress
 from .selectors import Tally, cohort_active_enrolments, cohort_progress_rows
 
@@ -36,6 +37,8 @@ class ProgressReportRow:
     pillars: list[Tally]
     course: Tally
     last_activity: datetime | None
+    # Per extra column (training.learning.extras), in `ProgressReport.columns` order.
+    extras: list[ProgressItem | None] = field(default_factory=list)
 
 
 @dataclass
@@ -44,6 +47,7 @@ class ProgressReport:
     modules: list[ModuleOutline]
     pillars: list[Pillar]
     rows: list[ProgressReportRow]
+    columns: list[ProgressColumn] = field(default_factory=list)
 
 
 def cohort_progress_report(
@@ -57,9 +61,14 @@ def cohort_progress_report(
     if enrolments is None:
         enrolments = cohort_active_enrolments(cohort=cohort)
     pillars = list(Pillar)
+    enrolments = list(enrolments)
+    extras = progress_extras(
+        course=cohort.course, outline=outline, enrolments=enrolments, columns=True
+    )
     rows = []
-    for row in cohort_progress_rows(outline=outline, enrolments=enrolments):
+    for row in cohort_progress_rows(outline=outline, enrolments=enrolments, extras=extras):
         learner, progress = row.enrolment.learner, row.progress
+        by_key = {item.key: item for item in row.extras}
         rows.append(
             ProgressReportRow(
                 name=learner.display_name or learner.email,
@@ -68,9 +77,12 @@ def cohort_progress_report(
                 pillars=[progress.pillars[pillar] for pillar in pillars],
                 course=progress.course,
                 last_activity=row.enrolment.last_activity_at,
+                extras=[by_key.get(column.key) for column in extras.columns],
             )
         )
-    return ProgressReport(cohort=cohort, modules=outline.modules, pillars=pillars, rows=rows)
+    return ProgressReport(
+        cohort=cohort, modules=outline.modules, pillars=pillars, rows=rows, columns=extras.columns
+    )
 
 
 # --- Filtering, sorting and paging the cohort's learners --------------------
@@ -200,8 +212,16 @@ def progress_report_csv_header(report: ProgressReport) -> list:
         gettext("Last activity"),
         *[percent % {"label": pillar.label} for pillar in report.pillars],
         *[percent % {"label": m.page.title} for m in report.modules],
+        *[column.label for column in report.columns],
     ]
     return [csv_safe(cell) for cell in header]
+
+
+def _csv_extra(item: ProgressItem | None) -> str:
+    # "1 of 2", not "1/2": a spreadsheet would read that as a date.
+    if item is None:
+        return ""
+    return gettext("%(done)s of %(total)s") % {"done": item.done, "total": item.total}
 
 
 def progress_report_csv_rows(report: ProgressReport) -> list[list]:
@@ -221,6 +241,7 @@ def progress_report_csv_rows(report: ProgressReport) -> list[list]:
                 last_activity,
                 *[_csv_percent(tally) for tally in row.pillars],
                 *[_csv_percent(tally) for tally in row.modules],
+                *[_csv_extra(item) for item in row.extras],
             ]
         )
     return [[csv_safe(cell) for cell in row] for row in rows]

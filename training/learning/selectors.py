@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from training.courses.pillars import Pillar
 from training.courses.selectors import CourseOutline, course_outline
 
+from .extras import ProgressExtras, ProgressItem, progress_extras
 from .models import Cohort, Enrolment, LessonProgress
 
 
@@ -32,6 +33,9 @@ class Tally:
 class CourseProgress:
     outline: CourseOutline
     completed: set[int]
+    # What higher apps count beside the lessons (training.learning.extras):
+    # items with a pillar count towards that pillar's tally.
+    extras: list[ProgressItem] = field(default_factory=list)
     course: Tally = field(init=False)
     modules: dict[int, Tally] = field(init=False)
     pillars: dict[Pillar, Tally] = field(init=False)
@@ -49,6 +53,7 @@ class CourseProgress:
         self.pillars = {}
         for pillar in Pillar:
             tallies = [self.modules[m.page.pk] for m in self.outline.modules if m.pillar == pillar]
+            tallies += [Tally(e.done, e.total) for e in self.extras if e.pillar == pillar]
             self.pillars[pillar] = Tally(
                 sum(t.done for t in tallies), sum(t.total for t in tallies)
             )
@@ -105,7 +110,12 @@ def course_progress(
     *, enrolment: Enrolment, outline: CourseOutline | None = None
 ) -> CourseProgress:
     outline = outline or course_outline(course=enrolment.course)
-    return CourseProgress(outline=outline, completed=completed_lesson_ids(enrolment=enrolment))
+    extras = progress_extras(course=outline.course, outline=outline, enrolments=[enrolment])
+    return CourseProgress(
+        outline=outline,
+        completed=completed_lesson_ids(enrolment=enrolment),
+        extras=extras.for_enrolment(enrolment.pk),
+    )
 
 
 def courses_progress(*, enrolments) -> dict[int, CourseProgress]:
@@ -122,9 +132,20 @@ def courses_progress(*, enrolments) -> dict[int, CourseProgress]:
         enrolment__in=list(completed)
     ).values_list("enrolment_id", "lesson_id"):
         completed[enrolment_id].add(lesson_id)
+    extras = ProgressExtras()
+    for course_id, outline in outlines.items():
+        extras.merge(
+            progress_extras(
+                course=outline.course,
+                outline=outline,
+                enrolments=[e for e in enrolments if e.course_id == course_id],
+            )
+        )
     return {
         enrolment.pk: CourseProgress(
-            outline=outlines[enrolment.course_id], completed=completed[enrolment.pk]
+            outline=outlines[enrolment.course_id],
+            completed=completed[enrolment.pk],
+            extras=extras.for_enrolment(enrolment.pk),
         )
         for enrolment in enrolments
     }
@@ -157,6 +178,7 @@ def learner_dashboard(*, user) -> list[DashboardEntry]:
 class CohortProgressRow:
     enrolment: Enrolment
     progress: CourseProgress
+    extras: list[ProgressItem] = field(default_factory=list)
 
 
 def cohort_active_enrolments(*, cohort: Cohort):
@@ -168,9 +190,15 @@ def cohort_active_enrolments(*, cohort: Cohort):
     )
 
 
-def cohort_progress_rows(*, outline: CourseOutline, enrolments) -> list[CohortProgressRow]:
-    """Progress of the given enrolments (one page or chunk of a cohort) in one query."""
+def cohort_progress_rows(
+    *, outline: CourseOutline, enrolments, extras: ProgressExtras | None = None
+) -> list[CohortProgressRow]:
+    """Progress of the given enrolments (one page or chunk of a cohort) in one query,
+    plus what the registered contributors add in their own fixed number of queries
+    (`extras`, when the caller already asked them, e.g. with report columns)."""
     enrolments = list(enrolments)
+    if extras is None:
+        extras = progress_extras(course=outline.course, outline=outline, enrolments=enrolments)
     completed: dict[int, set[int]] = {e.pk: set() for e in enrolments}
     for enrolment_id, lesson_id in LessonProgress.objects.filter(
         enrolment__in=list(completed)
@@ -178,7 +206,11 @@ def cohort_progress_rows(*, outline: CourseOutline, enrolments) -> list[CohortPr
         completed[enrolment_id].add(lesson_id)
     return [
         CohortProgressRow(
-            enrolment=e, progress=CourseProgress(outline=outline, completed=completed[e.pk])
+            enrolment=e,
+            progress=CourseProgress(
+                outline=outline, completed=completed[e.pk], extras=extras.for_enrolment(e.pk)
+            ),
+            extras=extras.for_enrolment(e.pk),
         )
         for e in enrolments
     ]
@@ -224,10 +256,13 @@ def learner_state(*, user, course, outline: CourseOutline, lesson=None) -> Learn
     if enrolment is None:
         return None
     enrolment.course = course
+    extras = progress_extras(course=course, outline=outline, enrolments=[enrolment])
     state = LearnerState(
         enrolment=enrolment,
         progress=CourseProgress(
-            outline=outline, completed=completed_lesson_ids(enrolment=enrolment)
+            outline=outline,
+            completed=completed_lesson_ids(enrolment=enrolment),
+            extras=extras.for_enrolment(enrolment.pk),
         ),
         lesson_id=lesson.pk if lesson is not None else None,
     )

@@ -12,13 +12,19 @@ from training.courses.pillars import Pillar
 from training.learning.models import Cohort, Enrolment
 
 from . import services
-from .models import ObservationCriterion, PracticeActivityPage, PracticeRequirement, Scenario
+from .models import (
+    ObservationCriterion,
+    PillarTag,
+    PracticeActivityPage,
+    PracticeRequirement,
+    Scenario,
+)
 
-# (title, pillar, difficulty, who you are, what you bring, what you need, what you do not need, debrief)
+# (title, pillars, difficulty, who you are, what you bring, what you need, what you do not need, debrief)
 SCENARIOS = [
     (
         "Iemand die advies wil",
-        Pillar.LISTENING,
+        (Pillar.LISTENING, Pillar.BOUNDARIES),
         1,
         "Je bent Marja (52). Sinds twee jaar heb je reuma en je werkgever wil dat je minder uren gaat werken.",
         "Je vraagt steeds: “Wat zou jij doen?” Je wilt dat iemand het voor je beslist.",
@@ -28,7 +34,7 @@ SCENARIOS = [
     ),
     (
         "Iemand die de groep domineert",
-        Pillar.BOUNDARIES,
+        (Pillar.BOUNDARIES, Pillar.LISTENING),
         2,
         "Je bent Henk (67) en komt al jaren naar de groep voor mensen met COPD. Je weet veel en praat graag.",
         "Je vertelt lang over je ziekenhuisopname en laat weinig ruimte voor anderen.",
@@ -38,7 +44,7 @@ SCENARIOS = [
     ),
     (
         "Verdriet om een verlies",
-        Pillar.LISTENING,
+        (Pillar.LISTENING, Pillar.EXPERIENCE),
         2,
         "Je bent Yvonne (45). Je moeder is drie maanden geleden overleden; jij zorgde voor haar.",
         "Je bent moe en verdrietig, en schaamt je soms voor de opluchting die je ook voelt.",
@@ -48,7 +54,7 @@ SCENARIOS = [
     ),
     (
         "Boos op de zorgverleners",
-        Pillar.LISTENING,
+        (Pillar.LISTENING,),
         3,
         "Je bent Ronald (58). Je diagnose MS kwam pas na jaren; je voelde je niet serieus genomen.",
         "Je bent boos op je huisarts en de neuroloog, en wilt dat de ander je gelijk geeft.",
@@ -58,7 +64,7 @@ SCENARIOS = [
     ),
     (
         "Iemand die je vriend wil worden",
-        Pillar.BOUNDARIES,
+        (Pillar.BOUNDARIES,),
         2,
         "Je bent Sandra (39) en voelt je eenzaam sinds je door je long covid niet meer werkt.",
         "Je vraagt de gespreksbegeleider of jullie niet eens samen koffie kunnen drinken, buiten de groep.",
@@ -68,7 +74,7 @@ SCENARIOS = [
     ),
     (
         "Een deelnemer in crisis",
-        Pillar.BOUNDARIES,
+        (Pillar.BOUNDARIES, Pillar.LISTENING),
         3,
         "Je bent Tom (31). Je depressie is de laatste weken erger geworden en je slaapt bijna niet meer.",
         "Je zegt dat je het niet meer ziet zitten, en vraagt de ander het aan niemand te vertellen.",
@@ -78,7 +84,7 @@ SCENARIOS = [
     ),
     (
         "Een mantelzorger aan het eind van haar krachten",
-        Pillar.BOUNDARIES,
+        (Pillar.BOUNDARIES, Pillar.EXPERIENCE),
         2,
         "Je bent Fatima (49) en zorgt voor je man met hersenletsel, naast je werk en twee pubers.",
         "Je zegt dat het wel gaat, maar je bent uitgeput en durft geen hulp te vragen.",
@@ -88,7 +94,7 @@ SCENARIOS = [
     ),
     (
         "Twijfel over de eigen ervaring",
-        Pillar.EXPERIENCE,
+        (Pillar.EXPERIENCE, Pillar.LISTENING),
         1,
         "Je bent Peter (60) en hebt twintig jaar diabetes. Je wilt gespreksbegeleider worden.",
         "Je twijfelt of jouw ervaring wel iets waard is: “Anderen hebben het veel zwaarder.”",
@@ -160,11 +166,12 @@ ACTIVITIES = [
 
 def _scenarios() -> dict[str, Scenario]:
     found = {}
-    for title, pillar, difficulty, who, brings, needs, not_needs, debrief in SCENARIOS:
-        scenario, _created = Scenario.objects.get_or_create(
+    PillarTag.ensure_all()
+    tags = {tag.pillar: tag for tag in PillarTag.objects.all()}
+    for title, pillars, difficulty, who, brings, needs, not_needs, debrief in SCENARIOS:
+        scenario, created = Scenario.objects.get_or_create(
             title=title,
             defaults={
-                "pillar": pillar,
                 "difficulty": difficulty,
                 "who_you_are": who,
                 "what_you_bring": brings,
@@ -173,6 +180,8 @@ def _scenarios() -> dict[str, Scenario]:
                 "debrief_questions": debrief,
             },
         )
+        if created or not scenario.pillars.exists():
+            scenario.pillars.set([tags[pillar] for pillar in pillars])
         found[title] = scenario
     return found
 
@@ -193,7 +202,9 @@ def _activity(course: CoursePage, pillar, title, slug, mode, instructions, scena
                 label=label, kind=kind, measure=measure, help_text=help_text, sort_order=order
             )
         )
-    page.scenarios = [s for s in scenarios.values() if s.pillar in (pillar, Pillar.LISTENING)][:4]
+    # The scenarios of the activity's own pillar, the easiest first.
+    tagged = [s for s in scenarios.values() if pillar in s.pillar_list]
+    page.scenarios = sorted(tagged, key=lambda s: (s.difficulty, s.title))[:4]
     module.add_child(instance=page)
     page.save_revision().publish()
     return page

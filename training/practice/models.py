@@ -19,14 +19,16 @@ by the group's members and the cohort's trainers (training.practice.permissions)
 import uuid
 
 from django import forms
+from django.contrib.admin import display as admin_display
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -34,6 +36,29 @@ from wagtail.search import index
 
 from training.blocks import RICH_TEXT_FEATURES
 from training.courses.pillars import Pillar
+
+
+class PillarTag(models.Model):
+    """One of the three pillars as a row, so a scenario can be tagged with several.
+
+    The rows are made by a migration (one per `Pillar`) and never edited;
+    a join table works the same on SQLite and PostgreSQL.
+    """
+
+    pillar = models.CharField(_("pillar"), max_length=20, choices=Pillar.choices, unique=True)
+
+    class Meta:
+        verbose_name = _("pillar")
+        verbose_name_plural = _("pillars")
+
+    def __str__(self):
+        return str(Pillar(self.pillar).label)
+
+    @classmethod
+    def ensure_all(cls) -> None:
+        """Every pillar has its row (the migration made them; a flushed database has none)."""
+        for pillar in Pillar:
+            cls.objects.get_or_create(pillar=pillar)
 
 
 class Scenario(index.Indexed, models.Model):
@@ -49,8 +74,13 @@ class Scenario(index.Indexed, models.Model):
     what_you_bring = models.TextField(_("what you bring"))
     what_you_need = models.TextField(_("what you need"))
     what_you_do_not_need = models.TextField(_("what you do not need"))
-    pillar = models.CharField(
-        _("pillar"), max_length=20, choices=Pillar.choices, default=Pillar.LISTENING
+    pillars = models.ManyToManyField(
+        PillarTag,
+        verbose_name=_("pillars"),
+        related_name="scenarios",
+        help_text=_(
+            "The pillars this scenario trains; activities of these pillars offer it first."
+        ),
     )
     difficulty = models.PositiveSmallIntegerField(
         _("difficulty"), choices=Difficulty.choices, default=Difficulty.MEDIUM
@@ -61,7 +91,8 @@ class Scenario(index.Indexed, models.Model):
 
     panels = [
         FieldPanel("title"),
-        FieldRowPanel([FieldPanel("pillar"), FieldPanel("difficulty")]),
+        FieldPanel("pillars", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("difficulty"),
         MultiFieldPanel(
             [
                 FieldPanel("who_you_are"),
@@ -78,14 +109,54 @@ class Scenario(index.Indexed, models.Model):
     class Meta:
         verbose_name = _("scenario")
         verbose_name_plural = _("scenarios")
-        ordering = ["pillar", "difficulty", "title"]
+        ordering = ["difficulty", "title"]
 
     def __str__(self):
         return self.title
 
     @property
+    def pillar_list(self) -> list[Pillar]:
+        """The scenario's pillars in the fixed pillar order."""
+        tagged = {tag.pillar for tag in self.pillars.all()}
+        return [pillar for pillar in Pillar if pillar in tagged]
+
+    @admin_display(description=_("pillars"))
+    def pillar_labels(self) -> str:
+        return ", ".join(str(pillar.label) for pillar in self.pillar_list)
+
+    @property
     def debrief_question_list(self) -> list[str]:
         return [line.strip() for line in self.debrief_questions.splitlines() if line.strip()]
+
+
+class PracticeActivityForm(WagtailAdminPageForm):
+    """The editor offers the scenarios of the module's pillar first, with their pillars."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("scenarios")
+        if field is None:
+            return
+        module = self.parent_page.specific if self.parent_page else None
+        field.queryset = scenarios_preferring(getattr(module, "pillar", None))
+        field.label_from_instance = lambda scenario: (
+            f"{scenario.title} ({scenario.pillar_labels()})"
+            if scenario.pillar_list
+            else scenario.title
+        )
+
+
+def scenarios_preferring(pillar, queryset=None):
+    """Scenarios with those tagged `pillar` first, then by difficulty and title."""
+    queryset = (queryset if queryset is not None else Scenario.objects.all()).prefetch_related(
+        "pillars"
+    )
+    if not pillar:
+        return queryset.order_by("difficulty", "title")
+    tagged = Scenario.pillars.through.objects.filter(
+        scenario_id=OuterRef("pk"), pillartag__pillar=pillar
+    )
+    return queryset.annotate(preferred=Exists(tagged)).order_by("-preferred", "difficulty", "title")
 
 
 class PracticeActivityPage(Page):
@@ -117,13 +188,18 @@ class PracticeActivityPage(Page):
             [FieldPanel("minutes_per_round"), FieldPanel("rounds"), FieldPanel("mode")],
             heading=_("Rounds"),
         ),
-        FieldPanel("scenarios", widget=forms.CheckboxSelectMultiple),
+        FieldPanel(
+            "scenarios",
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("Scenarios of this module's pillar come first."),
+        ),
         InlinePanel("criteria", heading=_("Observation form"), label=_("Criterion"), min_num=1),
     ]
     search_fields = [*Page.search_fields, index.SearchField("instructions")]
     parent_page_types = ["courses.ModulePage"]
     subpage_types = []
     template = "practice/practice_activity_page.html"
+    base_form_class = PracticeActivityForm
 
     class Meta:
         verbose_name = _("practice activity")
@@ -145,6 +221,10 @@ class PracticeActivityPage(Page):
         from training.courses.models import CoursePage
 
         return CoursePage.objects.ancestor_of(self).first()
+
+    def scenarios_for_rounds(self) -> list[Scenario]:
+        """The chosen scenarios for the rounds, those of the activity's pillar first."""
+        return list(scenarios_preferring(self.pillar, self.scenarios.all()))
 
     def rounds_for(self, group_size: int) -> int:
         """Enough rounds for every member to listen once."""
@@ -436,3 +516,37 @@ class PracticeRequirement(models.Model):
 
     def __str__(self):
         return f"{self.course} · {self.listener_rounds}"
+
+
+class MeetingReminder(models.Model):
+    """An email about a group's meeting, sent once per member, kind and meeting time.
+
+    The unique constraint makes every send idempotent (double runs, two
+    workers, retries). The meeting time is part of the key, so a group that
+    moves its meeting gets a fresh invitation and fresh reminders.
+    No personal data beyond who was emailed when.
+    """
+
+    class Kind(models.TextChoices):
+        INVITATION = "invitation", _("invitation")
+        DAY_BEFORE = "day_before", _("reminder the day before")
+        HOUR_BEFORE = "hour_before", _("reminder an hour before")
+
+    member = models.ForeignKey(
+        PracticeMember, on_delete=models.CASCADE, related_name="meeting_reminders"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    meeting_at = models.DateTimeField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("practice meeting reminder")
+        verbose_name_plural = _("practice meeting reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "kind", "meeting_at"], name="practice_one_meeting_reminder"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.member_id} · {self.kind}"

@@ -196,7 +196,7 @@ def practice_rounds_ensure(*, group: PracticeGroup) -> list[PracticeRound]:
             return existing
         members = list(group.members.order_by("position"))
         activity = group.activity
-        scenarios = list(activity.scenarios.order_by("difficulty", "title"))
+        scenarios = activity.scenarios_for_rounds()
         rounds = []
         for index in range(rounds_needed(planned=activity.rounds, size=len(members))):
             roles = round_roles(round_index=index, size=len(members))
@@ -249,10 +249,22 @@ def practice_meeting_set(
     place = _clean_place(meeting_place)
     if meeting_at not in meeting_choices(group=group) and meeting_at != group.meeting_at:
         raise errors.InvalidMeeting()
+    changed = (meeting_at, place) != (group.meeting_at, group.meeting_place)
     with transaction.atomic():
         PracticeGroup.objects.filter(pk=group.pk).update(meeting_at=meeting_at, meeting_place=place)
+        if changed:
+            _meeting_announce(group=group)
     group.refresh_from_db()
     return group
+
+
+def _meeting_announce(*, group: PracticeGroup) -> None:
+    """A new time or place: reminders start again, and the invitations go out on commit."""
+    from .reminders import meeting_reminders_reset
+    from .tasks import meeting_invitations_task
+
+    meeting_reminders_reset(group=group)
+    transaction.on_commit(lambda: meeting_invitations_task.enqueue(group.pk))
 
 
 # --- After a round --------------------------------------------------------------

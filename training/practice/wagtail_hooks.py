@@ -19,9 +19,12 @@ class ScenarioViewSet(SnippetViewSet):
     model = Scenario
     icon = "user"
     menu_label = _("Scenarios")
-    list_display = ["title", "pillar", "difficulty"]
-    list_filter = ["pillar", "difficulty"]
+    list_display = ["title", "pillar_labels", "difficulty"]
+    list_filter = ["pillars", "difficulty"]
     search_fields = ["title", "who_you_are"]
+
+    def get_queryset(self, request):
+        return Scenario.objects.prefetch_related("pillars")
 
 
 register_snippet(ScenarioViewSet)

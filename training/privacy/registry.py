@@ -177,6 +177,10 @@ PERSONAL_DATA: dict[str, Coverage] = {
         erasure="texts emptied by practice_texts_remove",
         texts=_texts("text"),
     ),
+    "practice.MeetingReminder": Coverage(
+        export="not exported: which meeting emails went out",
+        erasure="kept: no text, emptied account",
+    ),
     # --- Certificates -----------------------------------------------------------------
     "certificates.Certificate": Coverage(
         export="certificates[]",

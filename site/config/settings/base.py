@@ -284,7 +284,10 @@ WORKER_HEARTBEAT_SECONDS = env.float("WORKER_HEARTBEAT_SECONDS", default=5)
 WORKER_STALE_AFTER_SECONDS = env.float("WORKER_STALE_AFTER_SECONDS", default=30)
 WORKER_SWEEP_SECONDS = env.float("WORKER_SWEEP_SECONDS", default=60)
 # Tasks that are safe to run twice, so an interrupted run is simply run again.
-WORKER_RETRY_INTERRUPTED_TASKS = ["training.certificates.tasks.certificate_issue_task"]
+WORKER_RETRY_INTERRUPTED_TASKS = [
+    "training.certificates.tasks.certificate_issue_task",
+    "training.practice.tasks.meeting_invitations_task",
+]
 WORKER_INTERRUPTED_MAX_RETRIES = 3
 # What every sweep repairs besides interrupted tasks (functions taking `now=`).
 WORKER_SWEEPS = [
@@ -329,6 +332,12 @@ PERIODIC_JOBS = {
     "wellbeing_nudges": {
         "task": "training.continuing.tasks.wellbeing_nudges_task",
         "every": DAY,
+    },
+    # Practice groups' meeting invitations and reminders (one hour before):
+    # every five minutes; each email goes out once (training/practice/reminders.py).
+    "practice_meeting_reminders": {
+        "task": "training.practice.tasks.meeting_reminders_task",
+        "every": 300,
     },
 }
 # A certificate whose PDF could not be stored is retried after this many

@@ -29,6 +29,8 @@ def _where_to_do_it(field: str, enrolment) -> tuple[str, str]:
         return reverse("reflections:index"), _("Go to my reflections")
     if field == "require_peer_reviews_given":
         return reverse("reflections:index"), _("Give feedback from my reflections")
+    if field == "practice_requirement":
+        return reverse("practice:mine"), _("Go to my practice rounds")
     return "", ""  # the trainer's sign-off: nothing for the learner to open
 
 
