@@ -17,3 +17,7 @@ class PracticeConfig(AppConfig):
 
         enrolment_moved.connect(follow_moved_enrolment, dispatch_uid="practice.follow_moved")
         register_learner_context_provider(practice_page_context)
+
+        from .solo_course_pages import solo_page_context
+
+        register_learner_context_provider(solo_page_context)

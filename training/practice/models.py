@@ -436,3 +436,7 @@ class PracticeRequirement(models.Model):
 
     def __str__(self):
         return f"{self.course} · {self.listener_rounds}"
+
+
+# Solo practice answers live in their own module (see solo_models.py).
+from .solo_models import SoloAnswer  # noqa: E402, F401

@@ -177,6 +177,11 @@ PERSONAL_DATA: dict[str, Coverage] = {
         erasure="texts emptied by practice_texts_remove",
         texts=_texts("text"),
     ),
+    "practice.SoloAnswer": Coverage(
+        export="solo_answers[] (lesson, summary, open question, when)",
+        erasure="deleted by practice_texts_remove (only the learner's own practice)",
+        texts=_texts("block_id", "summary", "question"),
+    ),
     # --- Certificates -----------------------------------------------------------------
     "certificates.Certificate": Coverage(
         export="certificates[]",
