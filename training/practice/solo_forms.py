@@ -12,14 +12,14 @@ class SoloAnswerForm(forms.Form):
     summary = forms.CharField(
         label=_("Your summary"),
         strip=False,
-        required=False,
+        error_messages={"required": solo.EmptySummary.message},
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("In your own words: what do you hear them say?"),
     )
     question = forms.CharField(
         label=_("Your open question"),
         strip=False,
-        required=False,
+        error_messages={"required": solo.EmptyQuestion.message},
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("One question that invites them to tell more."),
     )
@@ -30,7 +30,8 @@ class SoloAnswerForm(forms.Form):
             summary=data.get("summary", ""), question=data.get("question", "")
         )
         for name, problem in problems.items():
-            self.add_error(name, problem.message)
+            if name not in self.errors:  # an empty field has its "required" message already
+                self.add_error(name, problem.message)
         return data
 
 
