@@ -32,6 +32,7 @@ from tests.practice.solo_factories import (
     respond_block,
 )
 from training.accounts.services import user_email_mark_verified
+from training.courses.models import LessonPage
 from training.practice.models import SoloAnswer
 
 pytestmark = pytest.mark.browser
@@ -159,3 +160,13 @@ def test_a_trainer_finds_both_blocks_in_the_lesson_editor(
     expect(chooser.get_by_role("option", name=nl("Respond to this"))).to_be_visible()
     expect(chooser.get_by_role("option", name=nl("Dilemma"))).to_be_visible()
     screenshot(page, "editor-chooser")
+
+    # The previews the chooser offers show the blocks as learners will see them.
+    stream = LessonPage._meta.get_field("body").stream_block
+    for name, text in (("respond", "Wat zou je willen dat mensen je vragen?"), ("dilemma", "")):
+        page.goto(f"/beheer/block-preview/?id={stream.child_blocks[name].definition_prefix}")
+        if name == "dilemma":
+            page.get_by_text("Ik bel haar meteen.").click()
+            text = "Een week later appt ze weer"
+        expect(page.get_by_text(text)).to_be_visible()
+        screenshot(page, f"preview-{name}")
