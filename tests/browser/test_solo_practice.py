@@ -160,6 +160,13 @@ def test_a_trainer_finds_both_blocks_in_the_lesson_editor(
     expect(chooser.get_by_role("option", name=nl("Respond to this"))).to_be_visible()
     expect(chooser.get_by_role("option", name=nl("Dilemma"))).to_be_visible()
     screenshot(page, "editor-chooser")
+    page.keyboard.press("Escape")
+
+    # A model question without a question mark: the editor says so, in Dutch, at the field.
+    page.get_by_label(nl("Model answer: open question")).fill("Vertel eens meer")
+    page.get_by_role("button", name=nl("Save draft")).click()
+    expect(page.get_by_text(nl("End the open question with a question mark."))).to_be_visible()
+    screenshot(page, "editor-error")
 
     # The previews the chooser offers show the blocks as learners will see them.
     stream = LessonPage._meta.get_field("body").stream_block
