@@ -222,3 +222,16 @@ def test_the_lesson_page_reads_the_answers_in_few_queries(
     client.get(lesson.url)
     with django_assert_max_num_queries(30):
         assert client.get(lesson.url).status_code == 200
+
+
+def test_a_visitors_lesson_page_is_cached_without_anything_personal(client, setup):
+    from training.courses.page_cache import STATUS_HEADER
+
+    lesson, enrolment, block_id = setup
+    SoloAnswer.objects.create(enrolment=enrolment, lesson=lesson, block_id=block_id, **GOOD)
+    assert client.get(lesson.url).headers.get(STATUS_HEADER) == "miss"
+    second = client.get(lesson.url)
+    assert second.headers.get(STATUS_HEADER) == "hit"
+    html = second.content.decode()
+    assert "niemand vraagt hoe het met mij gaat" in html
+    assert GOOD["summary"] not in html and MODEL_SUMMARY not in html
