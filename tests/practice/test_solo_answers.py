@@ -235,3 +235,10 @@ def test_a_visitors_lesson_page_is_cached_without_anything_personal(client, setu
     html = second.content.decode()
     assert "niemand vraagt hoe het met mij gaat" in html
     assert GOOD["summary"] not in html and MODEL_SUMMARY not in html
+
+
+def test_a_few_words_are_not_yet_acknowledged_as_a_summary():
+    feedback = solo.solo_feedback(summary="Je bent moe.", question=GOOD["question"])
+    assert [note.text for note in feedback.praise] == [
+        "Je vraag is open: die nodigt de ander uit om meer te vertellen."
+    ]

@@ -31,6 +31,8 @@ from .solo_models import SoloAnswer
 
 BLOCK_TYPE = "respond"
 TEXT_MAX = 2000
+# Fewer words than this is not yet a summary the coach acknowledges (it is still stored).
+SUMMARY_MIN_WORDS = 5
 
 
 class SoloAnswerError(FriendlyError):
@@ -212,7 +214,8 @@ def solo_feedback(*, summary: str, question: str) -> SoloFeedback:
     elif not is_open and not closed:
         notes.append(CoachNote(kind="open_hint", text=str(OPEN_QUESTION_SUGGESTION)))
     summary_advice = any(hit.rule.kind == "advice" for hit in summary_hits)
-    if summary.strip() and not summary_advice and not _IK_STORY.search(summary):
+    real_summary = len(summary.split()) >= SUMMARY_MIN_WORDS
+    if real_summary and not summary_advice and not _IK_STORY.search(summary):
         notes.append(
             CoachNote(
                 kind="good",
