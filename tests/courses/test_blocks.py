@@ -23,6 +23,8 @@ EXPECTED_BLOCKS = {
     "document",
     "exercise",
     "knowledge_check",
+    "respond",
+    "dilemma",
 }
 
 

@@ -7,6 +7,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from training import blocks as shared
 
+from .solo_blocks import DilemmaBlock, RespondBlock
+
 
 class ExerciseBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=150)
@@ -94,3 +96,5 @@ class LessonStreamBlock(blocks.StreamBlock):
     document = shared.DocumentBlock()
     exercise = ExerciseBlock()
     knowledge_check = KnowledgeCheckBlock()
+    respond = RespondBlock()
+    dilemma = DilemmaBlock()

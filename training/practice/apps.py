@@ -19,6 +19,7 @@ class PracticeConfig(AppConfig):
         from .course_pages import practice_page_context
         from .progress import practice_progress
         from .receivers import follow_moved_enrolment
+        from .solo_course_pages import solo_page_context
         from .stuck import practice_stuck_sections
 
         enrolment_moved.connect(follow_moved_enrolment, dispatch_uid="practice.follow_moved")
@@ -26,3 +27,4 @@ class PracticeConfig(AppConfig):
         register_calendar_events(member_meeting_events)
         register_progress_contributor(practice_progress)
         register_stuck_provider(practice_stuck_sections)
+        register_learner_context_provider(solo_page_context)

@@ -550,3 +550,7 @@ class MeetingReminder(models.Model):
 
     def __str__(self):
         return f"{self.member_id} · {self.kind}"
+
+
+# Solo practice answers live in their own module (see solo_models.py).
+from .solo_models import SoloAnswer  # noqa: E402, F401

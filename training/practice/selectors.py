@@ -268,6 +268,7 @@ def practice_personal_data(*, enrolment_ids) -> dict:
         SpeakerRating,
         WrittenTurn,
     )
+    from .solo import solo_personal_data
 
     def when(value):
         return value.isoformat() if value else None
@@ -322,4 +323,5 @@ def practice_personal_data(*, enrolment_ids) -> dict:
             {"round": t.round.number, "number": t.number, "text": t.text}
             for t in WrittenTurn.objects.filter(author_id__in=member_ids).select_related("round")
         ],
+        **solo_personal_data(enrolment_ids=enrolment_ids),
     }

@@ -446,3 +446,6 @@ def practice_texts_remove(*, enrolment_ids) -> None:
         }
         observation.save(update_fields=["answers"])
     PracticeOptIn.objects.filter(enrolment_id__in=enrolment_ids).delete()
+    from .solo import solo_answers_remove
+
+    solo_answers_remove(enrolment_ids=enrolment_ids)

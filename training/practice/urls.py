@@ -14,3 +14,10 @@ urlpatterns = [
     path("groep/<uuid:public_id>/agenda.ics", views.group_ics, name="ics"),
     path("groep/<uuid:public_id>/ronde/<int:number>/", views.round_detail, name="round"),
 ]
+
+# Solo practice: answering a "respond to this" block in a lesson (solo_views.py).
+from . import solo_views  # noqa: E402
+
+urlpatterns += [
+    path("les/<int:lesson_id>/reageer/<uuid:block_id>/", solo_views.answer, name="solo_answer"),
+]

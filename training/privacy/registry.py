@@ -181,6 +181,11 @@ PERSONAL_DATA: dict[str, Coverage] = {
         export="not exported: which meeting emails went out",
         erasure="kept: no text, emptied account",
     ),
+    "practice.SoloAnswer": Coverage(
+        export="solo_answers[] (lesson, summary, open question, when)",
+        erasure="deleted by practice_texts_remove (only the learner's own practice)",
+        texts=_texts("block_id", "summary", "question"),
+    ),
     # --- Certificates -----------------------------------------------------------------
     "certificates.Certificate": Coverage(
         export="certificates[]",
