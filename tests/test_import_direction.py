@@ -2,8 +2,8 @@
 
 The order, lowest first (apps on one level may not import each other either):
 accounts, worker < courses < learning < assessments < practice < certificates
-< credentials < associations < privacy, demo. The top-level modules
-(`training/http.py`, `spreadsheets.py`, `policies.py`, `actions.py`,
+< credentials < continuing < associations < privacy, demo. The top-level modules
+(`training/http.py`, `spreadsheets.py`, `policies.py`, `actions.py`, `versioning.py`,
 `errors.py`, `converters.py`, `blocks.py`) are shared helpers: every app may
 import them and they import no app. `training/api.py` may import any app.
 
@@ -34,7 +34,16 @@ LEVELS = {
     "privacy": 9,
     "demo": 9,
 }
-SHARED_HELPERS = {"http", "spreadsheets", "policies", "actions", "errors", "converters", "blocks"}
+SHARED_HELPERS = {
+    "http",
+    "spreadsheets",
+    "policies",
+    "actions",
+    "errors",
+    "converters",
+    "blocks",
+    "versioning",
+}
 # May import any app; no app may import it (it would close a loop through it).
 TOP = {"api"}
 
