@@ -46,6 +46,9 @@ CERTIFICATE_LANGUAGE = "nl"  # certificates are Dutch, whatever the interface la
 IMAGE_SCHEME = "certificate-image:"
 # Any of the eight masks gives a valid code; choosing one skips scoring them all.
 QR_MASK = 4
+# The band across the top of the frame, in the pillars' order, and the rule under the name.
+PILLAR_COLOURS = ("#6b2c91", "#00607a", "#a3410b")
+RULE_COLOUR = "#b08d3c"
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,34 @@ def qr_png(url: str) -> Image:
 @lru_cache(maxsize=1)
 def _academy_logo() -> Image:
     return Image(LOGO.read_bytes(), "image/svg+xml")
+
+
+def _png(width: int, height: int, pixels: list[tuple[int, int, int]]) -> Image:
+    from PIL import Image as PILImage
+
+    picture = PILImage.new("RGB", (width, height))
+    picture.putdata(pixels)
+    out = BytesIO()
+    picture.save(out, "PNG")
+    return Image(out.getvalue(), "image/png")
+
+
+def _rgb(hex_colour: str) -> tuple[int, int, int]:
+    return tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+
+
+@lru_cache(maxsize=1)
+def _decorations() -> dict[str, Image]:
+    """The band of the three pillar colours and the gold rule, as tiny PNGs.
+
+    The stylesheet stretches them as backgrounds (`image-rendering: pixelated`
+    keeps the band's edges sharp): two images instead of four boxes, and no
+    CSS gradient, which PDF viewers did not all clip to its background size.
+    """
+    return {
+        "band": _png(3, 1, [_rgb(colour) for colour in PILLAR_COLOURS]),
+        "rule": _png(1, 1, [_rgb(RULE_COLOUR)]),
+    }
 
 
 def _wagtail_image(image, spec: str) -> Image | None:
@@ -165,6 +196,8 @@ def certificate_context(
     The images go into `images` (the template only names them).
     """
     images = images if images is not None else Images()
+    for name, image in _decorations().items():
+        images.add(name, image)
     pillars = []
     for row in certificate.pillars:
         pillar = Pillar(row["pillar"])
