@@ -33,6 +33,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.formats import date_format
 from weasyprint import CSS, HTML
+from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -226,8 +227,11 @@ def certificate_context(
     }
 
 
-def certificate_pdf_render(certificate: Certificate, *, verification_url: str) -> bytes:
-    """The certificate as PDF bytes. Pure: reads the snapshot, writes nothing."""
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}  # tagged, with the title shown and the language set
+
+
+def certificate_document(certificate: Certificate, *, verification_url: str) -> Document:
+    """The certificate laid out on its page (a WeasyPrint Document, not yet a PDF)."""
     images = Images()
     with translation.override(CERTIFICATE_LANGUAGE):
         html = render_to_string(
@@ -236,9 +240,10 @@ def certificate_pdf_render(certificate: Certificate, *, verification_url: str) -
         )
     stylesheet, fonts = _stylesheet()
     document = HTML(string=html, base_url=FONT_DIR.as_uri() + "/", url_fetcher=_Fetcher(images))
-    return document.write_pdf(
-        stylesheets=[stylesheet],
-        font_config=fonts,
-        pdf_variant="pdf/ua-1",
-        pdf_identifier=certificate.code.encode("ascii"),
-    )
+    return document.render(stylesheets=[stylesheet], font_config=fonts, **PDF_OPTIONS)
+
+
+def certificate_pdf_render(certificate: Certificate, *, verification_url: str) -> bytes:
+    """The certificate as PDF bytes. Pure: reads the snapshot, writes nothing."""
+    document = certificate_document(certificate, verification_url=verification_url)
+    return document.write_pdf(pdf_identifier=certificate.code.encode("ascii"), **PDF_OPTIONS)
