@@ -168,6 +168,26 @@ def _stylesheet() -> tuple[CSS, FontConfiguration]:
     return _renderer.stylesheet
 
 
+def _user_agent_stylesheet() -> CSS:
+    if not hasattr(_renderer, "user_agent_stylesheet"):
+        _renderer.user_agent_stylesheet = CSS(
+            string=render_to_string("certificates/pdf/user-agent.css"), url_fetcher=_Fetcher()
+        )
+    return _renderer.user_agent_stylesheet
+
+
+class _CertificateHTML(HTML):
+    """The certificate page, styled over a user agent stylesheet of its own.
+
+    `_ua_stylesheets` is the hook WeasyPrint's HTML class uses for its
+    html5_ua.css; tests/certificates/test_pdf.py checks what the page shows,
+    its tags and its box count, so a WeasyPrint that changed the hook fails there.
+    """
+
+    def _ua_stylesheets(self, forms=False):
+        return [_user_agent_stylesheet()]
+
+
 def _signature(certificate: Certificate, images: Images) -> dict:
     from .models import TrainerSignature
 
@@ -239,7 +259,9 @@ def certificate_document(certificate: Certificate, *, verification_url: str) -> 
             certificate_context(certificate, verification_url=verification_url, images=images),
         )
     stylesheet, fonts = _stylesheet()
-    document = HTML(string=html, base_url=FONT_DIR.as_uri() + "/", url_fetcher=_Fetcher(images))
+    document = _CertificateHTML(
+        string=html, base_url=FONT_DIR.as_uri() + "/", url_fetcher=_Fetcher(images)
+    )
     return document.render(stylesheets=[stylesheet], font_config=fonts, **PDF_OPTIONS)
 
 
