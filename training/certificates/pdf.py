@@ -15,7 +15,15 @@ Cheap to repeat (see scripts/bench.py, "certificate PDF"):
   and the fetcher hands over the bytes;
 - the QR code is a small PNG with a fixed mask, drawn without smoothing:
   segno does not score all eight masks, and WeasyPrint does not parse and
-  draw an SVG path of hundreds of squares.
+  draw an SVG path of hundreds of squares;
+- after those, the time went to the boxes themselves, spread thin: computing
+  each element's style lazily (a sixth of a render), Pango line breaking,
+  drawing and serialising every glyph, matching every element against the
+  user agent stylesheet. Font subsetting (four files) and the PDF/UA tags
+  were a few per cent each. So the page has few boxes (the frame is the
+  body, the pillar band and the rule are tiny background images, nothing
+  floats, the bottom row is positioned; tests/certificates/test_pdf.py holds
+  it to a budget) and a user agent stylesheet of its own (user-agent.css).
 """
 
 from __future__ import annotations
