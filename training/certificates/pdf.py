@@ -21,8 +21,8 @@ Cheap to repeat (see scripts/bench.py, "certificate PDF"):
   drawing and serialising every glyph, matching every element against the
   user agent stylesheet. Font subsetting (four files) and the PDF/UA tags
   were a few per cent each. So the page has few boxes (the frame is the
-  body, the pillar band and the rule are tiny background images, nothing
-  floats, the bottom row is positioned; tests/certificates/test_pdf.py holds
+  body, the pillar band one box of two borders, nothing floats, no
+  background images (a stretched image cost more than four boxes), the bottom row is positioned; tests/certificates/test_pdf.py holds
   it to a budget) and a user agent stylesheet of its own (user-agent.css).
 """
 
@@ -55,9 +55,6 @@ CERTIFICATE_LANGUAGE = "nl"  # certificates are Dutch, whatever the interface la
 IMAGE_SCHEME = "certificate-image:"
 # Any of the eight masks gives a valid code; choosing one skips scoring them all.
 QR_MASK = 4
-# The band across the top of the frame, in the pillars' order, and the rule under the name.
-PILLAR_COLOURS = ("#6b2c91", "#00607a", "#a3410b")
-RULE_COLOUR = "#b08d3c"
 
 
 @dataclass(frozen=True)
@@ -112,34 +109,6 @@ def qr_png(url: str) -> Image:
 @lru_cache(maxsize=1)
 def _academy_logo() -> Image:
     return Image(LOGO.read_bytes(), "image/svg+xml")
-
-
-def _png(width: int, height: int, pixels: list[tuple[int, int, int]]) -> Image:
-    from PIL import Image as PILImage
-
-    picture = PILImage.new("RGB", (width, height))
-    picture.putdata(pixels)
-    out = BytesIO()
-    picture.save(out, "PNG")
-    return Image(out.getvalue(), "image/png")
-
-
-def _rgb(hex_colour: str) -> tuple[int, int, int]:
-    return tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
-
-
-@lru_cache(maxsize=1)
-def _decorations() -> dict[str, Image]:
-    """The band of the three pillar colours and the gold rule, as tiny PNGs.
-
-    The stylesheet stretches them as backgrounds (`image-rendering: pixelated`
-    keeps the band's edges sharp): two images instead of four boxes, and no
-    CSS gradient, which PDF viewers did not all clip to its background size.
-    """
-    return {
-        "band": _png(3, 1, [_rgb(colour) for colour in PILLAR_COLOURS]),
-        "rule": _png(1, 1, [_rgb(RULE_COLOUR)]),
-    }
 
 
 def _wagtail_image(image, spec: str) -> Image | None:
@@ -225,8 +194,6 @@ def certificate_context(
     The images go into `images` (the template only names them).
     """
     images = images if images is not None else Images()
-    for name, image in _decorations().items():
-        images.add(name, image)
     pillars = []
     for row in certificate.pillars:
         pillar = Pillar(row["pillar"])
