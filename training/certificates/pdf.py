@@ -20,10 +20,12 @@ Cheap to repeat (see scripts/bench.py, "certificate PDF"):
   each element's style lazily (a sixth of a render), Pango line breaking,
   drawing and serialising every glyph, matching every element against the
   user agent stylesheet. Font subsetting (four files) and the PDF/UA tags
-  were a few per cent each. So the page has few boxes (the frame is the
-  body, the pillar band one box of two borders, nothing floats, no
-  background images (a stretched image cost more than four boxes), the bottom row is positioned; tests/certificates/test_pdf.py holds
-  it to a budget) and a user agent stylesheet of its own (user-agent.css).
+  were a few per cent each. So the page has few boxes: the frame is the
+  body, the pillar band one box of two borders, nothing floats, the bottom
+  row is positioned, and there are no background images (a stretched image
+  cost more than the four boxes it replaced); tests/certificates/test_pdf.py
+  holds it to a budget. And it has a user agent stylesheet of its own
+  (templates/certificates/pdf/user-agent.css).
 """
 
 from __future__ import annotations
