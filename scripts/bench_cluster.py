@@ -34,6 +34,9 @@ def main():
         raise SystemExit("Run this inside scripts/cluster.sh (make bench-cluster).")
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 8192)), hard))
+    # Read before seeding: importing bench.py (the seed does) points DATABASE_URL at its
+    # scratch SQLite file, which left the PostgreSQL sampler below silently off.
+    database_url = os.environ["DATABASE_URL"]
     import django
 
     django.setup()
@@ -45,7 +48,7 @@ def main():
     )
     context = ssl.create_default_context(cafile=os.environ["CLUSTER_CA"])
     seconds = 30 if bench_http.QUICK else 180
-    with bench_http.pg_activity_sampler(os.environ["DATABASE_URL"]):
+    with bench_http.pg_activity_sampler(database_url):
         bench_http.load_test(
             os.environ["CLUSTER_URL"],
             data["users"],

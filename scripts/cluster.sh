@@ -78,11 +78,35 @@ EOF
 )
 
 # --- PostgreSQL: a cluster of our own, never the system one -----------------
-mkdir -p "$VAR/pg"
-[ "$(id -u)" -ne 0 ] || chown postgres "$VAR/pg"
-as_postgres "$PGBIN/initdb -D '$VAR/pg' -U lotgenoot --auth=trust -E UTF8 --locale=C.UTF-8" >"$VAR/initdb.log"
-as_postgres "$PGBIN/pg_ctl -D '$VAR/pg' -l '$VAR/pg/server.log' -w -o \"-p $PG_PORT -k '$VAR/pg' -c listen_addresses=127.0.0.1 -c fsync=on\" start" >/dev/null
-as_postgres "$PGBIN/createdb -h 127.0.0.1 -p $PG_PORT -U lotgenoot lotgenoot"
+# A migrated database and the collected static files are kept in var/cluster-cache/
+# under a fingerprint of what they are made from (the migrations, the static
+# sources, the locked packages): a run with the same fingerprint copies them
+# instead of migrating (minutes on a busy machine) and collecting (whitenoise
+# compresses every file). Any change to those files makes them anew.
+CACHE_ROOT="$ROOT/var/cluster-cache"
+FINGERPRINT=$(
+  {
+    sha256sum requirements.lock
+    find site training \( -path '*/migrations/*.py' -o -path '*/static/*' \) -type f -print0 |
+      sort -z | xargs -0 sha256sum
+  } | sha256sum | cut -c1-16
+)
+CACHE="$CACHE_ROOT/$FINGERPRINT"
+pg_start() {
+  as_postgres "$PGBIN/pg_ctl -D '$VAR/pg' -l '$VAR/pg/server.log' -w -o \"-p $PG_PORT -k '$VAR/pg' -c listen_addresses=127.0.0.1 -c fsync=on\" start" >/dev/null
+}
+if [ -f "$CACHE/ready" ]; then
+  echo "$(date +%T) using the migrated database and static files of $CACHE"
+  cp -a "$CACHE/pg" "$VAR/pg"
+  cp -a "$CACHE/static" "$VAR/static"
+  pg_start
+else
+  mkdir -p "$VAR/pg"
+  [ "$(id -u)" -ne 0 ] || chown postgres "$VAR/pg"
+  as_postgres "$PGBIN/initdb -D '$VAR/pg' -U lotgenoot --auth=trust -E UTF8 --locale=C.UTF-8" >"$VAR/initdb.log"
+  pg_start
+  as_postgres "$PGBIN/createdb -h 127.0.0.1 -p $PG_PORT -U lotgenoot lotgenoot"
+fi
 
 # --- Redis: the shared cache (nothing to keep: no snapshots) -----------------
 mkdir -p "$VAR/redis"
@@ -138,11 +162,23 @@ boto3.client(
 ).create_bucket(Bucket=os.environ["AWS_STORAGE_BUCKET_NAME"], ACL="private")
 EOF
 
-echo "$(date +%T) migrating"
-"$BIN/python" manage.py migrate --no-input -v 0
-echo "$(date +%T) migrated"
-"$BIN/python" manage.py createcachetable
-"$BIN/python" manage.py collectstatic --no-input -v 0
+if [ ! -f "$CACHE/ready" ]; then
+  echo "$(date +%T) migrating"
+  "$BIN/python" manage.py migrate --no-input -v 0
+  "$BIN/python" manage.py createcachetable
+  echo "$(date +%T) migrated; collecting static files"
+  "$BIN/python" manage.py collectstatic --no-input -v 0
+  echo "$(date +%T) collected; keeping both in $CACHE"
+  as_postgres "$PGBIN/pg_ctl -D '$VAR/pg' -m fast -w stop" >/dev/null
+  rm -rf "$CACHE_ROOT"  # one fingerprint at a time: older ones are stale
+  mkdir -p "$CACHE_ROOT/partial"
+  cp -a "$VAR/pg" "$CACHE_ROOT/partial/pg"
+  rm -f "$CACHE_ROOT/partial/pg/server.log"
+  cp -a "$VAR/static" "$CACHE_ROOT/partial/static"
+  touch "$CACHE_ROOT/partial/ready"
+  mv "$CACHE_ROOT/partial" "$CACHE"
+  pg_start
+fi
 
 # --- Two app servers and two task workers ------------------------------------
 GUNICORN_BIND=127.0.0.1:$APP1_PORT started app1 "$BIN/gunicorn" config.wsgi
@@ -178,9 +214,12 @@ EOF
 }
 cat >"$VAR/nginx/nginx.conf" <<EOF
 worker_processes 1;
+# Each client holds a connection and, while its request runs, one to an app
+# server: 1,000 learners (the L test) need more than nginx's default 1,024.
+worker_rlimit_nofile 16384;
 pid $VAR/nginx/nginx.pid;
 error_log $VAR/nginx/logs/error.log warn;
-events { worker_connections 1024; }
+events { worker_connections 8192; }
 http {
     access_log off;
     client_body_temp_path $VAR/nginx/tmp/body;

@@ -96,3 +96,17 @@ def test_the_commissioning_line_wraps_as_one_phrase(course, tmp_path):
     assert "In" not in lines  # "In" no longer alone above the rest
     assert "In opdracht van Vereniging Samen Sterk (demo)" in lines
     assert "/controleer" in text
+
+
+def test_the_certificate_stays_a_page_of_few_boxes(certificate):
+    """A budget, like a query count: each box costs WeasyPrint style, layout and
+    drawing time, and the render is held to 4x a minimal page (scripts/bench.py).
+    The page had 104 boxes before the frame, the band and the bottom row were
+    folded into fewer, positioned boxes; it has 91 (with an association logo)."""
+    from training.certificates.pdf import certificate_document
+
+    document = certificate_document(certificate, verification_url=verification_url(certificate))
+    assert len(document.pages) == 1
+    boxes = list(document.pages[0]._page_box.descendants(placeholders=True))
+    assert len(boxes) <= 92
+    assert not [box for box in boxes if box.style["float"] != "none"]

@@ -86,3 +86,41 @@ def test_a_certificate_made_by_a_worker_is_downloaded_through_the_other_app_serv
     assert download.headers["Content-Type"] == "application/pdf"
     assert download.content == stored
     assert "no-store" in download.headers["Cache-Control"]
+
+
+def test_nginx_holds_more_open_connections_than_its_default_of_1024(cluster):
+    """The L load test keeps 1,000 learners' connections open through nginx: each is
+    served again after all are open (nginx's default of 1,024 reset them)."""
+    import http.client
+    import os
+    import resource
+    import ssl
+    from urllib.parse import urlsplit
+
+    connections = 1100
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, 4096)), hard))
+    context = ssl.create_default_context(cafile=os.environ["CLUSTER_CA"])
+    site = urlsplit(cluster["site"])
+    path = "/static/certificates/admin.css"  # a small file: the connections are the test
+    opened = []
+    try:
+        for _ in range(connections):
+            connection = http.client.HTTPSConnection(
+                site.hostname, site.port, context=context, timeout=60
+            )
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            assert response.status == 200
+            opened.append(connection)
+        statuses = []
+        for connection in opened:  # the same connections, each still open
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            statuses.append(response.status)
+        assert statuses == [200] * connections
+    finally:
+        for connection in opened:
+            connection.close()

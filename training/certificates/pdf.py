@@ -15,7 +15,17 @@ Cheap to repeat (see scripts/bench.py, "certificate PDF"):
   and the fetcher hands over the bytes;
 - the QR code is a small PNG with a fixed mask, drawn without smoothing:
   segno does not score all eight masks, and WeasyPrint does not parse and
-  draw an SVG path of hundreds of squares.
+  draw an SVG path of hundreds of squares;
+- after those, the time went to the boxes themselves, spread thin: computing
+  each element's style lazily (a sixth of a render), Pango line breaking,
+  drawing and serialising every glyph, matching every element against the
+  user agent stylesheet. Font subsetting (four files) and the PDF/UA tags
+  were a few per cent each. So the page has few boxes: the frame is the
+  body, the pillar band one box of two borders, nothing floats, the bottom
+  row is positioned, and there are no background images (a stretched image
+  cost more than the four boxes it replaced); tests/certificates/test_pdf.py
+  holds it to a budget. And it has a user agent stylesheet of its own
+  (templates/certificates/pdf/user-agent.css).
 """
 
 from __future__ import annotations
@@ -33,6 +43,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.formats import date_format
 from weasyprint import CSS, HTML
+from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -136,6 +147,26 @@ def _stylesheet() -> tuple[CSS, FontConfiguration]:
     return _renderer.stylesheet
 
 
+def _user_agent_stylesheet() -> CSS:
+    if not hasattr(_renderer, "user_agent_stylesheet"):
+        _renderer.user_agent_stylesheet = CSS(
+            string=render_to_string("certificates/pdf/user-agent.css"), url_fetcher=_Fetcher()
+        )
+    return _renderer.user_agent_stylesheet
+
+
+class _CertificateHTML(HTML):
+    """The certificate page, styled over a user agent stylesheet of its own.
+
+    `_ua_stylesheets` is the hook WeasyPrint's HTML class uses for its
+    html5_ua.css; tests/certificates/test_pdf.py checks what the page shows,
+    its tags and its box count, so a WeasyPrint that changed the hook fails there.
+    """
+
+    def _ua_stylesheets(self, forms=False):
+        return [_user_agent_stylesheet()]
+
+
 def _signature(certificate: Certificate, images: Images) -> dict:
     from .models import TrainerSignature
 
@@ -193,8 +224,11 @@ def certificate_context(
     }
 
 
-def certificate_pdf_render(certificate: Certificate, *, verification_url: str) -> bytes:
-    """The certificate as PDF bytes. Pure: reads the snapshot, writes nothing."""
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}  # tagged, with the title shown and the language set
+
+
+def certificate_document(certificate: Certificate, *, verification_url: str) -> Document:
+    """The certificate laid out on its page (a WeasyPrint Document, not yet a PDF)."""
     images = Images()
     with translation.override(CERTIFICATE_LANGUAGE):
         html = render_to_string(
@@ -202,10 +236,13 @@ def certificate_pdf_render(certificate: Certificate, *, verification_url: str) -
             certificate_context(certificate, verification_url=verification_url, images=images),
         )
     stylesheet, fonts = _stylesheet()
-    document = HTML(string=html, base_url=FONT_DIR.as_uri() + "/", url_fetcher=_Fetcher(images))
-    return document.write_pdf(
-        stylesheets=[stylesheet],
-        font_config=fonts,
-        pdf_variant="pdf/ua-1",
-        pdf_identifier=certificate.code.encode("ascii"),
+    document = _CertificateHTML(
+        string=html, base_url=FONT_DIR.as_uri() + "/", url_fetcher=_Fetcher(images)
     )
+    return document.render(stylesheets=[stylesheet], font_config=fonts, **PDF_OPTIONS)
+
+
+def certificate_pdf_render(certificate: Certificate, *, verification_url: str) -> bytes:
+    """The certificate as PDF bytes. Pure: reads the snapshot, writes nothing."""
+    document = certificate_document(certificate, verification_url=verification_url)
+    return document.write_pdf(pdf_identifier=certificate.code.encode("ascii"), **PDF_OPTIONS)
