@@ -67,3 +67,62 @@ def test_the_command_reports_per_model(db, settings):
 def test_months_before_handles_month_ends():
     assert months_before(datetime.date(2026, 3, 31), 1) == datetime.date(2026, 2, 28)
     assert months_before(datetime.date(2026, 1, 15), 24) == datetime.date(2024, 1, 15)
+
+
+def test_the_skills_lab_texts_go_with_the_retention_period(db, settings):
+    """Self-reflections, rating sentences, written turns, quoted examples and solo
+    answers of an ended cohort are emptied like reflections; the numbers stay."""
+    from tests.factories import CohortFactory, EnrolmentFactory, ModulePageFactory, build_course
+    from tests.practice.factories import PracticeActivityPageFactory
+    from training.practice import services as practice
+    from training.practice.models import (
+        ListenerReflection,
+        Observation,
+        PracticeOptIn,
+        SpeakerRating,
+        WrittenTurn,
+    )
+
+    settings.PRIVACY_RETENTION_MONTHS = 24
+    course = build_course(modules=1, lessons_per_module=1)
+    activity = PracticeActivityPageFactory(parent=ModulePageFactory(parent=course))
+    today = datetime.date.today()
+    cohort = CohortFactory(
+        course=course,
+        starts_on=today - datetime.timedelta(days=900),
+        ends_on=today - datetime.timedelta(days=800),
+    )
+    enrolments = [EnrolmentFactory(cohort=cohort) for _ in range(3)]
+    for enrolment in enrolments:
+        practice.practice_opt_in(activity=activity, enrolment=enrolment, slots=["2-evening"])
+    [group] = practice.practice_groups_form(activity=activity, cohort=cohort)
+    for member in group.members.all():
+        practice.practice_agree(member=member)
+    first = group.rounds.get(number=1)
+    ListenerReflection.objects.create(round=first, went_well="Ik liet stiltes vallen.")
+    SpeakerRating.objects.create(round=first, felt_heard=3, sentence="Ik voelde me gehoord.")
+    WrittenTurn.objects.create(round=first, number=1, author=first.speaker, text="Ik ben op.")
+    example = activity.criteria.filter(kind="example").first()
+    count = activity.criteria.filter(kind="count").first()
+    [observer] = practice.round_observers(first)
+    Observation.objects.create(
+        round=first,
+        observer=observer,
+        answers={str(example.key): "Ze vroeg door.", str(count.key): 3},
+    )
+
+    counts = retention_apply(dry_run=True)
+    assert counts["practice.ListenerReflection"] == 1
+    assert counts["practice.Observation"] == 1
+    assert ListenerReflection.objects.get().went_well  # a dry run changes nothing
+
+    retention_apply()
+
+    assert ListenerReflection.objects.get().went_well == ""
+    rating = SpeakerRating.objects.get()
+    assert (rating.sentence, rating.felt_heard) == ("", 3)
+    assert WrittenTurn.objects.get().text == ""
+    assert Observation.objects.get().answers == {str(example.key): "", str(count.key): 3}
+    assert not PracticeOptIn.objects.exists()
+    again = retention_apply(dry_run=True)
+    assert again["practice.ListenerReflection"] == again["practice.Observation"] == 0

@@ -420,32 +420,53 @@ def written_round_close(*, practice_round: PracticeRound, member: PracticeMember
 # --- Privacy ----------------------------------------------------------------------
 
 
-def practice_texts_remove(*, enrolment_ids) -> None:
-    """Empty what these enrolments wrote in the skills lab (for account erasure).
+def practice_texts_remove(*, enrolment_ids, dry_run: bool = False) -> dict[str, int]:
+    """Empty what these enrolments wrote in the skills lab (account erasure, retention).
 
     Observations they gave and ratings they gave keep their numbers (the other
     learner's growth record) without the words; their own self-reflections
-    and written turns are emptied; meeting places of their groups are kept
-    (the group's, not theirs).
+    and written turns are emptied; their opt-ins and solo answers deleted;
+    meeting places of their groups are kept (the group's, not theirs).
+    Returns, per model, the rows that held text (with `dry_run`: that would
+    be emptied, and nothing changes), so a second run counts nothing.
     """
-    members = PracticeMember.objects.filter(enrolment_id__in=enrolment_ids)
-    ListenerReflection.objects.filter(round__listener__in=members).update(
-        went_well="", advice_moment=""
-    )
-    SpeakerRating.objects.filter(round__speaker__in=members).update(sentence="")
-    WrittenTurn.objects.filter(author__in=members).update(text="")
-    for observation in Observation.objects.filter(observer__in=members):
-        activity = observation.round.group.activity
-        examples = {
-            str(c.key)
-            for c in activity.criteria.all()
-            if c.kind == ObservationCriterion.Kind.EXAMPLE
-        }
-        observation.answers = {
-            k: ("" if k in examples else v) for k, v in observation.answers.items()
-        }
-        observation.save(update_fields=["answers"])
-    PracticeOptIn.objects.filter(enrolment_id__in=enrolment_ids).delete()
     from .solo import solo_answers_remove
 
+    members = PracticeMember.objects.filter(enrolment_id__in=enrolment_ids)
+    reflections = ListenerReflection.objects.filter(round__listener__in=members).exclude(
+        went_well="", advice_moment=""
+    )
+    ratings = SpeakerRating.objects.filter(round__speaker__in=members).exclude(sentence="")
+    turns = WrittenTurn.objects.filter(author__in=members).exclude(text="")
+    opt_ins = PracticeOptIn.objects.filter(enrolment_id__in=enrolment_ids)
+    observations = []
+    for observation in Observation.objects.filter(observer__in=members).select_related(
+        "round__group__activity"
+    ):
+        examples = {
+            str(c.key)
+            for c in observation.round.group.activity.criteria.all()
+            if c.kind == ObservationCriterion.Kind.EXAMPLE
+        }
+        if any(observation.answers.get(key) for key in examples):
+            observation.answers = {
+                k: ("" if k in examples else v) for k, v in observation.answers.items()
+            }
+            observations.append(observation)
+    counts = {
+        "practice.ListenerReflection": reflections.count(),
+        "practice.SpeakerRating": ratings.count(),
+        "practice.WrittenTurn": turns.count(),
+        "practice.Observation": len(observations),
+        "practice.PracticeOptIn": opt_ins.count(),
+        "practice.SoloAnswer": solo_answers_remove(enrolment_ids=enrolment_ids, dry_run=True),
+    }
+    if dry_run:
+        return counts
+    reflections.update(went_well="", advice_moment="")
+    ratings.update(sentence="")
+    turns.update(text="")
+    Observation.objects.bulk_update(observations, ["answers"])
+    opt_ins.delete()
     solo_answers_remove(enrolment_ids=enrolment_ids)
+    return counts

@@ -271,6 +271,11 @@ def solo_personal_data(*, enrolment_ids) -> dict:
     }
 
 
-def solo_answers_remove(*, enrolment_ids) -> None:
-    """Delete these enrolments' answers (account erasure): they are only the learner's."""
-    SoloAnswer.objects.filter(enrolment_id__in=enrolment_ids).delete()
+def solo_answers_remove(*, enrolment_ids, dry_run: bool = False) -> int:
+    """Delete these enrolments' answers (erasure, retention): they are only the learner's.
+
+    Returns how many there were (with `dry_run`, nothing is deleted)."""
+    answers = SoloAnswer.objects.filter(enrolment_id__in=enrolment_ids)
+    if dry_run:
+        return answers.count()
+    return answers.delete()[1].get(SoloAnswer._meta.label, 0)

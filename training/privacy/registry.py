@@ -134,9 +134,8 @@ PERSONAL_DATA: dict[str, Coverage] = {
         erasure="reads of their reflections deleted; their reads of others' kept (role only)",
     ),
     # --- Skills lab (training.practice) ---------------------------------------------
-    # Not yet in account_erase / learner_data: training.practice.services.
-    # practice_texts_remove(enrolment_ids=...) empties these texts and is to be
-    # called from account_erase (the privacy app owns that call).
+    # training.practice.services.practice_texts_remove empties these texts, called
+    # by account_erase and, past the retention period, by retention_apply.
     "practice.PracticeOptIn": Coverage(
         export="practice_opt_ins[]",
         erasure="deleted by practice_texts_remove",

@@ -330,12 +330,17 @@ def retention_due_enrolments(*, today: datetime.date | None = None):
 
 
 def retention_apply(*, today: datetime.date | None = None, dry_run: bool = False) -> dict:
-    """Delete drafts and the texts of reflections past the retention period, and
-    exports past their download period. Returns counts per model (with
-    `dry_run`, what would go, and nothing changes). Safe to run daily."""
-    submissions = Submission.objects.filter(enrolment__in=retention_due_enrolments(today=today))
+    """Delete drafts and the texts of reflections and of the skills lab past the
+    retention period, and exports past their download period. Returns counts
+    per model (with `dry_run`, what would go, and nothing changes). Safe to
+    run daily."""
+    due = retention_due_enrolments(today=today)
+    submissions = Submission.objects.filter(enrolment__in=due)
     with transaction.atomic():
         counts = reflection_texts_remove(submissions=submissions, dry_run=dry_run)
+        counts.update(
+            practice_texts_remove(enrolment_ids=due.values_list("pk", flat=True), dry_run=dry_run)
+        )
         counts["privacy.DataExport"] = data_exports_purge(dry_run=dry_run)
     if not dry_run:
         logger.info("Retention: %s", ", ".join(f"{k}={v}" for k, v in counts.items()))
