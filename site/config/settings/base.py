@@ -321,6 +321,12 @@ PERIODIC_JOBS = {
         "task": "training.learning.tasks.announcements_send_due_task",
         "every": 300,
     },
+    # Every enrolment's count of completed lessons to its true value (the
+    # counter's safety net; receivers recount a course when its outline changes).
+    "lessons_done_recount": {
+        "task": "training.learning.tasks.enrolments_recount_all_task",
+        "every": DAY,
+    },
     "task_results_prune": {"task": "training.worker.tasks.task_results_prune_task", "every": DAY},
     "renewals_evaluate": {
         "task": "training.continuing.tasks.renewals_evaluate_task",
