@@ -92,10 +92,14 @@ def _plain_route(model) -> bool:
     return model is not None and model.route is Page.route
 
 
-def _cached_route(request, site: Site, path: str) -> RouteResult | None:
+# Stored for a path whose route Wagtail must walk itself (an overridden route()).
+WALK = "walk"
+
+
+def _cached_route(site: Site, path: str) -> RouteResult | str | None:
     entry = cache.get(_route_key(site, path))
-    if entry is None:
-        return None
+    if entry is None or entry == WALK:
+        return entry
     page_id, content_type_id = entry
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if not _plain_route(model):
@@ -122,25 +126,25 @@ def _remember_route(site: Site, path: str, result) -> None:
         .values_list("content_type_id", flat=True)
     )
     models = [ContentType.objects.get_for_id(pk).model_class() for pk in content_type_ids]
-    if all(_plain_route(model) for model in models):
-        cache.set(
-            _route_key(site, path),
-            (page.pk, page.content_type_id),
-            timeout=ROUTE_TIMEOUT_SECONDS,
-        )
+    plain = all(_plain_route(model) for model in models)
+    cache.set(
+        _route_key(site, path),
+        (page.pk, page.content_type_id) if plain else WALK,
+        timeout=ROUTE_TIMEOUT_SECONDS,
+    )
 
 
 def serve(request, path):
     """Wagtail's page view, with the route from the cache when it can be (module docstring)."""
     site = Site.find_for_request(request)
     usable = site is not None and not getattr(settings, "WAGTAIL_I18N_ENABLED", False)
-    hit = False
+    known = False
     if usable and not hasattr(request, "_wagtail_route_for_request"):
-        route = _cached_route(request, site, path)
-        if route is not None:
+        route = _cached_route(site, path)
+        known = route is not None
+        if isinstance(route, RouteResult):
             request._wagtail_route_for_request = route
-            hit = True
     response = wagtail_views.serve(request, path)
-    if usable and not hit:
+    if usable and not known:
         _remember_route(site, path, getattr(request, "_wagtail_route_for_request", None))
     return response
