@@ -2,7 +2,10 @@
 """Benchmarks for `make bench`: server time and query counts of the busiest pages.
 
 Builds, in a scratch SQLite database (var/bench.sqlite3, recreated each run),
-a course of 60 lessons and a cohort of 500 learners with varied progress,
+a course of 60 lessons and a cohort of 500 learners with varied progress
+(BENCH_LESSONS_PER_MODULE=100 and BENCH_LEARNERS=5000 for issue 11's size;
+BENCH_REUSE=1 measures again on the last run's database, BENCH_PAGES=progress
+only the pages whose name holds that word),
 then times requests through Django's test client (in-process server time,
 no network) and reports median and p95 over repeated requests, plus the
 number of SQL queries per request. Set BENCH_DATABASE_URL to run it on
@@ -25,12 +28,17 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
 os.environ["DEBUG"] = "false"
 
 LEARNERS = int(os.environ.get("BENCH_LEARNERS", 500))
-LESSONS_PER_MODULE = 20
+LESSONS_PER_MODULE = int(os.environ.get("BENCH_LESSONS_PER_MODULE", 20))
 REPEAT = int(os.environ.get("BENCH_REPEAT", 30))
 
 
+# BENCH_REUSE=1 measures again on the database of the previous run (migrated
+# first), so a before/after comparison at 5,000 learners builds it once.
+REUSE = os.environ.get("BENCH_REUSE", "") not in ("", "0")
+
+
 def setup_database():
-    if "BENCH_DATABASE_URL" not in os.environ:
+    if "BENCH_DATABASE_URL" not in os.environ and not REUSE:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{DB_FILE}{suffix}").unlink(missing_ok=True)
     import django
@@ -155,6 +163,10 @@ def build_data():
         LessonProgress(enrolment=enrolment, lesson=lesson) for lesson in lessons[:30]
     )
     Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lessons[30])
+    # Rows were bulk-created past the progress services: count them once.
+    from training.learning.services import enrolments_recount_lessons_done
+
+    enrolments_recount_lessons_done(course=course)
     return {
         "learner": learner,
         "trainer": trainer,
@@ -163,6 +175,47 @@ def build_data():
         "lessons": len(lessons),
         "progress_rows": LessonProgress.objects.count(),
     }
+
+
+def existing_data():
+    from django.contrib.auth import get_user_model
+
+    from training.courses.models import LessonPage
+    from training.learning.models import Cohort, Enrolment, LessonProgress
+
+    User = get_user_model()
+    enrolment = Enrolment.objects.select_related("learner", "last_lesson").get(
+        learner__email="cursist0@bench.example"
+    )
+    return {
+        "learner": enrolment.learner,
+        "trainer": User.objects.get(email="trainer@bench.example"),
+        "cohort": Cohort.objects.get(name="Benchgroep"),
+        "lesson": enrolment.last_lesson,
+        "lessons": LessonPage.objects.count(),
+        "progress_rows": LessonProgress.objects.count(),
+        "learners": Enrolment.objects.count(),
+    }
+
+
+def login_with_mfa(client, user):
+    """Signed in with password and authenticator code, as the admin requires of trainers."""
+    from allauth.account.internal.flows.login import record_authentication
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+    from django.test import RequestFactory
+
+    authenticator = (
+        Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+        or TOTP.activate(user, "JBSWY3DPEHPK3PXP").instance
+    )
+    client.force_login(user)
+    request = RequestFactory().get("/")
+    request.session = client.session
+    request.user = user
+    record_authentication(request, user, "password", email=user.email)
+    record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+    request.session.save()
 
 
 def measure(client, url):
@@ -189,16 +242,17 @@ def main():
     from django.urls import reverse
 
     started = time.perf_counter()
-    data = build_data()
+    data = existing_data() if REUSE else build_data()
     print(
-        f"Built a course of {data['lessons']} lessons and a cohort of {LEARNERS} learners "
+        f"Built a course of {data['lessons']} lessons and a cohort of "
+        f"{data.get('learners', LEARNERS)} learners "
         f"({data['progress_rows']} completed-lesson rows) in {time.perf_counter() - started:.1f} s."
     )
 
     learner_client = Client(HTTP_HOST="localhost")
     learner_client.force_login(data["learner"])
     trainer_client = Client(HTTP_HOST="localhost")
-    trainer_client.force_login(data["trainer"])
+    login_with_mfa(trainer_client, data["trainer"])
     pages = [
         ("learner: lesson page", learner_client, data["lesson"].url),
         ("learner: dashboard", learner_client, reverse("learning:dashboard")),
@@ -208,16 +262,35 @@ def main():
             reverse("cohorts:progress", args=[data["cohort"].pk]),
         ),
         (
+            "trainer: progress, in progress",
+            trainer_client,
+            reverse("cohorts:progress", args=[data["cohort"].pk]) + "?status=in_progress",
+        ),
+        (
+            "trainer: progress, by progress",
+            trainer_client,
+            reverse("cohorts:progress", args=[data["cohort"].pk]) + "?sort=-progress",
+        ),
+        (
+            "trainer: progress, last page",
+            trainer_client,
+            reverse("cohorts:progress", args=[data["cohort"].pk]) + "?sort=progress&p=9999",
+        ),
+        (
             "trainer: cohort progress CSV",
             trainer_client,
             reverse("cohorts:progress_csv", args=[data["cohort"].pk]),
         ),
     ]
     print(f"\n{'page':<32}{'median ms':>11}{'p95 ms':>9}{'queries':>9}   ({REPEAT} requests each)")
+    only = os.environ.get("BENCH_PAGES", "")  # e.g. "progress": those pages only
     for name, client, url in pages:
+        if only and only not in name:
+            continue
         median, p95, queries = measure(client, url)
         print(f"{name:<32}{median:>11.1f}{p95:>9.1f}{queries:>9}")
-    certificate_figures(data)
+    if not REUSE:
+        certificate_figures(data)
 
 
 def certificate_figures(data, renders=100):

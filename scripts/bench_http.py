@@ -288,6 +288,10 @@ def seed(learners: int) -> dict:
         LessonProgress.objects.bulk_create(
             LessonProgress(enrolment=enrolment, lesson=lesson) for lesson in lessons[:30]
         )
+    # Rows were bulk-created past the progress services: count them once.
+    from training.learning.services import enrolments_recount_lessons_done
+
+    enrolments_recount_lessons_done(course=course)
     done = {
         row["enrolment"]: row["n"]
         for row in LessonProgress.objects.values("enrolment").annotate(n=Count("id"))

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "site"), str(ROOT / "scripts")]
 
-from bench import measure, setup_database  # noqa: E402
+from bench import login_with_mfa, measure, setup_database  # noqa: E402
 
 SUBMISSIONS = int(os.environ.get("BENCH_SUBMISSIONS", 10_000))
 SAMPLE = int(os.environ.get("BENCH_CLAIMS", 300))
@@ -184,7 +184,7 @@ def bench_trainer_queue():
                 rubric={rubric_key: {"score": 3}},
             )
     client = Client(HTTP_HOST="localhost")
-    client.force_login(trainer)
+    login_with_mfa(client, trainer)  # the admin asks trainers for two steps
     url = reverse("reflection_queue:cohort", args=[cohort.pk])
     median, p95, queries = measure(client, url)
     print(f"\nTrainer queue, cohort of {QUEUE_LEARNERS} with reflections and feedback:")

@@ -11,11 +11,19 @@ generation, a counter in the same cache that any publish, unpublish, move,
 save or delete of a page (or a change to a view restriction) bumps, so all
 workers stop reading the old entries at once and they simply expire.
 Lesson bodies are keyed by their live revision and the language too.
+
+Within a request the generation is read once (`generation_pinned`, used by
+site_cache.ContentRequestMiddleware): with the database cache of production
+every read is a query, and a request needs it for every key it builds. A
+change made by the request itself unpins it, so the request reads its own
+change; other workers' changes are seen from their next request on.
 """
 
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 
@@ -23,11 +31,15 @@ GENERATION_KEY = "course-content:generation"
 # Entries outlive no content change (the generation sees to that); the
 # timeout only bounds how long unreachable old generations take up room.
 TIMEOUT_SECONDS = 24 * 60 * 60
+_pinned: ContextVar[int | None] = ContextVar("course_content_generation", default=None)
 
 
 def content_generation() -> int:
     """The current generation; a missing counter (evicted, cleared) restarts
     from the clock, so it never comes back to a value used before."""
+    pinned = _pinned.get()
+    if pinned is not None:
+        return pinned
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
@@ -35,8 +47,20 @@ def content_generation() -> int:
     return generation
 
 
+@contextmanager
+def generation_pinned():
+    """Read the generation once for the code inside (one request)."""
+    token = _pinned.set(None)
+    _pinned.set(content_generation())
+    try:
+        yield
+    finally:
+        _pinned.reset(token)
+
+
 def content_changed() -> None:
     """Forget every cached outline, body and check list (a new generation)."""
+    _pinned.set(None)
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no counter yet, or it was evicted

@@ -15,7 +15,9 @@ class LearningConfig(AppConfig):
             register_lesson_view_handler,
         )
 
+        from . import receivers
         from .course_pages import learner_lesson_viewed, learner_page_context
 
         register_learner_context_provider(learner_page_context)
         register_lesson_view_handler(learner_lesson_viewed)
+        receivers.connect()

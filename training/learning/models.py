@@ -94,6 +94,12 @@ class Enrolment(models.Model):
         "courses.LessonPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     last_activity_at = models.DateTimeField(null=True, blank=True)
+    # Completed lessons that are in the course's outline now (live, public),
+    # kept by the progress services in the transaction that adds or removes a
+    # row (an F() update), and recounted when the outline changes
+    # (`enrolments_recount_lessons_done`). The trainer's progress table
+    # filters and sorts by it within a cohort (the index below).
+    lessons_done = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("enrolment")
@@ -103,7 +109,11 @@ class Enrolment(models.Model):
                 fields=["learner", "course"], name="learning_one_enrolment_per_course"
             ),
         ]
-        indexes = [models.Index(fields=["cohort", "status"])]
+        indexes = [
+            models.Index(
+                fields=["cohort", "status", "lessons_done"], name="learning_enrolment_progress"
+            )
+        ]
 
     def __str__(self):
         return f"{self.learner} · {self.cohort}"

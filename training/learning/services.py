@@ -8,9 +8,12 @@ the same result as one request, because the database holds the invariants
 from __future__ import annotations
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from training.courses.selectors import course_outline
 from training.errors import FriendlyError
 
 from .models import Cohort, Enrolment, LessonProgress, new_invite_token
@@ -129,22 +132,75 @@ def enrolment_leave(*, enrolment: Enrolment) -> Enrolment:
     return enrolment
 
 
+def _in_outline(*, enrolment: Enrolment, lesson) -> bool:
+    """Whether `lesson` counts towards `Enrolment.lessons_done` (the cached outline)."""
+    return lesson.pk in course_outline(course=enrolment.course).lesson_ids
+
+
 def lesson_complete(*, enrolment: Enrolment, lesson) -> tuple[LessonProgress, bool]:
     """Mark a lesson done; returns (progress, created). Repeating it changes nothing.
 
+    The new row and the enrolment's `lessons_done` (+1, with F(), for a lesson
+    in the course outline) are written in one transaction, so the counter
+    moves exactly when a row is added: a double click or a concurrent request
+    loses the race on the unique constraint and changes neither.
     Refused with `ModuleLocked` while the lesson's module is locked.
     """
     ensure_unlocked(enrolment=enrolment, page=lesson)
+    counts = _in_outline(enrolment=enrolment, lesson=lesson)
     try:
         with transaction.atomic():
             progress, created = LessonProgress.objects.get_or_create(
                 enrolment=enrolment, lesson=lesson
             )
+            if created and counts:
+                Enrolment.objects.filter(pk=enrolment.pk).update(lessons_done=F("lessons_done") + 1)
     except IntegrityError:
         return LessonProgress.objects.get(enrolment=enrolment, lesson=lesson), False
     if created:
         announce_progress_changed(enrolment_id=enrolment.pk)
     return progress, created
+
+
+def lesson_uncomplete(*, enrolment: Enrolment, lesson) -> bool:
+    """Take back "done" for a lesson; returns whether there was a mark. Repeating it
+    changes nothing: the row's deletion and the counter's -1 are one transaction."""
+    counts = _in_outline(enrolment=enrolment, lesson=lesson)
+    with transaction.atomic():
+        deleted, _rows = LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson).delete()
+        if deleted and counts:
+            Enrolment.objects.filter(pk=enrolment.pk, lessons_done__gt=0).update(
+                lessons_done=F("lessons_done") - 1
+            )
+    if deleted:
+        announce_progress_changed(enrolment_id=enrolment.pk)
+    return bool(deleted)
+
+
+def enrolments_recount_lessons_done(*, course) -> int:
+    """Set `lessons_done` of every enrolment in `course` to its true count (one UPDATE).
+
+    For when the outline changes (a lesson published, unpublished, moved,
+    deleted or restricted: receivers.py) and for the daily repair; returns
+    the number of enrolments written. Safe to run at any time: a mark
+    committed while it runs is either counted by it or adds its +1 after it.
+    """
+    lesson_ids = sorted(course_outline(course=course).lesson_ids)
+    done = (
+        LessonProgress.objects.filter(enrolment=OuterRef("pk"), lesson_id__in=lesson_ids)
+        .order_by()
+        .values("enrolment")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    true_count = Coalesce(Subquery(done, output_field=IntegerField()), Value(0))
+    with transaction.atomic():
+        return (
+            Enrolment.objects.filter(course=course)
+            .annotate(true_count=true_count)
+            .exclude(lessons_done=F("true_count"))
+            .update(lessons_done=true_count)
+        )
 
 
 def lesson_visit(*, enrolment: Enrolment, lesson) -> None:
@@ -159,3 +215,14 @@ def cohort_rotate_invite(*, cohort: Cohort) -> Cohort:
     cohort.invite_token = new_invite_token()
     cohort.save(update_fields=["invite_token"])
     return cohort
+
+
+def enrolments_recount_all() -> int:
+    """`enrolments_recount_lessons_done` for every course with enrolments."""
+    from training.courses.models import CoursePage
+
+    course_ids = Enrolment.objects.values_list("course_id", flat=True).distinct()
+    return sum(
+        enrolments_recount_lessons_done(course=course)
+        for course in CoursePage.objects.filter(pk__in=course_ids)
+    )

@@ -76,6 +76,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "training.accounts.middleware.TwoStepRequiredMiddleware",
+    # One content-generation read per request and the request's Wagtail site
+    # from memory (training/courses/routing.py).
+    "training.courses.routing.ContentRequestMiddleware",
     # Anonymous public course pages from the cache (training/courses/page_cache.py):
     # below everything that decides who the visitor is and which language.
     "training.courses.page_cache.AnonymousPageCacheMiddleware",
@@ -323,6 +326,12 @@ PERIODIC_JOBS = {
     "announcements_send": {
         "task": "training.learning.tasks.announcements_send_due_task",
         "every": 300,
+    },
+    # Every enrolment's count of completed lessons to its true value (the
+    # counter's safety net; receivers recount a course when its outline changes).
+    "lessons_done_recount": {
+        "task": "training.learning.tasks.enrolments_recount_all_task",
+        "every": DAY,
     },
     "task_results_prune": {"task": "training.worker.tasks.task_results_prune_task", "every": DAY},
     "renewals_evaluate": {
