@@ -104,6 +104,7 @@ cluster-test: install
 bench: install
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_reflections.py
+	$(PY) scripts/bench_scaling.py
 	$(PY) scripts/bench_http.py
 
 ## The L-size load test (1,000 learners) against the cluster; not in CI.

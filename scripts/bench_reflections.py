@@ -186,7 +186,7 @@ def bench_trainer_queue():
     client = Client(HTTP_HOST="localhost")
     login_with_mfa(client, trainer)  # the admin asks trainers for two steps
     url = reverse("reflection_queue:cohort", args=[cohort.pk])
-    median, p95, queries = measure(client, url)
+    median, p95, queries, _cpu = measure(client, url)
     print(f"\nTrainer queue, cohort of {QUEUE_LEARNERS} with reflections and feedback:")
     print(
         f"  queue page                         median {median:7.1f} ms   p95 {p95:7.1f} ms   {queries} queries"
