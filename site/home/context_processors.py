@@ -1,7 +1,7 @@
 from django.utils.functional import SimpleLazyObject, cached_property
-from wagtail.models import Site
 
 from training.courses.content_cache import cached, content_key
+from training.courses.routing import request_site
 
 
 class _Navigation:
@@ -19,7 +19,7 @@ class _Navigation:
     @cached_property
     def parts(self) -> tuple:
         def compute():
-            site = Site.find_for_request(self.request)
+            site = request_site(self.request)
             if site is None:
                 return (None, None, [])
             root = site.root_page

@@ -17,10 +17,12 @@ replaced (no monkeypatching): a Wagtail upgrade that drops those attributes
 only makes this a no-op.
 
 - The site: `ContentRequestMiddleware` reads the content generation once per
-  request and sets `request._wagtail_site` from an in-process table keyed by
-  (generation, hostname, port), filled by Wagtail's own lookup on a miss.
-  Each request gets its own copy (unpickled), so no page object is shared
-  between requests.
+  request. `request_site` (called by the page view and the header's
+  navigation, so only when a response needs the site: an API call or a
+  refused lookup costs nothing) sets `request._wagtail_site` from an
+  in-process table keyed by (generation, hostname, port), filled by
+  Wagtail's own lookup on a miss. Each request gets its own copy
+  (unpickled), so no page object is shared between requests.
 - The route: `serve` (the front-end page view, in place of Wagtail's in
   config/urls.py) looks up (site, path) → (page id, content type) in the
   cache and loads the specific page in one query. Stored only for a route
@@ -67,16 +69,21 @@ def site_for_request(request) -> Site | None:
     return pickle.loads(stored)  # noqa: S301 - our own bytes, never from outside
 
 
+def request_site(request) -> Site | None:
+    """The request's site, as `Site.find_for_request` would answer, kept where Wagtail keeps it."""
+    if not hasattr(request, "_wagtail_site"):
+        request._wagtail_site = site_for_request(request)
+    return request._wagtail_site
+
+
 class ContentRequestMiddleware:
-    """One content-generation read per request, and the request's site from memory."""
+    """One content-generation read per request (the site is looked up when needed)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         with generation_pinned():
-            if not hasattr(request, "_wagtail_site"):
-                request._wagtail_site = site_for_request(request)
             return self.get_response(request)
 
 
@@ -136,7 +143,7 @@ def _remember_route(site: Site, path: str, result) -> None:
 
 def serve(request, path):
     """Wagtail's page view, with the route from the cache when it can be (module docstring)."""
-    site = Site.find_for_request(request)
+    site = request_site(request)
     usable = site is not None and not getattr(settings, "WAGTAIL_I18N_ENABLED", False)
     known = False
     if usable and not hasattr(request, "_wagtail_route_for_request"):
