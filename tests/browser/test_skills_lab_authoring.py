@@ -11,14 +11,11 @@ axe-core at 1280 and 390 px (screenshots with BROWSER_SCREENSHOT_DIR).
 """
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.conftest import log_in as sign_in
+from tests.browser.conftest import nl
 from tests.factories import (
     CohortFactory,
     EnrolmentFactory,
@@ -34,38 +31,6 @@ from training.practice import services
 from training.practice.models import PracticeActivityPage, PracticeRequirement
 
 pytestmark = pytest.mark.browser
-
-
-def nl(message):
-    with translation.override("nl"):
-        return gettext(message)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def check_screen(axe, screenshot):
-    def check(page, name, *, admin=False):
-        for viewport in (DESKTOP, PHONE):
-            page.set_viewport_size(viewport)
-            page.wait_for_load_state("load")
-            if admin:
-                for messages in page.locator("#main .messages > ul").all():
-                    expect(messages).to_have_css("opacity", "1")
-            axe(page)
-            if not admin:
-                assert page.evaluate(
-                    "document.documentElement.scrollWidth <= window.innerWidth + 1"
-                ), f"{name} scrolls sideways at {viewport['width']} px"
-            screenshot(page, f"{name}-{viewport['width']}")
-        page.set_viewport_size(DESKTOP)
-
-    return check
 
 
 CRITERIA = [
@@ -158,7 +123,7 @@ def test_the_trainer_sees_practice_rounds_counted_and_who_waits(
     expect(table.get_by_role("columnheader", name=nl("Practice rounds"))).to_be_visible()
     listener = first.listener.enrolment.learner.display_name
     expect(table.get_by_role("row").filter(has_text=listener)).to_contain_text("1/2")
-    check_screen(admin, "cohort-progress", admin=True)
+    check_screen(admin, "cohort-progress")
 
     admin.goto(reverse("reflection_queue:cohort", args=[cohort.pk]) + "#tab-stuck")
     admin.get_by_role("tab", name=nl("Learners who are stuck")).click()
@@ -166,4 +131,4 @@ def test_the_trainer_sees_practice_rounds_counted_and_who_waits(
     expect(stuck).to_contain_text("Daan Smit")
     expect(stuck).to_contain_text(nl("Waiting for a practice group since %(date)s").split(" %")[0])
     expect(stuck.get_by_role("link", name=nl("Form or adjust the practice groups"))).to_be_visible()
-    check_screen(admin, "stuck-learners", admin=True)
+    check_screen(admin, "stuck-learners")

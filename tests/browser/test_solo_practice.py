@@ -9,13 +9,10 @@ blocks in the block chooser. Each screen is scanned with axe at 1280 and
 """
 
 import pytest
-from django.core.cache import cache
-from django.utils import translation
-from django.utils.translation import gettext
 from playwright.sync_api import expect
 
-from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.conftest import log_in as sign_in
+from tests.browser.conftest import nl
 from tests.factories import (
     CohortFactory,
     EnrolmentFactory,
@@ -36,34 +33,6 @@ from training.courses.models import LessonPage
 from training.practice.models import SoloAnswer
 
 pytestmark = pytest.mark.browser
-
-
-def nl(message):
-    with translation.override("nl"):
-        return gettext(message)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def check_screen(axe, screenshot):
-    def check(page, name):
-        for viewport in (DESKTOP, PHONE):
-            page.set_viewport_size(viewport)
-            page.wait_for_load_state("load")
-            axe(page)
-            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (
-                f"{name} scrolls sideways at {viewport['width']} px"
-            )
-            screenshot(page, f"{name}-{viewport['width']}")
-        page.set_viewport_size(DESKTOP)
-
-    return check
 
 
 @pytest.fixture
