@@ -425,10 +425,11 @@ def _get(path):
 
 
 def _autosave(users):
-    revisions = {}
+    """Autosaves as one editor tab per learner: each names the revision it saw last,
+    kept on the user so the load test later continues from it (no false conflict)."""
 
     def send(client, i):
-        revision = revisions.get(i, 0)
+        revision = users[i].get("revision", 0)
         body = json.dumps(
             {
                 "text": f"Ik hoorde wat zij zei. Poging {revision + 1}.",
@@ -444,7 +445,7 @@ def _autosave(users):
         )
         if response.status != 200:
             return False
-        revisions[i] = response.json()["revision"]
+        users[i]["revision"] = response.json()["revision"]
         return True
 
     return send
@@ -528,7 +529,7 @@ class Recorder:
 
 def learner_session(client: Client, user: dict, recorder: Recorder, stop: float, rng):
     """Read a lesson, think, mark it done (if it has no checks), next one; autosave every 5 s."""
-    revision = 0
+    revision = user.get("revision", 0)  # the floor comparison's saves came first
     lessons = user["lessons"]
     position = 0
     next_autosave = time.monotonic() + rng.uniform(0, 5)

@@ -80,3 +80,50 @@ def test_only_the_bench_settings_route_it():
     settings_dir = ROOT / "site" / "config" / "settings"
     routing = [p.name for p in settings_dir.glob("*.py") if "bench_urls" in p.read_text()]
     assert routing == ["bench.py"]
+
+
+class FakeEditor:
+    """The autosave endpoint's revision rule: a save must name the current revision."""
+
+    def __init__(self, bench_http, revision=0):
+        self.bench_http, self.revision, self.statuses = bench_http, revision, []
+
+    def request(self, method, path, body=None, headers=None):
+        import json
+
+        if method == "POST" and path == "/autosave/":
+            if json.loads(body)["base_revision"] == self.revision:
+                self.revision += 1
+                status, payload = 200, {"revision": self.revision}
+            else:
+                status, payload = 409, {"conflict": True, "revision": self.revision}
+        else:
+            status, payload = 200, {}
+        self.statuses.append(status)
+        return self.bench_http.Response(status, json.dumps(payload).encode(), 1.0)
+
+
+def test_the_load_test_continues_the_revision_the_floor_left(bench_http):
+    """One editor tab per learner: the M test starts where the floor's saves ended,
+    so a learner's first autosave is not a (false) conflict."""
+    import random
+    import time
+
+    users = [
+        {
+            "autosave": "/autosave/",
+            "client_id": "bench0",
+            "lessons": [{"url": "/les/", "done": "/klaar/", "check": True}],
+        }
+    ]
+    editor = FakeEditor(bench_http)
+    send = bench_http._autosave(users)
+    assert send(editor, 0) and send(editor, 0)
+    assert users[0]["revision"] == 2
+
+    recorder = bench_http.Recorder()
+    bench_http.learner_session(editor, users[0], recorder, time.monotonic() + 1.0, random.Random(1))
+
+    assert len(recorder.times["autosave"]) == 1  # it saved once in that second
+    assert recorder.errors["autosave"] == 0
+    assert 409 not in editor.statuses
