@@ -142,3 +142,31 @@ def test_knowledge_check_ids_follow_a_new_revision(catalog):
     publish_page(lesson)
 
     assert course_knowledge_check_ids(course=course) == {lesson.pk: frozenset({block["id"]})}
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/x/note to the learner/", "/les/" + "é" * 10, "/" + "a" * 400, "/tab\t/\x00/"],
+)
+def test_keys_from_any_path_are_valid_for_every_cache_backend(path):
+    """Paths come from visitors: spaces, control characters, non-ASCII and long paths
+    must still give a memcached-safe key (Django's own key check warns otherwise),
+    and different paths different keys."""
+    import warnings
+
+    from django.core.cache.backends.base import BaseCache, CacheKeyWarning
+
+    from training.courses.content_cache import content_key
+
+    key = content_key("page", "http", "localhost", path, "nl")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheKeyWarning)
+        BaseCache({}).validate_key(key)
+    assert key != content_key("page", "http", "localhost", path + "x", "nl")
+    assert key.startswith("course-content:")
+
+
+def test_plain_keys_stay_readable():
+    from training.courses.content_cache import content_key
+
+    assert content_key("route", 1, 3, "cursussen/les-1").endswith(":route:1:3:cursussen/les-1")

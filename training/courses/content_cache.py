@@ -21,6 +21,7 @@ change; other workers' changes are seen from their next request on.
 
 from __future__ import annotations
 
+import hashlib
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -67,8 +68,17 @@ def content_changed() -> None:
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
 
 
+# memcached refuses keys over 250 bytes or with spaces and control characters
+# (Django warns with CacheKeyWarning); parts such as a visitor's path can be anything.
+_KEY_MAX = 200
+
+
 def content_key(*parts) -> str:
-    return ":".join(["course-content", str(content_generation()), *map(str, parts)])
+    """A cache key in the current content generation; hashed when the parts are unsafe."""
+    tail = ":".join(map(str, parts))
+    if len(tail.encode()) > _KEY_MAX or any(ord(char) < 33 or ord(char) == 127 for char in tail):
+        tail = "sha256:" + hashlib.sha256(tail.encode()).hexdigest()
+    return f"course-content:{content_generation()}:{tail}"
 
 
 def cached(key: str, compute):
