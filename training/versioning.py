@@ -44,6 +44,17 @@ def with_version(data, version: str) -> dict:
     )
 
 
+def conflict_forms(form_class, data, rows, pk):
+    """After `ChangedElsewhere`: the row as saved now, and the form that keeps what was
+    typed, at the saved version (saving it again is the writer's choice).
+
+    Two reads on purpose: a bound form writes into its instance, so the row shown
+    as saved must be another object than the form's."""
+    saved = rows.get(pk=pk)
+    form = form_class(with_version(data, saved.updated_at.isoformat()), instance=rows.get(pk=pk))
+    return saved, form
+
+
 def update_if_unchanged(instance: models.Model, *, version, fields: dict) -> models.Model:
     """Write `fields` to `instance`'s row only if its `updated_at` is still `version`."""
     for name, value in fields.items():

@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 
 from training.http import no_store
 from training.spreadsheets import csv_safe
-from training.versioning import with_version
+from training.versioning import conflict_forms
 
 from . import calendar, errors, selectors, services
 from .forms import (
@@ -100,12 +100,8 @@ def session_edit(request, public_id):
                 session=session, version=form.cleaned_data["version"], **_session_fields(form)
             )
         except errors.SessionChangedElsewhere as error:
-            # The saved session is shown; the form (on a copy: a bound form
-            # writes into its instance) keeps what was typed, at the new version.
-            conflict = own_sessions(request.user).get(pk=session.pk)
-            form = PracticeSessionEditForm(
-                with_version(request.POST, conflict.updated_at.isoformat()),
-                instance=own_sessions(request.user).get(pk=session.pk),
+            conflict, form = conflict_forms(
+                PracticeSessionEditForm, request.POST, own_sessions(request.user), session.pk
             )
             messages.error(request, error.message)
         else:
@@ -381,12 +377,8 @@ def case_edit(request, public_id):
         try:
             services.case_update(notes=case, version=version, **data)
         except errors.CaseChangedElsewhere as error:
-            # Shown as saved; the form (a copy of its own: a bound form writes
-            # into its instance) keeps what was typed, with the new version.
-            conflict = own_cases(request.user).get(pk=case.pk)
-            form = CaseEditForm(
-                with_version(request.POST, conflict.updated_at.isoformat()),
-                instance=own_cases(request.user).get(pk=case.pk),
+            conflict, form = conflict_forms(
+                CaseEditForm, request.POST, own_cases(request.user), case.pk
             )
             messages.error(request, error.message)
         else:
