@@ -186,3 +186,42 @@ def test_the_coordinator_takes_attendance_and_a_member_keeps_case_notes(
     # Not shared: the coordinator does not see the notes.
     page.reload()
     expect(page.get_by_text("mee naar huis")).to_have_count(0)
+
+
+def test_an_older_tab_does_not_overwrite_a_session_and_shows_both_texts(
+    new_page, live_server, check_screen, certified
+):
+    import uuid
+
+    from tests.continuing.test_practice_log import session_fields
+    from training.continuing import services as continuing
+    from training.continuing.models import PracticeSession
+
+    facilitator = certified.learner
+    session, _ = continuing.practice_session_create(
+        facilitator=facilitator, client_id=uuid.uuid4(), **session_fields()
+    )
+    url = reverse("continuing:session_edit", args=[session.public_id])
+    laptop = sign_in(new_page, live_server, facilitator, url)
+    phone = laptop.context.new_page()
+    phone.goto(url)
+    phone.get_by_label(nl("A moment of listening")).fill("Vanaf mijn telefoon: de stilte.")
+    phone.get_by_role("button", name=nl("Save")).click()
+    expect(phone.get_by_text(nl("Your changes are saved."))).to_be_visible()
+
+    laptop.get_by_label(nl("A moment of listening")).fill("Vanaf de laptop: iets anders.")
+    laptop.get_by_role("button", name=nl("Save")).click()
+
+    expect(laptop.get_by_role("heading", name=nl("The version saved elsewhere"))).to_be_visible()
+    expect(laptop.get_by_label(nl("A moment of listening"))).to_have_value(
+        "Vanaf de laptop: iets anders."
+    )
+    check_screen(laptop, "session-conflict")
+    session.refresh_from_db()
+    assert session.listening_moment == "Vanaf mijn telefoon: de stilte."
+    laptop.get_by_role("button", name=nl("Save")).click()  # the writer's choice
+    expect(laptop.get_by_text(nl("Your changes are saved."))).to_be_visible()
+    assert (
+        PracticeSession.objects.get(pk=session.pk).listening_moment
+        == "Vanaf de laptop: iets anders."
+    )
