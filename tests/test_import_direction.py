@@ -4,7 +4,7 @@ The order, lowest first (apps on one level may not import each other either):
 accounts, worker < courses < learning < assessments < practice < certificates
 < credentials < continuing < associations < privacy, demo. The top-level modules
 (`training/http.py`, `spreadsheets.py`, `policies.py`, `actions.py`, `versioning.py`,
-`errors.py`, `converters.py`, `blocks.py`) are shared helpers: every app may
+`errors.py`, `converters.py`, `blocks.py`, `mail.py`) are shared helpers: every app may
 import them and they import no app. `training/api.py` may import any app.
 
 Every `import` and `from … import` counts, at any depth (inside functions
@@ -43,6 +43,7 @@ SHARED_HELPERS = {
     "converters",
     "blocks",
     "versioning",
+    "mail",
 }
 # May import any app; no app may import it (it would close a loop through it).
 TOP = {"api"}

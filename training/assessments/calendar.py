@@ -21,9 +21,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from training.learning.models import Cohort, Enrolment
+from training.mail import absolute_url
 
 from .models import DeadlineKind, ReflectionAssignmentPage
-from .notifications import absolute
 from .reflections.deadlines import Deadlines
 
 PRODID = "-//Lotgenoot Academie//Agenda//NL"
@@ -83,7 +83,7 @@ def deadline_event(*, kind: str, assignment, cohort, day, for_group: bool = Fals
         summary=deadline_summary(
             kind=kind, assignment=assignment, cohort=cohort if for_group else None
         ),
-        url=absolute(assignment.url),
+        url=absolute_url(assignment.url),
     )
 
 

@@ -5,29 +5,10 @@ email is not a safe place for what learners write about their health.
 Emails go out in the recipient's own language.
 """
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.urls import reverse
-from django.utils import translation
 from django_tasks import task
 
-from training.accounts.emails import email_render
-
-
-def absolute(path: str) -> str:
-    if path.startswith(("http://", "https://")):
-        return path
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-_absolute = absolute
-
-
-def _send(*, user, template: str, context: dict) -> None:
-    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-        context = {**context, "user": user}
-        subject, body = email_render(f"assessments/email/{template}", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+from training.mail import absolute_url, email_send
 
 
 @task()
@@ -36,10 +17,11 @@ def send_feedback_received(review_id: int) -> None:
 
     review = PeerReview.objects.select_related("submission__author", "assignment").get(pk=review_id)
     submission = review.submission
-    url = _absolute(reverse("reflections:detail", args=[submission.public_id]))
-    _send(
+    url = absolute_url(reverse("reflections:detail", args=[submission.public_id]))
+    email_send(
+        to=submission.author.email,
         user=submission.author,
-        template="feedback_received",
+        template="assessments/email/feedback_received",
         context={"assignment": review.assignment, "url": url},
     )
 
@@ -49,10 +31,13 @@ def send_decision(submission_id: int, approved: bool) -> None:
     from .models import Submission
 
     submission = Submission.objects.select_related("author", "assignment").get(pk=submission_id)
-    url = _absolute(reverse("reflections:detail", args=[submission.public_id]))
-    _send(
+    url = absolute_url(reverse("reflections:detail", args=[submission.public_id]))
+    email_send(
+        to=submission.author.email,
         user=submission.author,
-        template="approved" if approved else "revision_requested",
+        template="assessments/email/approved"
+        if approved
+        else "assessments/email/revision_requested",
         context={"assignment": submission.assignment, "url": url},
     )
 
@@ -64,11 +49,12 @@ def send_concern_raised(flag_id: int) -> None:
     flag = ConcernFlag.objects.select_related("submission__cohort", "submission__assignment").get(
         pk=flag_id
     )
-    url = _absolute(reverse("reflection_queue:concerns", args=[flag.submission.cohort_id]))
+    url = absolute_url(reverse("reflection_queue:concerns", args=[flag.submission.cohort_id]))
     for trainer in flag.submission.cohort.trainers.all():
-        _send(
+        email_send(
+            to=trainer.email,
             user=trainer,
-            template="concern_raised",
+            template="assessments/email/concern_raised",
             context={"cohort": flag.submission.cohort, "url": url},
         )
 
@@ -76,9 +62,10 @@ def send_concern_raised(flag_id: int) -> None:
 def send_deadline_reminder(*, user, assignment, kind: str, deadline, url: str) -> None:
     """A deadline is near and the learner still owes a reflection (kind "submission")
     or feedback ("review"): the assignment's title, the date and a link, nothing else."""
-    _send(
+    email_send(
+        to=user.email,
         user=user,
-        template=f"deadline_reminder_{kind}",
+        template=f"assessments/email/deadline_reminder_{kind}",
         context={"assignment": assignment, "deadline": deadline, "url": url},
     )
 

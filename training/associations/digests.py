@@ -23,14 +23,12 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from training.accounts.emails import email_render
 from training.certificates.models import AssociationNotice, AssociationNoticeKind, Certificate
+from training.mail import email_send
 
 from .models import Association
 from .selectors import (
@@ -47,15 +45,6 @@ TEMPLATES = {
     AssociationNoticeKind.EXPIRES_SOON: "certificates/email/association_expiring",
     AssociationNoticeKind.REVOKED: "certificates/email/association_revoked",
 }
-
-
-def _send(user, template: str, context: dict) -> None:
-    language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
-    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    with translation.override(language):
-        context = {**context, "user": user, "base_url": base_url}
-        subject, body = email_render(template, context)
-    send_mail(subject, body, None, [user.email])
 
 
 def _notify(*, association: Association, rows: list[FacilitatorRow], kind: str) -> int:
@@ -84,7 +73,7 @@ def _notify(*, association: Association, rows: list[FacilitatorRow], kind: str) 
                 for row in rows
             )
             for user in recipients:
-                _send(user, TEMPLATES[kind], context)
+                email_send(to=user.email, user=user, template=TEMPLATES[kind], context=context)
     except IntegrityError:
         return 0  # another run recorded (and sent) them
     return len(recipients)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from training.courses.pillars import Pillar
 from training.learning.models import Enrolment
+from training.mail import absolute_url
 
 from .codes import code_format, code_is_wellformed, code_normalise
 from .models import Certificate, CertificateStatus
@@ -23,7 +24,7 @@ def verification_path(code: str) -> str:
 
 def verification_url(certificate: Certificate) -> str:
     """The absolute, public URL the QR code on the PDF opens."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + verification_path(certificate.code)
+    return absolute_url(verification_path(certificate.code))
 
 
 def certificate_by_code(*, text: str) -> Certificate | None:

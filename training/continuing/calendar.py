@@ -7,12 +7,12 @@ link go in: never a case or a note.
 import datetime
 
 import icalendar
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from training.assessments.calendar import UID_DOMAIN
+from training.mail import absolute_url
 
 
 def meeting_event(meeting) -> icalendar.Event:
@@ -24,9 +24,7 @@ def meeting_event(meeting) -> icalendar.Event:
     event.add("summary", _("Intervision: %(group)s") % {"group": meeting.group.name})
     if meeting.place:
         event.add("location", meeting.place)
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "continuing:meeting", args=[meeting.public_id]
-    )
+    url = absolute_url(reverse("continuing:meeting", args=[meeting.public_id]))
     event.add("url", url)
     return event
 

@@ -11,15 +11,13 @@ import datetime
 import logging
 from functools import partial
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from training.accounts.emails import email_render
 from training.certificates.services import certificate_renew
+from training.mail import absolute_url, email_send
 from training.versioning import ChangedElsewhere, update_if_unchanged
 
 from . import errors
@@ -159,14 +157,15 @@ def _support_request_enqueue(request_id: int) -> None:
 
 def support_request_notify(*, request_id: int) -> int:
     request = SupportRequest.objects.select_related("facilitator").get(pk=request_id)
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("support_requests:index")
+    url = absolute_url(reverse("support_requests:index"))
     sent = 0
     for trainer in trainers_of(request.facilitator):
-        with translation.override(trainer.preferred_language or settings.LANGUAGE_CODE):
-            subject, body = email_render(
-                "continuing/email/support_request", {"user": trainer, "url": url}
-            )
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [trainer.email])
+        email_send(
+            to=trainer.email,
+            user=trainer,
+            template="continuing/email/support_request",
+            context={"url": url},
+        )
         sent += 1
     if not sent:
         logger.warning("support request %s has no trainer to tell", request.pk)
@@ -194,7 +193,7 @@ def wellbeing_nudges_send(*, today: datetime.date | None = None) -> int:
         .exclude(wellbeing_checkins__checked_on__gte=month)
         .distinct()
     )
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("continuing:wellbeing")
+    url = absolute_url(reverse("continuing:wellbeing"))
     sent = 0
     for user in users:
         try:
@@ -202,9 +201,9 @@ def wellbeing_nudges_send(*, today: datetime.date | None = None) -> int:
                 WellbeingNudge.objects.create(facilitator=user, month=month)
         except IntegrityError:
             continue
-        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-            subject, body = email_render("continuing/email/nudge", {"user": user, "url": url})
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        email_send(
+            to=user.email, user=user, template="continuing/email/nudge", context={"url": url}
+        )
         sent += 1
     return sent
 

@@ -17,6 +17,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from training.mail import absolute_url, email_send
+
 from .models import Announcement, Cohort, Enrolment
 
 
@@ -65,8 +67,6 @@ def announcement_reschedule(*, announcement: Announcement) -> None:
 
 def announcement_email(*, announcement_id: int, now=None) -> int:
     """Email a due announcement to the cohort's active learners, once. Returns emails sent."""
-    from .notifications import _send, absolute
-
     now = now or timezone.now()
     claimed = Announcement.objects.filter(
         pk=announcement_id, emailed_at__isnull=True, publish_at__lte=now
@@ -80,13 +80,13 @@ def announcement_email(*, announcement_id: int, now=None) -> int:
             status=Enrolment.Status.ACTIVE
         ).select_related("learner")
     ]
-    url = absolute("/mijn/") + f"#announcement-{announcement.pk}"
+    url = absolute_url("/mijn/") + f"#announcement-{announcement.pk}"
     for learner in learners:
-        _send(
+        email_send(
             to=learner.email,
-            language=learner.preferred_language,
-            template="announcement",
-            context={"announcement": announcement, "user": learner, "url": url},
+            user=learner,
+            template="learning/email/announcement",
+            context={"announcement": announcement, "url": url},
         )
     return len(learners)
 

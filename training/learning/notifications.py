@@ -5,23 +5,11 @@ does the right thing. Emails link to the site; an announcement's text is the
 trainer's own message to the group, never anything a learner wrote.
 """
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django_tasks import task
 
-
-def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
-def _send(*, to: str, language: str | None, template: str, context: dict) -> None:
-    with translation.override(language or settings.LANGUAGE_CODE):
-        subject = render_to_string(f"learning/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"learning/email/{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+from training.mail import absolute_url, email_send
 
 
 @task()
@@ -39,15 +27,15 @@ def send_cohort_invitation(invitation_id: int) -> bool:
     if invitation is None:
         return False
     account = get_user_model().objects.filter(email__iexact=invitation.email).first()
-    _send(
+    email_send(
         to=invitation.email,
         language=account.preferred_language if account else None,
-        template="cohort_invitation",
+        template="learning/email/cohort_invitation",
         context={
             "cohort": invitation.cohort,
             "course": invitation.cohort.course,
             "trainer": invitation.invited_by,
-            "url": absolute(reverse("learning:personal_invite", args=[invitation.token])),
+            "url": absolute_url(reverse("learning:personal_invite", args=[invitation.token])),
         },
     )
     CohortInvitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())

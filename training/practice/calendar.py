@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from training.assessments.calendar import PRODID, UID_DOMAIN
-from training.assessments.notifications import absolute
+from training.mail import absolute_url
 
 BREAK_MINUTES = 15
 
@@ -50,7 +50,7 @@ def meeting_event(*, group) -> icalendar.Event:
     event.add("summary", _("Practice group: %(title)s") % {"title": activity.title})
     if group.meeting_place:
         event.add("location", group.meeting_place)
-    url = absolute(reverse("practice:group", kwargs={"public_id": group.public_id}))
+    url = absolute_url(reverse("practice:group", kwargs={"public_id": group.public_id}))
     event.add("url", url)
     event.add("description", _("Your practice group and the rounds: %(url)s") % {"url": url})
     alarm = icalendar.Alarm()

@@ -24,17 +24,15 @@ from __future__ import annotations
 
 import datetime
 import logging
+from functools import partial
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from training.accounts.emails import email_render
-from training.assessments.notifications import absolute
 from training.learning.models import Enrolment
+from training.mail import absolute_url, email_send
 
 from .calendar import group_invitation
 from .models import MeetingReminder, PracticeGroup, PracticeMember
@@ -67,22 +65,25 @@ def meeting_reminders_reset(*, group: PracticeGroup) -> None:
 
 def _send(*, member: PracticeMember, group: PracticeGroup, kind: str) -> None:
     user = member.enrolment.learner
-    language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
-    with translation.override(language):
-        context = {
-            "user": user,
+    template = "invitation" if kind == Kind.INVITATION else "reminder"
+    attachments = []
+    if kind == Kind.INVITATION:
+        attachments.append(
+            ("oefengroep.ics", partial(group_invitation, group=group), "text/calendar")
+        )
+    email_send(
+        to=user.email,
+        user=user,
+        template=f"practice/email/meeting_{template}",
+        context={
             "activity": group.activity,
             "meeting_at": timezone.localtime(group.meeting_at),
             "meeting_place": group.meeting_place,
-            "url": absolute(reverse("practice:group", kwargs={"public_id": group.public_id})),
+            "url": absolute_url(reverse("practice:group", kwargs={"public_id": group.public_id})),
             "kind": kind,
-        }
-        template = "invitation" if kind == Kind.INVITATION else "reminder"
-        subject, body = email_render(f"practice/email/meeting_{template}", context)
-        message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
-        if kind == Kind.INVITATION:
-            message.attach("oefengroep.ics", group_invitation(group=group), "text/calendar")
-    message.send()
+        },
+        attachments=attachments,
+    )
 
 
 def _groups(*, now: datetime.datetime, group_id: int | None):

@@ -26,6 +26,7 @@ from training.assessments.models import (
 )
 from training.errors import FriendlyError
 from training.learning.models import Cohort, Enrolment
+from training.mail import absolute_url
 
 from .. import notifications
 
@@ -241,7 +242,7 @@ def deadline_reminders_send(*, today: datetime.date | None = None) -> int:
                             assignment=assignment,
                             kind=item.kind,
                             deadline=item.deadline,
-                            url=notifications.absolute(assignment.url),
+                            url=absolute_url(assignment.url),
                         )
                 except IntegrityError:
                     continue  # another run sent it

@@ -27,13 +27,13 @@ from wagtail.log_actions import log
 
 from training.courses.pillars import Pillar
 from training.learning.models import Enrolment, LessonProgress
+from training.mail import email_send
 
 from .. import signals
 from ..codes import code_generate
 from ..models import Certificate, TrainerSignature, TrainerSignoff, certificate_upload_to
 from ..rules import rules_met
 from .errors import CertificateError
-from .mail import _send
 
 # --- When is a certificate due? ---------------------------------------------
 
@@ -335,9 +335,10 @@ def certificate_notify_holder(*, certificate: Certificate) -> bool:
         if not claimed:
             return False
         learner = certificate.learner
-        _send(
-            learner,
-            "certificates/email/issued",
-            {"certificate": certificate, "verification_url": verification_url(certificate)},
+        email_send(
+            to=learner.email,
+            user=learner,
+            template="certificates/email/issued",
+            context={"certificate": certificate, "verification_url": verification_url(certificate)},
         )
     return True

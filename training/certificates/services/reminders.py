@@ -9,8 +9,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from training.mail import email_send
+
 from ..models import Certificate, ExpiryReminder
-from .mail import _send
 
 # Callables `provider(certificate) -> dict` that add to the reminder's template
 # context: apps above this one (continued education) say how far renewal is.
@@ -64,10 +65,11 @@ def certificate_reminders_send(*, today: datetime.date | None = None) -> int:
                 ExpiryReminder.objects.bulk_create(
                     ExpiryReminder(certificate=certificate, days_before=days) for days in due
                 )
-                _send(
-                    certificate.learner,
-                    "certificates/email/expiry_reminder",
-                    _reminder_context(certificate, days_left),
+                email_send(
+                    to=certificate.learner.email,
+                    user=certificate.learner,
+                    template="certificates/email/expiry_reminder",
+                    context=_reminder_context(certificate, days_left),
                 )
         except IntegrityError:
             continue  # another run sent it

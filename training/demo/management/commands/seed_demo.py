@@ -11,6 +11,7 @@ from training.demo.seed import (
     seed_demo,
 )
 from training.learning.models import Cohort
+from training.mail import absolute_url
 
 
 class Command(BaseCommand):
@@ -33,9 +34,8 @@ class Command(BaseCommand):
         )
         cohort = Cohort.objects.filter(name=DEMO_COHORT).first()
         if cohort:
-            base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-            invite = reverse("learning:invite", args=[cohort.invite_token])
-            self.stdout.write(f"Invite link of the demo cohort: {base}{invite}")
+            invite = absolute_url(reverse("learning:invite", args=[cohort.invite_token]))
+            self.stdout.write(f"Invite link of the demo cohort: {invite}")
         from training.demo.certificates import demo_verification_url
 
         if url := demo_verification_url():
