@@ -24,3 +24,17 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def hook_only(monkeypatch):
+    """`hook_only(HOOK, fn, …)`: for this test, `fn, …` are the hook's only contributions
+    (in that order), in place of what the apps contributed (training.hooks)."""
+    from wagtail import hooks
+
+    hooks.search_for_hooks()
+
+    def replace(hook, *fns):
+        monkeypatch.setitem(hooks._hooks, hook.name, [(fn, 0) for fn in fns])
+
+    return replace

@@ -1,9 +1,10 @@
-"""Higher apps add progress items per pillar and report columns (training.learning.extras)."""
+"""Higher apps add progress items per pillar and report columns (the PROGRESS_EXTRAS hook)."""
 
 import pytest
 
 from tests.factories import CohortFactory, EnrolmentFactory
 from training.courses.pillars import Pillar
+from training.hooks import PROGRESS_EXTRAS
 from training.learning import extras
 from training.learning.reports import cohort_progress_report, progress_report_csv_rows
 from training.learning.selectors import cohort_progress, course_progress
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def contributor(monkeypatch):
+def contributor(hook_only):
     calls = []
 
     def practice(*, course, outline, enrolments, columns):
@@ -27,9 +28,7 @@ def contributor(monkeypatch):
             ]
         return found
 
-    monkeypatch.setattr(extras, "_contributors", [])
-    extras.register_progress_contributor(practice)
-    extras.register_progress_contributor(practice)  # twice: once
+    hook_only(PROGRESS_EXTRAS, practice, practice)  # twice: once
     return calls
 
 
@@ -60,8 +59,8 @@ def test_a_cohort_asks_once_per_page_and_columns_only_for_the_report(contributor
     assert all(row[-1] == "3 van 4" for row in progress_report_csv_rows(report))
 
 
-def test_without_contributors_nothing_changes(monkeypatch):
-    monkeypatch.setattr(extras, "_contributors", [])
+def test_without_contributors_nothing_changes(hook_only):
+    hook_only(PROGRESS_EXTRAS)
     cohort = CohortFactory()
     EnrolmentFactory(cohort=cohort)
     report = cohort_progress_report(cohort=cohort)

@@ -13,14 +13,15 @@ groups and assignments and links go in: never anything a learner wrote.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 
 import icalendar
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from training.hooks import CALENDAR_EVENTS, contributions
 from training.learning.models import Cohort, Enrolment
+from training.learning.permissions import cohorts_led_by
 from training.mail import absolute_url
 
 from .models import DeadlineKind, ReflectionAssignmentPage
@@ -28,16 +29,6 @@ from .reflections.deadlines import Deadlines
 
 PRODID = "-//Lotgenoot Academie//Agenda//NL"
 UID_DOMAIN = "lotgenoot-academie"
-
-# Callables `provider(user) -> iterable of icalendar.Event`, registered by apps
-# that sit above this one in the dependency order (in their AppConfig.ready).
-_EVENT_PROVIDERS: list[Callable] = []
-
-
-def register_calendar_events(provider: Callable) -> None:
-    """Add a source of events to every person's private feed (idempotent)."""
-    if provider not in _EVENT_PROVIDERS:
-        _EVENT_PROVIDERS.append(provider)
 
 
 def _calendar(name: str) -> icalendar.Calendar:
@@ -129,7 +120,7 @@ def calendar_for_user(*, user) -> icalendar.Calendar:
                         calendar.add_component(
                             deadline_event(kind=kind, assignment=assignment, cohort=cohort, day=day)
                         )
-        for cohort in Cohort.objects.filter(trainers=user).select_related("course"):
+        for cohort in cohorts_led_by(user).select_related("course"):
             if cohort.pk not in seen:
                 for event in _cohort_events(cohort):
                     calendar.add_component(event)
@@ -147,7 +138,8 @@ def calendar_for_user(*, user) -> icalendar.Calendar:
                                 for_group=True,
                             )
                         )
-        for provider in _EVENT_PROVIDERS:
+        # Apps above this one add their events through the CALENDAR_EVENTS hook.
+        for provider in contributions(CALENDAR_EVENTS):
             for event in provider(user):
                 calendar.add_component(event)
     return calendar

@@ -6,7 +6,7 @@ on its learners' work, superusers on everything, nobody else on anything
 (staff included). Every admin view loads its objects through
 `policy.instances_for(user, action)`, so a wrong or foreign id is a 404,
 and every action (`training.assessments.actions`) asks the same policy.
-The policies are registered with Wagtail in `AssessmentsConfig.ready`.
+`register()` makes them Wagtail's policies (called from `AssessmentsConfig.ready`).
 """
 
 from __future__ import annotations
@@ -14,24 +14,14 @@ from __future__ import annotations
 from django.db.models import QuerySet
 
 from training.learning.models import Enrolment
-from training.learning.permissions import cohorts_trained_by
-from training.policies import ScopedPermissionPolicy
+from training.learning.permissions import ACTIVE, cohorts_trained_by
+from training.learning.policies import TrainerScopedPolicy
 
 from .models import ConcernFlag, DeadlineExtension, ReviewRating, Submission
 from .reflections.permissions import submissions_readable_by
 
 
-class CohortScopedPolicy(ScopedPermissionPolicy):
-    """Model level ("may this user open the listing?"): anyone who trains a cohort,
-    even before there is anything to list; instance level: the scoped queryset."""
-
-    def user_has_permission(self, user, action):
-        if action not in self.actions or user is None or not user.is_authenticated:
-            return False
-        return cohorts_trained_by(user).exists()
-
-
-class SubmissionPolicy(CohortScopedPolicy):
+class SubmissionPolicy(TrainerScopedPolicy):
     """Reflections of the cohorts the user trains.
 
     Authors and peers read reflections on the learner side
@@ -44,7 +34,7 @@ class SubmissionPolicy(CohortScopedPolicy):
         return submissions_readable_by(user).filter(cohort__in=cohorts_trained_by(user))
 
 
-class ConcernFlagPolicy(CohortScopedPolicy):
+class ConcernFlagPolicy(TrainerScopedPolicy):
     """Concerns about reflections in the cohorts the user trains."""
 
     actions = ("view", "follow_up")
@@ -53,7 +43,7 @@ class ConcernFlagPolicy(CohortScopedPolicy):
         return ConcernFlag.objects.filter(submission__cohort__in=cohorts_trained_by(user))
 
 
-class ReviewRatingPolicy(CohortScopedPolicy):
+class ReviewRatingPolicy(TrainerScopedPolicy):
     """Ratings of feedback given within the cohorts the user trains (never elsewhere)."""
 
     actions = ("view",)
@@ -62,7 +52,7 @@ class ReviewRatingPolicy(CohortScopedPolicy):
         return ReviewRating.objects.filter(review__submission__cohort__in=cohorts_trained_by(user))
 
 
-class DeadlineExtensionPolicy(CohortScopedPolicy):
+class DeadlineExtensionPolicy(TrainerScopedPolicy):
     """Extensions for learners of the cohorts the user trains.
 
     A new extension has no instance to check yet: `enrolments_to_extend`
@@ -77,9 +67,7 @@ class DeadlineExtensionPolicy(CohortScopedPolicy):
     def enrolments_to_extend(self, user) -> QuerySet[Enrolment]:
         if user is None or not user.is_authenticated:
             return Enrolment.objects.none()
-        return Enrolment.objects.filter(
-            cohort__in=cohorts_trained_by(user), status=Enrolment.Status.ACTIVE
-        )
+        return Enrolment.objects.filter(cohort__in=cohorts_trained_by(user), status=ACTIVE)
 
 
 submission_policy = SubmissionPolicy(Submission)
@@ -88,7 +76,7 @@ review_rating_policy = ReviewRatingPolicy(ReviewRating)
 deadline_extension_policy = DeadlineExtensionPolicy(DeadlineExtension)
 
 
-def register_policies() -> None:
+def register() -> None:
     from wagtail.permissions import register_permission_policy
 
     register_permission_policy(Submission, submission_policy)

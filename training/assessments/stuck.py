@@ -3,7 +3,7 @@
 The tab lists learners stuck on a reflection (this app's own selectors).
 Apps above assessments (the skills lab: learners waiting for a practice
 group) have stuck learners of their own but may not be imported here; they
-register a provider in their `AppConfig.ready`:
+contribute to the `STUCK_SECTIONS` hook (`training.hooks`) in their `wagtail_hooks.py`:
 
     provider(*, cohort) -> list[StuckSection]
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from training.hooks import STUCK_SECTIONS, contributions
 from training.learning.models import Enrolment
 
 
@@ -38,18 +39,11 @@ class StuckSection:
 
 
 StuckProvider = Callable[..., list[StuckSection]]
-_providers: list[StuckProvider] = []
-
-
-def register_stuck_provider(provider: StuckProvider) -> None:
-    """Register `provider(*, cohort)`; registering it twice has no effect."""
-    if provider not in _providers:
-        _providers.append(provider)
 
 
 def stuck_sections(*, cohort) -> list[StuckSection]:
     """Every registered provider's sections for `cohort`, empty ones left out."""
     sections = []
-    for provider in _providers:
+    for provider in contributions(STUCK_SECTIONS):
         sections.extend(s for s in provider(cohort=cohort) or [] if s.learners)
     return sections

@@ -13,13 +13,15 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from training.courses.permissions import is_trainer
-from training.learning.permissions import cohorts_trained_by
+from training.hooks import LEARNER_CONTEXT, ORDER, OUTLINE_ASSIGNMENT_MODEL
 
 from . import admin_views as views
 from .actions import LOG_ACTIONS
 from .admin_comment_bank import CommentPhraseViewSet
 from .admin_concerns import ConcernFlagViewSet
 from .admin_ratings import ReviewRatingViewSet
+from .course_pages import knowledge_check_page_context
+from .models import ReflectionAssignmentPage
 
 
 @hooks.register("register_admin_viewset")
@@ -30,7 +32,7 @@ def register_reflection_queue_viewset():
 class ReflectionQueueMenuItem(MenuItem):
     def is_shown(self, request):
         user = request.user
-        return is_trainer(user) or cohorts_trained_by(user).exists()
+        return is_trainer(user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -63,3 +65,12 @@ def register_concerns_viewset():
 @hooks.register("register_admin_viewset")
 def register_ratings_viewset():
     return ReviewRatingViewSet("reflection_ratings", url_prefix="reflecties/beoordelingen")
+
+
+# -- Contributions to lower apps (training.hooks) ------------------------------------------
+hooks.register(LEARNER_CONTEXT.name, knowledge_check_page_context, order=ORDER["assessments"])
+
+
+@hooks.register(OUTLINE_ASSIGNMENT_MODEL.name, order=ORDER["assessments"])
+def reflection_assignments_in_the_outline():
+    return ReflectionAssignmentPage

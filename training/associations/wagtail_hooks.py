@@ -5,7 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from training.hooks import COLLECTION_SYNC, HOLDER_CONTEXT, ORDER
+
 from .models import Association, AssociationInvitation, AssociationMembership, AssociationStaff
+from .receivers import holder_associations
+from .services import association_logos_collect
 
 
 class AssociationViewSet(ModelViewSet):
@@ -95,3 +99,8 @@ def register_association_log_actions(actions):
     actions.register_action(
         "associations.membership_end", _("End facilitator link"), _("Facilitator link ended")
     )
+
+
+# -- Contributions to lower apps (training.hooks) ------------------------------------------
+hooks.register(HOLDER_CONTEXT.name, holder_associations, order=ORDER["associations"])
+hooks.register(COLLECTION_SYNC.name, association_logos_collect, order=ORDER["associations"])

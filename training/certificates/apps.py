@@ -9,11 +9,10 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
-        from training.courses.roles import register_collection_sync
         from training.learning.signals import progress_changed
 
+        from . import policies
         from .receivers import evaluate_on_progress
-        from .signatures import signature_images_collect
 
+        policies.register()
         progress_changed.connect(evaluate_on_progress, dispatch_uid="certificates.evaluate")
-        register_collection_sync(signature_images_collect)

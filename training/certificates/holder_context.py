@@ -1,29 +1,20 @@
 """What higher apps add to the holder's "Mijn certificaten" page.
 
 Certificates sits below associations in the app order, so the page cannot
-ask associations which of them see the holder. Associations registers a
-provider in `AssociationsConfig.ready` instead; each provider returns keys
+ask associations which of them see the holder. Associations contributes to the
+`HOLDER_CONTEXT` hook (`training.hooks`) instead; each contribution returns keys
 for the page's context (associations: `associations`, `invitations`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-HolderContextProvider = Callable[..., dict[str, Any]]
-
-_providers: list[HolderContextProvider] = []
-
-
-def register_holder_context_provider(provider: HolderContextProvider) -> None:
-    """Register `provider(*, user) -> dict`; registering it twice has no effect."""
-    if provider not in _providers:
-        _providers.append(provider)
+from training.hooks import HOLDER_CONTEXT, contributions
 
 
 def holder_context(*, user) -> dict[str, Any]:
     context: dict[str, Any] = {"associations": [], "invitations": []}
-    for provider in _providers:
+    for provider in contributions(HOLDER_CONTEXT):
         context.update(provider(user=user))
     return context

@@ -19,32 +19,20 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from wagtail.permissions import register_permission_policy
 
-from training.courses.permissions import is_trainer
 from training.learning.models import Enrolment
-from training.policies import ScopedPermissionPolicy
+from training.learning.policies import TrainerScopedPolicy
 
 from .models import Certificate
 from .permissions import certificates_managed_by, certificates_readable_by, enrolments_signable_by
 
 
-class CertificatePolicy(ScopedPermissionPolicy):
+class CertificatePolicy(TrainerScopedPolicy):
     actions = ("view", "revoke", "download")
 
     def instances_for(self, user, action: str) -> QuerySet[Certificate]:
         if action == "download":
             return certificates_readable_by(user)
         return certificates_managed_by(user)
-
-    def user_has_permission(self, user, action):
-        if action not in self.actions or user is None:
-            return False
-        # Asked once per row of a listing: remember the answer for this request's user.
-        cached = getattr(user, "_certificate_policy_is_trainer", None)
-        if cached is None:
-            cached = is_trainer(user)
-            if user.is_authenticated:
-                user._certificate_policy_is_trainer = cached
-        return cached
 
     # -- sign-off (an action on an enrolment) ----------------------------------
 
@@ -61,4 +49,8 @@ class CertificatePolicy(ScopedPermissionPolicy):
 
 
 certificate_policy = CertificatePolicy(Certificate)
-register_permission_policy(Certificate, certificate_policy)
+
+
+def register() -> None:
+    """Called from `CertificatesConfig.ready()`, as every app registers its policies."""
+    register_permission_policy(Certificate, certificate_policy)

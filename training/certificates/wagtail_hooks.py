@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-from . import policies  # noqa: F401  (registers the certificate policy)
+from training.hooks import COLLECTION_SYNC, ORDER
+
 from .admin_views import CertificateViewSet
+from .signatures import signature_images_collect
 
 
 @hooks.register("register_admin_viewset")
@@ -49,3 +51,7 @@ def register_certificate_log_actions(actions):
 
         def format_comment(self, log_entry):
             return log_entry.data.get("reason", "")
+
+
+# -- Contributions to lower apps (training.hooks) ------------------------------------------
+hooks.register(COLLECTION_SYNC.name, signature_images_collect, order=ORDER["certificates"])

@@ -25,6 +25,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 
 from training.http import no_store
+from training.learning.permissions import learners_trained_by
 
 from .actions import DecideExternalActivity, FollowUpSupportRequest
 from .models import (
@@ -180,10 +181,7 @@ class SharedSessionViewSet(ModelViewSet):
 
 
 def _trained_learners(user):
-    users = get_user_model().objects.filter(is_active=True)
-    if user.is_superuser:
-        return users.filter(enrolments__isnull=False).distinct()
-    return users.filter(enrolments__cohort__trainers=user).distinct()
+    return get_user_model().objects.filter(is_active=True, pk__in=learners_trained_by(user))
 
 
 class IntervisionGroupForm(WagtailAdminModelForm):

@@ -11,13 +11,6 @@ class ContinuingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from training.assessments.calendar import register_calendar_events
-        from training.certificates.services.reminders import register_reminder_context
+        from . import policies
 
-        from .calendar import member_meeting_events
-        from .policies import register
-        from .selectors import renewal_reminder_context
-
-        register()
-        register_calendar_events(member_meeting_events)
-        register_reminder_context(renewal_reminder_context)
+        policies.register()

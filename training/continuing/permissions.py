@@ -3,16 +3,17 @@
 - A facilitator sees and changes their own sessions and check-ins; nobody
   else ever sees a check-in (no trainer, no association, no admin screen).
 - A session the facilitator shared is readable by the trainers of the
-  cohorts the facilitator was enrolled in (and superusers).
+  cohorts the facilitator was enrolled in (and superusers): the relation is
+  `training.learning.permissions.learners_trained_by`.
 - A request for contact (no content) is seen by those same trainers.
 Views scope their querysets with these functions, so a wrong id is a 404.
 """
 
-from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from training.certificates.models import Certificate
 from training.learning.models import Enrolment
+from training.learning.permissions import learners_trained_by
 
 from .models import (
     ExternalActivity,
@@ -47,26 +48,13 @@ def own_checkins(user) -> QuerySet[WellbeingCheckIn]:
     return WellbeingCheckIn.objects.filter(facilitator=user)
 
 
-def trainers_of(facilitator) -> QuerySet:
-    """The trainers of every cohort the facilitator was enrolled in."""
-    return (
-        get_user_model()
-        .objects.filter(is_active=True, trained_cohorts__enrolments__learner=facilitator)
-        .distinct()
-    )
-
-
-def _facilitators_trained_by(user) -> QuerySet:
-    return Enrolment.objects.filter(cohort__trainers=user).values("learner_id")
-
-
 def sessions_shared_with(user) -> QuerySet[PracticeSession]:
     if not user.is_authenticated:
         return PracticeSession.objects.none()
     shared = PracticeSession.objects.filter(shared_with_trainer=True)
     if user.is_superuser:
         return shared
-    return shared.filter(facilitator__in=_facilitators_trained_by(user))
+    return shared.filter(facilitator__in=learners_trained_by(user))
 
 
 def support_requests_for(user) -> QuerySet[SupportRequest]:
@@ -74,7 +62,7 @@ def support_requests_for(user) -> QuerySet[SupportRequest]:
         return SupportRequest.objects.none()
     if user.is_superuser:
         return SupportRequest.objects.all()
-    return SupportRequest.objects.filter(facilitator__in=_facilitators_trained_by(user))
+    return SupportRequest.objects.filter(facilitator__in=learners_trained_by(user))
 
 
 def own_external_activities(user) -> QuerySet[ExternalActivity]:
@@ -89,7 +77,7 @@ def activities_decidable_by(user) -> QuerySet[ExternalActivity]:
         return ExternalActivity.objects.none()
     if user.is_superuser:
         return ExternalActivity.objects.all()
-    return ExternalActivity.objects.filter(facilitator__in=_facilitators_trained_by(user))
+    return ExternalActivity.objects.filter(facilitator__in=learners_trained_by(user))
 
 
 def meetings_visible_to(user) -> QuerySet[IntervisionMeeting]:

@@ -2,8 +2,7 @@
 
 from wagtail.permissions import register_permission_policy
 
-from training.courses.permissions import is_trainer
-from training.policies import ScopedPermissionPolicy
+from training.learning.policies import TrainerScopedPolicy
 
 from .models import (
     ExternalActivity,
@@ -20,13 +19,7 @@ from .permissions import (
 )
 
 
-class _TrainerPolicy(ScopedPermissionPolicy):
-    def user_has_permission(self, user, action):
-        # The menu and the (empty) list show for every trainer; objects stay scoped.
-        return action in self.actions and is_trainer(user)
-
-
-class SupportRequestPolicy(_TrainerPolicy):
+class SupportRequestPolicy(TrainerScopedPolicy):
     actions = ("view", "follow_up")
 
     def __init__(self):
@@ -36,7 +29,7 @@ class SupportRequestPolicy(_TrainerPolicy):
         return support_requests_for(user)
 
 
-class SharedSessionPolicy(_TrainerPolicy):
+class SharedSessionPolicy(TrainerScopedPolicy):
     actions = ("view",)
 
     def __init__(self):
@@ -46,7 +39,7 @@ class SharedSessionPolicy(_TrainerPolicy):
         return sessions_shared_with(user)
 
 
-class IntervisionGroupPolicy(_TrainerPolicy):
+class IntervisionGroupPolicy(TrainerScopedPolicy):
     actions = ("view", "add", "change", "delete")
 
     def __init__(self):
@@ -56,7 +49,7 @@ class IntervisionGroupPolicy(_TrainerPolicy):
         return intervision_groups_managed_by(user)
 
 
-class IntervisionMeetingPolicy(_TrainerPolicy):
+class IntervisionMeetingPolicy(TrainerScopedPolicy):
     actions = ("view", "add", "change", "delete")
 
     def __init__(self):
@@ -66,7 +59,7 @@ class IntervisionMeetingPolicy(_TrainerPolicy):
         return IntervisionMeeting.objects.filter(group__in=intervision_groups_managed_by(user))
 
 
-class ExternalActivityPolicy(_TrainerPolicy):
+class ExternalActivityPolicy(TrainerScopedPolicy):
     actions = ("view", "decide")
 
     def __init__(self):
@@ -84,7 +77,7 @@ external_activity_policy = ExternalActivityPolicy()
 
 
 def register() -> None:
-    """Make these the policies Wagtail (viewsets, actions) uses for the models."""
+    """Called from `ContinuingConfig.ready()`, as every app registers its policies."""
     for policy in (
         support_request_policy,
         shared_session_policy,

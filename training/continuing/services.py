@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from training.certificates.services import certificate_renew
+from training.learning.permissions import trainers_of_learner
 from training.mail import absolute_url, email_send
 from training.versioning import ChangedElsewhere, update_if_unchanged
 
@@ -32,7 +33,7 @@ from .models import (
     WellbeingCheckIn,
     WellbeingNudge,
 )
-from .permissions import may_keep_log, trainers_of
+from .permissions import may_keep_log
 from .selectors import current_certificates, renewal_progress
 
 logger = logging.getLogger(__name__)
@@ -159,7 +160,7 @@ def support_request_notify(*, request_id: int) -> int:
     request = SupportRequest.objects.select_related("facilitator").get(pk=request_id)
     url = absolute_url(reverse("support_requests:index"))
     sent = 0
-    for trainer in trainers_of(request.facilitator):
+    for trainer in trainers_of_learner(request.facilitator):
         email_send(
             to=trainer.email,
             user=trainer,

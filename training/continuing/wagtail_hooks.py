@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from training.hooks import CALENDAR_EVENTS, EXPIRY_REMINDER_CONTEXT, ORDER
+
 from .admin_views import (
     ExternalActivityViewSet,
     IntervisionGroupViewSet,
@@ -8,6 +10,8 @@ from .admin_views import (
     SharedSessionViewSet,
     SupportRequestViewSet,
 )
+from .calendar import member_meeting_events
+from .selectors import renewal_reminder_context
 
 
 @hooks.register("register_admin_viewset")
@@ -46,3 +50,8 @@ def register_continuing_log_actions(actions):
         _("Do not count continued education"),
         _("Continued education not counted"),
     )
+
+
+# -- Contributions to lower apps (training.hooks) ------------------------------------------
+hooks.register(CALENDAR_EVENTS.name, member_meeting_events, order=ORDER["continuing"])
+hooks.register(EXPIRY_REMINDER_CONTEXT.name, renewal_reminder_context, order=ORDER["continuing"])

@@ -2,7 +2,7 @@
 
 Courses sits below learning in the app order, so the course, module and
 lesson pages cannot ask learning (or assessments) who is viewing them. The
-higher apps register here, in their `AppConfig.ready`, instead:
+higher apps contribute to two hooks (`training.hooks`) in their `wagtail_hooks.py` instead:
 
 - a *context provider* adds to a page's template context what it knows about
   the signed-in learner (learning: the enrolment and progress as `learner`;
@@ -10,9 +10,8 @@ higher apps register here, in their `AppConfig.ready`, instead:
 - a *lesson-view handler* is told that a learner opened a lesson (learning
   records the visit).
 
-Providers run in registration order, which is the order of INSTALLED_APPS
-(lowest app first); each one sees the context the earlier ones built, so a
-higher app may build on `context["learner"]`.
+Providers run in hook order (lowest app first); each one sees the context the
+earlier ones built, so a higher app may build on `context["learner"]`.
 """
 
 from __future__ import annotations
@@ -20,28 +19,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from training.hooks import LEARNER_CONTEXT, LESSON_VIEWED, contributions
+
 ContextProvider = Callable[..., dict[str, Any] | None]
 LessonViewHandler = Callable[..., None]
-
-_context_providers: list[ContextProvider] = []
-_lesson_view_handlers: list[LessonViewHandler] = []
-
-
-def register_learner_context_provider(provider: ContextProvider) -> None:
-    """Register `provider(*, request, page, course, outline, lesson, context)`.
-
-    It returns the keys to add to the page's context (or None). Registering
-    the same provider twice has no effect.
-    """
-    if provider not in _context_providers:
-        _context_providers.append(provider)
-
-
-def register_lesson_view_handler(handler: LessonViewHandler) -> None:
-    """Register `handler(*, request, lesson, context)`, called when a learner
-    opens an unlocked lesson (never for a preview)."""
-    if handler not in _lesson_view_handlers:
-        _lesson_view_handlers.append(handler)
 
 
 def learner_context(*, request, page, course, outline, lesson=None) -> dict[str, Any]:
@@ -51,7 +32,7 @@ def learner_context(*, request, page, course, outline, lesson=None) -> dict[str,
     `lesson_locked` (True only for an enrolled learner on a locked lesson).
     """
     context: dict[str, Any] = {"learner": None, "lesson_locked": False}
-    for provider in _context_providers:
+    for provider in contributions(LEARNER_CONTEXT):
         context.update(
             provider(
                 request=request,
@@ -67,5 +48,5 @@ def learner_context(*, request, page, course, outline, lesson=None) -> dict[str,
 
 
 def lesson_viewed(*, request, lesson, context) -> None:
-    for handler in _lesson_view_handlers:
+    for handler in contributions(LESSON_VIEWED):
         handler(request=request, lesson=lesson, context=context)

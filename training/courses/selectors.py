@@ -14,6 +14,8 @@ from functools import cached_property
 
 from wagtail.models import Page
 
+from training.hooks import OUTLINE_ASSIGNMENT_MODEL, contributions
+
 from .content_cache import cached, content_key
 from .pillars import Pillar
 
@@ -95,20 +97,6 @@ def course_outline(*, course: Page) -> CourseOutline:
     return CourseOutline(course=course, modules=modules)
 
 
-_assignment_page_models: list[type[Page]] = []
-
-
-def register_outline_assignment_model(model: type[Page]) -> None:
-    """Make pages of `model` (a child of a module, from a higher app such as
-    assessments) appear as the module's assignments in the course outline.
-
-    Called from the higher app's `AppConfig.ready`: courses sits below it and
-    may not import it.
-    """
-    if model not in _assignment_page_models:
-        _assignment_page_models.append(model)
-
-
 def _outline_modules(course: Page) -> list[ModuleOutline]:
     """View restrictions are read once and applied here instead of by a
     `.public()` query per page type."""
@@ -136,15 +124,16 @@ def _outline_modules(course: Page) -> list[ModuleOutline]:
         parent = by_path.get(lesson.path[: -Page.steplen])
         if parent is not None:
             parent.lessons.append(lesson)
+    assignment_models = [model() for model in contributions(OUTLINE_ASSIGNMENT_MODEL)]
     assignments = [
         page
-        for model in _assignment_page_models
+        for model in assignment_models
         for page in model.objects.descendant_of(course)
         .live()
         .order_by("path")
         .only("id", "title", "slug", "path", "depth", "url_path")
     ]
-    if len(_assignment_page_models) > 1:
+    if len(assignment_models) > 1:
         assignments.sort(key=lambda page: page.path)
     for assignment in public(assignments):
         parent = by_path.get(assignment.path[: -Page.steplen])

@@ -10,14 +10,7 @@ class LearningConfig(AppConfig):
     verbose_name = _("Learning")
 
     def ready(self):
-        from training.courses.context import (
-            register_learner_context_provider,
-            register_lesson_view_handler,
-        )
+        from . import policies, receivers
 
-        from . import receivers
-        from .course_pages import learner_lesson_viewed, learner_page_context
-
-        register_learner_context_provider(learner_page_context)
-        register_lesson_view_handler(learner_lesson_viewed)
+        policies.register()
         receivers.connect()

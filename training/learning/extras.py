@@ -3,7 +3,7 @@
 Learning counts lessons. Apps above it (the skills lab's practice rounds)
 have work of their own that belongs in the learner's per-pillar progress and
 in the trainer's cohort progress table, but learning may not import them.
-They register a *contributor* here, in their `AppConfig.ready`:
+They contribute to the `PROGRESS_EXTRAS` hook (`training.hooks`) in their `wagtail_hooks.py`:
 
     contributor(*, course, outline, enrolments, columns) -> ProgressExtras | None
 
@@ -14,7 +14,7 @@ They register a *contributor* here, in their `AppConfig.ready`:
 - `columns` (only when asked, for the trainer's table and export): report
   columns, and per enrolment a `ProgressItem` under the column's key.
 
-Contributors run in registration order (the order of INSTALLED_APPS).
+Contributors run in hook order (lowest app first).
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from training.courses.pillars import Pillar
+from training.hooks import PROGRESS_EXTRAS, contributions
 
 
 @dataclass(frozen=True)
@@ -54,20 +55,13 @@ class ProgressExtras:
 
 
 Contributor = Callable[..., ProgressExtras | None]
-_contributors: list[Contributor] = []
-
-
-def register_progress_contributor(contributor: Contributor) -> None:
-    """Register a contributor (see the module docstring); twice has no effect."""
-    if contributor not in _contributors:
-        _contributors.append(contributor)
 
 
 def progress_extras(*, course, outline, enrolments, columns: bool = False) -> ProgressExtras:
     """What every contributor adds for these enrolments of one course."""
     extras = ProgressExtras()
     enrolments = list(enrolments)
-    for contributor in _contributors:
+    for contributor in contributions(PROGRESS_EXTRAS):
         found = contributor(course=course, outline=outline, enrolments=enrolments, columns=columns)
         if found:
             extras.merge(found)

@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from wagtail.permissions import register_permission_policy
 
+from training.courses.permissions import is_trainer
 from training.policies import ScopedPermissionPolicy
 
 from .models import Cohort
@@ -29,6 +30,16 @@ ACTION_PERMISSIONS = {
     "delete": "delete_cohort",
     "invite": "change_cohort",
 }
+
+
+class TrainerScopedPolicy(ScopedPermissionPolicy):
+    """The base of every policy over trainers' work (reflections, certificates, practice,
+    after-course work): at model level every trainer may open its screens (a trainer
+    without cohorts sees empty lists); at instance level `instances_for` scopes by
+    `cohorts_trained_by` or `learners_trained_by`, never by a rule of its own."""
+
+    def model_actions_for(self, user) -> set[str]:
+        return set(self.actions) if is_trainer(user) else set()
 
 
 class CohortPolicy(ScopedPermissionPolicy):
@@ -48,14 +59,18 @@ class CohortPolicy(ScopedPermissionPolicy):
             return Cohort.objects.none()
         return cohorts_trained_by(user)
 
-    def user_has_permission(self, user, action):
+    def model_actions_for(self, user) -> set[str]:
         # Model level ("may this user use the listing, the add form?"): the
         # group's permission, so a trainer without cohorts can create one.
-        return self._has_django_permission(user, action)
+        return {action for action in self.actions if self._has_django_permission(user, action)}
 
 
 cohort_policy = CohortPolicy(Cohort)
-register_permission_policy(Cohort, cohort_policy)
+
+
+def register() -> None:
+    """Called from `LearningConfig.ready()`, as every app registers its policies."""
+    register_permission_policy(Cohort, cohort_policy)
 
 
 class PolicyScopedObjectMixin:

@@ -3,9 +3,11 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import policies  # noqa: F401  (registers the cohort policy)
+from training.hooks import LEARNER_CONTEXT, LESSON_VIEWED, ORDER
+
 from .admin_announcements import AnnouncementViewSet
 from .admin_views import CohortViewSet
+from .course_pages import learner_lesson_viewed, learner_page_context
 
 
 @hooks.register("register_admin_viewset")
@@ -32,3 +34,8 @@ def register_invitation_log_actions(actions):
     actions.register_action(
         "learning.invitation_withdraw", _("Withdraw an invitation"), _("Invitation withdrawn")
     )
+
+
+# -- Contributions to lower apps (training.hooks) ------------------------------------------
+hooks.register(LEARNER_CONTEXT.name, learner_page_context, order=ORDER["learning"])
+hooks.register(LESSON_VIEWED.name, learner_lesson_viewed, order=ORDER["learning"])

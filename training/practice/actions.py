@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 
 from training.actions import AuditedAction
-from training.learning.permissions import cohorts_trained_by
+from training.learning.policies import cohort_policy
 
 from . import services
-from .permissions import practice_group_policy
+from .policies import practice_group_policy
 
 
 class FormGroupsAction(AuditedAction):
@@ -23,7 +23,7 @@ class FormGroupsAction(AuditedAction):
     def check(self, skip_permission_checks=False):
         if skip_permission_checks:
             return
-        if not cohorts_trained_by(self.user).filter(pk=self.cohort.pk).exists():
+        if not cohort_policy.user_has_permission_for_instance(self.user, "change", self.cohort):
             raise PermissionDenied
 
     def commit(self):

@@ -13,7 +13,7 @@ Personal data held: who practised with whom and when, the meeting place,
 observations and ratings about the listener, the listener's self-reflection,
 and in written mode the turns (the speaker plays a scenario card there).
 The speaker's own story is never stored: no field asks for it. Readable only
-by the group's members and the cohort's trainers (training.practice.permissions).
+by the group's members and the cohort's trainers (training.practice.policies).
 """
 
 import uuid

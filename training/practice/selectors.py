@@ -19,7 +19,7 @@ from .models import (
     PracticeOptIn,
     PracticeRound,
 )
-from .permissions import practice_group_policy
+from .policies import practice_group_policy
 from .slots import slot_choices
 
 

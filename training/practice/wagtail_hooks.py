@@ -4,15 +4,24 @@ requirement, the trainer's practice screens and the audit-log actions."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .admin_views import PracticeAdminViewSet
-from .models import PracticeGroup, PracticeRequirement, Scenario
-from .permissions import practice_group_policy
+from training.hooks import (
+    CALENDAR_EVENTS,
+    LEARNER_CONTEXT,
+    ORDER,
+    PROGRESS_EXTRAS,
+    STUCK_SECTIONS,
+)
 
-register_permission_policy(PracticeGroup, practice_group_policy)
+from .admin_views import PracticeAdminViewSet
+from .calendar import member_meeting_events
+from .course_pages import practice_page_context
+from .models import PracticeRequirement, Scenario
+from .progress import practice_progress
+from .solo_course_pages import solo_page_context
+from .stuck import practice_stuck_sections
 
 
 class ScenarioViewSet(SnippetViewSet):
@@ -57,3 +66,11 @@ def register_practice_log_actions(actions):
     actions.register_action(
         "practice.member_move", _("Move a learner to another practice group"), _("Learner moved")
     )
+
+
+# -- Contributions to lower apps (training.hooks) ------------------------------------------
+hooks.register(LEARNER_CONTEXT.name, practice_page_context, order=ORDER["practice"])
+hooks.register(LEARNER_CONTEXT.name, solo_page_context, order=ORDER["practice"])
+hooks.register(CALENDAR_EVENTS.name, member_meeting_events, order=ORDER["practice"])
+hooks.register(PROGRESS_EXTRAS.name, practice_progress, order=ORDER["practice"])
+hooks.register(STUCK_SECTIONS.name, practice_stuck_sections, order=ORDER["practice"])

@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from training.assessments.models import PeerReview, ReflectionRead, Submission
+from training.learning.permissions import cohorts_led_by, cohorts_trained_by
 
 
 def _allocated_to(user, now) -> Q:
@@ -26,7 +27,7 @@ def submissions_readable_by(user, *, now=None) -> QuerySet[Submission]:
     if user.is_superuser:
         return Submission.objects.all()
     now = now or timezone.now()
-    readable = Q(author=user) | Q(cohort__trainers=user) | _allocated_to(user, now)
+    readable = Q(author=user) | Q(cohort__in=cohorts_trained_by(user)) | _allocated_to(user, now)
     ids = Submission.objects.filter(readable).values("pk")
     return Submission.objects.filter(pk__in=ids)
 
@@ -35,7 +36,7 @@ def reader_role(user, submission: Submission) -> str | None:
     """The role in which `user` reads `submission` (None for the author)."""
     if user.pk == submission.author_id:
         return None
-    if submission.cohort.trainers.filter(pk=user.pk).exists():
+    if cohorts_led_by(user).filter(pk=submission.cohort_id).exists():
         return ReflectionRead.Role.TRAINER
     if user.is_superuser:
         return ReflectionRead.Role.ADMIN

@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from training.hooks import EXPIRY_REMINDER_CONTEXT, contributions
 from training.mail import email_send
 
 from ..models import Certificate, ExpiryReminder
 
-# Callables `provider(certificate) -> dict` that add to the reminder's template
-# context: apps above this one (continued education) say how far renewal is.
-_REMINDER_CONTEXT: list[Callable] = []
-
-
-def register_reminder_context(provider: Callable) -> None:
-    if provider not in _REMINDER_CONTEXT:
-        _REMINDER_CONTEXT.append(provider)
-
 
 def _reminder_context(certificate, days_left: int) -> dict:
     context = {"certificate": certificate, "days_left": days_left}
-    for provider in _REMINDER_CONTEXT:
+    # Apps above this one (continued education) say how far renewal is.
+    for provider in contributions(EXPIRY_REMINDER_CONTEXT):
         context.update(provider(certificate))
     return context
 
