@@ -218,7 +218,7 @@ def test_a_revised_reflection_goes_back_to_the_trainer_not_to_peers():
             enrolment.learner,
         )
     trainer = a.cohort.trainers.first()
-    services.trainer_decide(
+    services.submission_decide(
         submission=sub, trainer=trainer, approve=False, comment="Vertel meer over wat hielp."
     )
 

@@ -273,7 +273,7 @@ def test_a_revision_request_opens_the_editor_again_with_the_trainers_comment(cli
     submission = submitted_reflection(
         enrolment=group.author, assignment=group.assignment, text=TEXT
     )
-    services.trainer_decide(
+    services.submission_decide(
         submission=submission, trainer=group.trainer, approve=False, comment="Wat voelde je toen?"
     )
     client.force_login(group.author.learner)
@@ -378,7 +378,7 @@ def test_a_learner_who_left_the_course_can_no_longer_write(client, group):
 
 def test_detail_shows_versions_decisions_and_feedback_by_pseudonym(client, group):
     submission = submitted_reflection(enrolment=group.author, assignment=group.assignment)
-    services.trainer_decide(
+    services.submission_decide(
         submission=submission, trainer=group.trainer, approve=False, comment="Vertel meer."
     )
     services.draft_save(submission=submission, text=TEXT + " Nu langer.", base_revision=0)

@@ -373,7 +373,7 @@ def test_reflection_page_shows_versions_feedback_ratings_and_concerns(client, qu
     )
     ReviewRatingFactory(review=review, helpfulness=4, felt_heard=3, thanks="Dit raakte me.")
     ConcernFlagFactory(submission=submission, raised_by=c.learner, reason="Ze lijkt erg somber.")
-    services.trainer_decide(
+    services.submission_decide(
         submission=submission, trainer=queue.trainer, approve=False, comment="Vertel meer."
     )
     services.submission_submit(
@@ -410,7 +410,7 @@ def test_reflection_page_shows_versions_feedback_ratings_and_concerns(client, qu
 
 def test_a_draft_in_progress_is_not_shown(client, queue):
     submission = queue.submit(queue.enrolments[0])
-    services.trainer_decide(
+    services.submission_decide(
         submission=submission, trainer=queue.trainer, approve=False, comment="Meer."
     )
     services.draft_save(

@@ -33,7 +33,7 @@ from tests.factories import (
     submitted_reflection,
 )
 from training.accounts.services import user_email_mark_verified
-from training.assessments.models import CommentPhrase, DeadlineExtension, Submission
+from training.assessments.models import CommentPhrase, DeadlineExtension
 from training.learning.models import Announcement, CohortInvitation, Enrolment
 
 pytestmark = pytest.mark.browser
@@ -130,8 +130,8 @@ def test_more_time_comment_bank_and_calendar(new_page, live_server, check_screen
     trainer = cohort.trainers.get()
     for user in (trainer, anouk.learner, bram.learner):
         user_email_mark_verified(user)
-    submission = submitted_reflection(enrolment=bram, assignment=assignment)
-    Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.AWAITING_TRAINER)
+    # Shared with the trainer only: it waits for the trainer at once.
+    submission = submitted_reflection(enrolment=bram, assignment=assignment, audience="trainer")
     CommentPhrase.objects.create(
         owner=trainer, label="Meer diepgang", text="Wat voelde je op dat moment?", use="revision"
     )

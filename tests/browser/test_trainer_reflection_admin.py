@@ -23,7 +23,7 @@ from tests.factories import (
     submitted_reflection,
 )
 from training.accounts.services import user_email_mark_verified
-from training.assessments.models import ConcernFlag, DeadlineExtension, Submission
+from training.assessments.models import ConcernFlag, DeadlineExtension
 
 pytestmark = pytest.mark.browser
 
@@ -51,8 +51,8 @@ def test_trainer_works_through_the_reflection_workspace(new_page, live_server, c
     trainer = cohort.trainers.get()
     for user in (trainer, anouk.learner, bram.learner):
         user_email_mark_verified(user)
-    submission = submitted_reflection(enrolment=bram, assignment=assignment)
-    Submission.objects.filter(pk=submission.pk).update(status=Submission.Status.AWAITING_TRAINER)
+    # Shared with the trainer only: it waits for the trainer at once.
+    submitted_reflection(enrolment=bram, assignment=assignment, audience="trainer")
     other = submitted_reflection(enrolment=anouk, assignment=assignment)
     ReviewRatingFactory(review=PeerReviewFactory(submission=other, reviewer=chris.learner))
 

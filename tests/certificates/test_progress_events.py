@@ -82,11 +82,11 @@ def test_trainer_approval_as_the_last_step_issues_the_certificate(
         bram_reflection = submitted_reflection(enrolment=bram, assignment=assignment)
         _claim_and_give(anne, assignment)
         _claim_and_give(bram, assignment)
-        services.trainer_decide(submission=bram_reflection, trainer=trainer, approve=True)
+        services.submission_decide(submission=bram_reflection, trainer=trainer, approve=True)
     assert not _certified(anne)  # everything but the trainer's approval is done
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.trainer_decide(submission=anne_reflection, trainer=trainer, approve=True)
+        services.submission_decide(submission=anne_reflection, trainer=trainer, approve=True)
 
     certificate = Certificate.objects.get(learner=anne.learner)
     assert certificate.is_ready and certificate.course_title == anne.course.title
@@ -100,8 +100,8 @@ def test_giving_the_last_peer_review_issues_the_certificate(django_capture_on_co
         anne_reflection = submitted_reflection(enrolment=anne, assignment=assignment)
         bram_reflection = submitted_reflection(enrolment=bram, assignment=assignment)
         _claim_and_give(bram, assignment)  # Bram reviews Anne
-        services.trainer_decide(submission=anne_reflection, trainer=trainer, approve=True)
-        services.trainer_decide(submission=bram_reflection, trainer=trainer, approve=True)
+        services.submission_decide(submission=anne_reflection, trainer=trainer, approve=True)
+        services.submission_decide(submission=bram_reflection, trainer=trainer, approve=True)
     assert not _certified(anne)  # Anne still owes her review
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -126,7 +126,7 @@ def test_a_learner_credited_by_someone_elses_review_gets_the_certificate(
         _claim_and_give(anne, assignment)  # the oldest open one: Bram's
         _claim_and_give(bram, assignment)  # Anne's
         for reflection in reflections:
-            services.trainer_decide(submission=reflection, trainer=trainer, approve=True)
+            services.submission_decide(submission=reflection, trainer=trainer, approve=True)
     assert not _certified(anne)  # Carla's reflection is still open for Anne
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -161,7 +161,7 @@ def test_reflection_decisions_announce_for_the_author(
     reflection = submitted_reflection(enrolment=anne, assignment=assignment, audience="trainer")
     announced.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.trainer_decide(submission=reflection, trainer=trainer, approve=False)
+        services.submission_decide(submission=reflection, trainer=trainer, approve=False)
     assert announced == [anne.pk]
 
     submission = services.submission_submit(
@@ -169,7 +169,7 @@ def test_reflection_decisions_announce_for_the_author(
     )
     announced.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.trainer_decide(submission=submission, trainer=trainer, approve=True)
+        services.submission_decide(submission=submission, trainer=trainer, approve=True)
     assert announced == [anne.pk]
 
 

@@ -34,7 +34,7 @@ LOG_ACTIONS = [
 
 
 class SubmissionDecideAction(AuditedAction):
-    """Approve the submitted version, or ask for a revision (`services.trainer_decide`)."""
+    """Approve the submitted version, or ask for a revision (`services.submission_decide`)."""
 
     action_name = "decide"
     permission_policy_action = "decide"
@@ -45,7 +45,7 @@ class SubmissionDecideAction(AuditedAction):
         self.approve, self.comment = approve, comment
 
     def commit(self) -> Submission:
-        return services.trainer_decide(
+        return services.submission_decide(
             submission=self.instance, trainer=self.user, approve=self.approve, comment=self.comment
         )
 

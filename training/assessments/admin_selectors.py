@@ -239,7 +239,7 @@ class ReflectionDetail:
 
     @property
     def can_decide(self) -> bool:
-        """The rule `services.trainer_decide` enforces, so the form shows only when it applies."""
+        """The rule `services.submission_decide` enforces, so the form shows only when it applies."""
         return self.latest is not None and self.latest.is_locked and not self.latest.decision
 
 

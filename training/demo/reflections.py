@@ -134,7 +134,7 @@ def seed_reflections(*, course, users: dict, cohort) -> None:
             felt_heard=heard,
             thanks=thanks,
         )
-    services.trainer_decide(
+    services.submission_decide(
         submission=submissions["deelnemer2@example.org"],
         trainer=users["trainer@example.org"],
         approve=True,

@@ -255,9 +255,7 @@ def account_erase(*, user) -> None:
     # Feedback they gave stays with its recipient, signed "a former fellow
     # learner"; "what I recognise from my own experience" is their own story.
     given = PeerReview.objects.filter(reviewer=user)
-    given.filter(status=PeerReview.Status.CLAIMED).update(
-        status=PeerReview.Status.LAPSED, reviewer_slot=None, submission_slot=None
-    )
+    given.lapse()
     given.exclude(recognition="").update(recognition="")
 
     enrolment_ids = list(Enrolment.objects.filter(learner=user).values_list("pk", flat=True))

@@ -60,7 +60,7 @@ def reflection_texts_remove(*, submissions: QuerySet[Submission], dry_run: bool 
     revisions.delete()
     drafts.delete()
     versions_with_text.update(text="", decision_comment="")
-    open_claims.update(status=PeerReview.Status.LAPSED, reviewer_slot=None, submission_slot=None)
+    open_claims.lapse()
     reviews_with_text.update(summary="", question="", recognition="", rubric={})
     ratings_with_text.update(thanks="")
     concerns_with_text.update(reason="", follow_up_note="")

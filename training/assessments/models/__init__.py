@@ -10,10 +10,12 @@ from .reflections import (
     ReviewRating,
     RubricCriterion,
     Submission,
+    SubmissionStateError,
     SubmissionVersion,
 )
 
 __all__ = [
+    "SubmissionStateError",
     "CommentPhrase",
     "ConcernFlag",
     "DeadlineExtension",

@@ -220,6 +220,42 @@ class Submission(models.Model):
     def latest_version(self):
         return self.versions.order_by("-number").first()
 
+    # -- State: the only writers of `status` (tests/test_state_owners.py) ----------------
+    # Each guards the move, changes and saves; the services around them (in
+    # training.assessments.reflections.services) lock the row, log and notify.
+
+    def submit(self, *, audience: str, to_peers: bool, now) -> None:
+        """A version was submitted: to peer review, or straight to the trainer."""
+        if self.status not in (self.Status.DRAFT, self.Status.REVISION_REQUESTED):
+            raise SubmissionStateError(self.status, "submit")
+        self.audience = audience
+        self.first_submitted_at = self.first_submitted_at or now
+        self.status = self.Status.IN_REVIEW if to_peers else self.Status.AWAITING_TRAINER
+        self.save(update_fields=["audience", "first_submitted_at", "status", "updated_at"])
+
+    def peer_review_complete(self) -> None:
+        """Enough feedback was given: the reflection goes on to the trainer."""
+        if self.status != self.Status.IN_REVIEW:
+            raise SubmissionStateError(self.status, "peer_review_complete")
+        self.status = self.Status.AWAITING_TRAINER
+        self.save(update_fields=["status", "updated_at"])
+
+    def decide(self, *, approved: bool) -> None:
+        """The trainer approved the submitted version, or asked for a revision."""
+        if self.status not in (self.Status.IN_REVIEW, self.Status.AWAITING_TRAINER):
+            raise SubmissionStateError(self.status, "decide")
+        self.status = self.Status.APPROVED if approved else self.Status.REVISION_REQUESTED
+        self.save(update_fields=["status", "updated_at"])
+
+
+class SubmissionStateError(Exception):
+    """A reflection cannot make this move from its current state (a programming error:
+    the services check the version first and answer the learner in Dutch)."""
+
+    def __init__(self, status: str, move: str):
+        super().__init__(f"a reflection in state {status!r} cannot {move}")
+        self.status, self.move = status, move
+
 
 class SubmissionVersion(models.Model):
     """One version of the text. Submitting locks it; a revision request opens the next."""
@@ -292,6 +328,15 @@ class DraftRevision(models.Model):
         return f"{self.version} r{self.revision}"
 
 
+class PeerReviewQuerySet(models.QuerySet):
+    def lapse(self) -> int:
+        """Give the open claims among these back to the pool (their slots become free);
+        feedback already given stays. The only writer of a lapse; returns claims lapsed."""
+        return self.filter(status=PeerReview.Status.CLAIMED).update(
+            status=PeerReview.Status.LAPSED, reviewer_slot=None, submission_slot=None
+        )
+
+
 class PeerReview(models.Model):
     """A reviewer's claim on a submission, and the feedback once given.
 
@@ -332,6 +377,8 @@ class PeerReview(models.Model):
         default=dict, blank=True, help_text=_("Per criterion key: score and comment.")
     )
 
+    objects = PeerReviewQuerySet.as_manager()
+
     class Meta:
         constraints = [
             models.UniqueConstraint(
@@ -352,6 +399,15 @@ class PeerReview(models.Model):
 
     def __str__(self):
         return f"{self.reviewer} → {self.submission}"
+
+    def give(self, *, summary: str, question: str, recognition: str, rubric: dict, now) -> None:
+        """The reviewer gives the feedback they claimed: the only writer of SUBMITTED."""
+        if self.status != self.Status.CLAIMED:
+            raise SubmissionStateError(self.status, "give feedback")
+        self.summary, self.question, self.recognition = summary, question, recognition
+        self.rubric = rubric
+        self.status, self.submitted_at = self.Status.SUBMITTED, now
+        self.save()
 
 
 class ReviewRating(models.Model):

@@ -46,9 +46,7 @@ def fallback_after() -> datetime.timedelta:
 def peer_review_release_lapsed(*, now=None) -> int:
     """Return lapsed claims to the pool (their slots become free)."""
     now = now or timezone.now()
-    return PeerReview.objects.filter(status=PeerReview.Status.CLAIMED, expires_at__lte=now).update(
-        status=PeerReview.Status.LAPSED, reviewer_slot=None, submission_slot=None
-    )
+    return PeerReview.objects.filter(expires_at__lte=now).lapse()
 
 
 def _free_slot(taken, cap: int) -> int | None:
@@ -130,9 +128,7 @@ def peer_review_claim(*, reviewer, assignment, cohort, now=None) -> PeerReview |
 
 def peer_review_abandon(*, review: PeerReview) -> None:
     """The reviewer gives a claim back before it lapses."""
-    PeerReview.objects.filter(pk=review.pk, status=PeerReview.Status.CLAIMED).update(
-        status=PeerReview.Status.LAPSED, reviewer_slot=None, submission_slot=None
-    )
+    PeerReview.objects.filter(pk=review.pk).lapse()
 
 
 @dataclass(frozen=True)

@@ -220,8 +220,6 @@ def submission_submit(*, submission: Submission, text: str, audience: str) -> Su
         version.text, version.word_count, version.submitted_at = text, count, now
         version.revision += 1
         version.save(update_fields=["text", "word_count", "submitted_at", "revision"])
-        submission.audience = audience
-        submission.first_submitted_at = submission.first_submitted_at or now
         # Peers review the first version; a revision the trainer asked for goes
         # back to the trainer (the peers' feedback on version 1 stays readable).
         peer = (
@@ -229,10 +227,7 @@ def submission_submit(*, submission: Submission, text: str, audience: str) -> Su
             and assignment.peer_review_enabled
             and version.number == 1
         )
-        submission.status = (
-            Submission.Status.IN_REVIEW if peer else Submission.Status.AWAITING_TRAINER
-        )
-        submission.save(update_fields=["audience", "first_submitted_at", "status", "updated_at"])
+        submission.submit(audience=audience, to_peers=peer, now=now)
         announce_progress_changed(enrolment_id=submission.enrolment_id)
         _announce_credited_peers(submission=submission)
     return submission
@@ -257,7 +252,7 @@ def _announce_credited_peers(*, submission: Submission) -> None:
         announce_progress_changed(enrolment_id=enrolment_id)
 
 
-def trainer_decide(
+def submission_decide(
     *, submission: Submission, trainer, approve: bool, comment: str = ""
 ) -> Submission:
     """Approve the submitted version, or ask for a revision (which opens a new draft version)."""
@@ -275,17 +270,14 @@ def trainer_decide(
         version.decision_comment = clean_text(comment)
         version.decided_by, version.decided_at = trainer, now
         version.save(update_fields=["decision", "decision_comment", "decided_by", "decided_at"])
-        if approve:
-            submission.status = Submission.Status.APPROVED
-        else:
-            submission.status = Submission.Status.REVISION_REQUESTED
+        submission.decide(approved=approve)
+        if not approve:
             SubmissionVersion.objects.create(
                 submission=submission,
                 number=version.number + 1,
                 text=version.text,
                 word_count=version.word_count,
             )
-        submission.save(update_fields=["status", "updated_at"])
         announce_progress_changed(enrolment_id=submission.enrolment_id)
     transaction.on_commit(
         lambda: notify_author_of_decision(submission_id=submission.pk, approved=approve)
@@ -388,19 +380,20 @@ def review_submit(
                     "Your text is still below, so you can keep it."
                 )
             )
-        review.summary, review.question = summary, question
-        review.recognition = clean_text(recognition).strip()
-        review.rubric = cleaned
-        review.status, review.submitted_at = PeerReview.Status.SUBMITTED, timezone.now()
-        review.save()
+        review.give(
+            summary=summary,
+            question=question,
+            recognition=clean_text(recognition).strip(),
+            rubric=cleaned,
+            now=timezone.now(),
+        )
         submission = Submission.objects.select_for_update().get(pk=review.submission_id)
         given = submission.peer_reviews.filter(status=PeerReview.Status.SUBMITTED).count()
         if (
             submission.status == Submission.Status.IN_REVIEW
             and given >= review.assignment.reviews_per_submission
         ):
-            submission.status = Submission.Status.AWAITING_TRAINER
-            submission.save(update_fields=["status", "updated_at"])
+            submission.peer_review_complete()
         # The reviewer gave feedback they owed.
         for enrolment_id in Enrolment.objects.filter(
             learner_id=reviewer.pk, course_id=submission.enrolment.course_id
