@@ -27,12 +27,10 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from training.admin_toolkit import ReadOnlyViewSetMixin, SafeSpreadsheetMixin, ViewPermissionMixin
+
 from .admin_forms import ConcernFollowUpForm
 from .admin_listing import (
-    PrivateResponseMixin,
-    ReadOnlyViewSetMixin,
-    SafeSpreadsheetMixin,
-    ViewPermissionMixin,
     trained_cohorts,
 )
 from .models import ConcernFlag
@@ -77,7 +75,7 @@ class ConcernFilterSet(WagtailFilterSet):
         return queryset.filter(followed_up_at__isnull=value == OPEN)
 
 
-class ConcernIndexView(PrivateResponseMixin, SafeSpreadsheetMixin, generic.IndexView):
+class ConcernIndexView(SafeSpreadsheetMixin, generic.IndexView):
     any_permission_required = ["view"]
     default_ordering = "-raised_at"
     search_fields = [
@@ -160,7 +158,7 @@ class ConcernIndexView(PrivateResponseMixin, SafeSpreadsheetMixin, generic.Index
         ]
 
 
-class ConcernInspectView(PrivateResponseMixin, generic.InspectView):
+class ConcernInspectView(generic.InspectView):
     any_permission_required = ["view"]
     template_name = "assessments/admin/concern_inspect.html"
 
@@ -186,7 +184,7 @@ class ConcernInspectView(PrivateResponseMixin, generic.InspectView):
         return context
 
 
-class ConcernHistoryView(PrivateResponseMixin, ViewPermissionMixin, HistoryView):
+class ConcernHistoryView(ViewPermissionMixin, HistoryView):
     def get_base_object_queryset(self):
         return concerns_visible_to(self.request.user)
 

@@ -22,11 +22,9 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from training.admin_toolkit import ReadOnlyViewSetMixin, SafeSpreadsheetMixin, ViewPermissionMixin
+
 from .admin_listing import (
-    PrivateResponseMixin,
-    ReadOnlyViewSetMixin,
-    SafeSpreadsheetMixin,
-    ViewPermissionMixin,
     trained_cohorts,
 )
 from .models import ReviewRating
@@ -77,7 +75,7 @@ class RatingFilterSet(WagtailFilterSet):
         fields = []
 
 
-class RatingIndexView(PrivateResponseMixin, SafeSpreadsheetMixin, generic.IndexView):
+class RatingIndexView(SafeSpreadsheetMixin, generic.IndexView):
     any_permission_required = ["view"]
     default_ordering = "rated_at"
     search_fields = ["review__reviewer__display_name", "review__reviewer__email"]
@@ -130,7 +128,7 @@ class RatingIndexView(PrivateResponseMixin, SafeSpreadsheetMixin, generic.IndexV
         ]
 
 
-class RatingInspectView(PrivateResponseMixin, generic.InspectView):
+class RatingInspectView(generic.InspectView):
     any_permission_required = ["view"]
 
     def get_object(self, queryset=None):
@@ -143,7 +141,7 @@ class RatingInspectView(PrivateResponseMixin, generic.InspectView):
         return ["helpfulness", "felt_heard", "rated_at"]
 
 
-class RatingHistoryView(PrivateResponseMixin, ViewPermissionMixin, HistoryView):
+class RatingHistoryView(ViewPermissionMixin, HistoryView):
     def get_base_object_queryset(self):
         return ratings_visible_to(self.request.user)
 

@@ -7,7 +7,7 @@ staff who do not train the cohort (and are not superusers) get a 404, so no
 response tells whether the object exists. Learners' objects are addressed by
 their public UUIDs.
 
-Every write goes through an audited action (`actions.py`). Every response is `Cache-Control: no-store, private`: these pages carry what
+Every write goes through an audited action (`actions.py`). Every response is no-store (Wagtail's `never_cache` on every admin URL): these pages carry what
 learners write about their health and lives.
 """
 
@@ -25,7 +25,6 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
-from training.http import no_store
 from training.learning.permissions import cohorts_trained_by
 
 from .actions import (
@@ -77,9 +76,6 @@ def _url(name, *args):
 
 class ReflectionQueueView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "doc-full-inverse"
-
-    def dispatch(self, request, *args, **kwargs):
-        return no_store(super().dispatch(request, *args, **kwargs))
 
     def trained_cohorts(self):
         return cohorts_trained_by(self.request.user).select_related("course")

@@ -28,9 +28,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
-from training.http import no_store
-from training.learning.policies import PolicyScopedObjectMixin
-from training.spreadsheets import csv_safe
+from training.admin_toolkit import PolicyScopedObjectMixin, SafeSpreadsheetMixin
 
 from .actions import CertificateRevokeAction, CertificateUnrevokeAction, TrainerSignoffAction
 from .admin_forms import CertificateFilterSet, ReasonForm, SignatureForm
@@ -41,13 +39,6 @@ from .rules import rules_evaluate
 from .selectors import certificate_public, verification_url
 from .services.errors import CertificateError
 from .signatures import trainer_signature_save
-
-
-class NoStoreMixin:
-    """Every certificate screen shows personal data: no cache keeps it."""
-
-    def dispatch(self, request, *args, **kwargs):
-        return no_store(super().dispatch(request, *args, **kwargs))
 
 
 def _valid_until(certificate):
@@ -61,7 +52,7 @@ def _status_label(certificate):
 # --- Index: filters, search, export ------------------------------------------
 
 
-class CertificateIndexView(NoStoreMixin, generic.IndexView):
+class CertificateIndexView(SafeSpreadsheetMixin, generic.IndexView):
     signoffs_url_name = None
     signature_url_name = None
 
@@ -97,10 +88,6 @@ class CertificateIndexView(NoStoreMixin, generic.IndexView):
             ),
         ]
 
-    def to_row_dict(self, item):
-        # Holder names and group names are typed by people: never a formula.
-        return {field: csv_safe(value) for field, value in super().to_row_dict(item).items()}
-
     def get_filename(self):
         return f"certificaten-{timezone.localdate().isoformat()}"
 
@@ -120,7 +107,7 @@ class CertificateIndexView(NoStoreMixin, generic.IndexView):
 # --- One certificate: inspect, history, revoke, PDF --------------------------
 
 
-class CertificateInspectView(NoStoreMixin, PolicyScopedObjectMixin, generic.InspectView):
+class CertificateInspectView(PolicyScopedObjectMixin, generic.InspectView):
     """The certificate as verification shows it, with revoke / undo, PDF and history."""
 
     template_name = "certificates/admin/inspect.html"
@@ -193,7 +180,7 @@ class CertificateInspectView(NoStoreMixin, PolicyScopedObjectMixin, generic.Insp
         return context
 
 
-class CertificateHistoryView(NoStoreMixin, PolicyScopedObjectMixin, HistoryView):
+class CertificateHistoryView(PolicyScopedObjectMixin, HistoryView):
     # Nobody changes a certificate by hand; reading its history is part of viewing it.
     any_permission_required = ["view"]
     # No edit screen to point to.
@@ -204,7 +191,6 @@ class CertificateHistoryView(NoStoreMixin, PolicyScopedObjectMixin, HistoryView)
 
 
 class CertificateObjectView(
-    NoStoreMixin,
     PolicyScopedObjectMixin,
     PermissionCheckedMixin,
     BaseObjectMixin,
@@ -291,7 +277,7 @@ class CertificatePdfView(CertificateObjectView):
 # --- Sign-offs and the trainer's signature -----------------------------------
 
 
-class TrainerView(NoStoreMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+class TrainerView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     """Base for the trainer's own screens: trainers and superusers only."""
 
     model = Certificate

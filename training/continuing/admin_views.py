@@ -24,7 +24,6 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 
-from training.http import no_store
 from training.learning.permissions import learners_trained_by
 
 from .actions import DecideExternalActivity, FollowUpSupportRequest
@@ -54,16 +53,10 @@ class ScopedIndexView(generic.IndexView):
             self.request.user, "view"
         ).select_related("facilitator")
 
-    def get(self, request, *args, **kwargs):
-        return no_store(super().get(request, *args, **kwargs))
-
 
 class ScopedInspectView(generic.InspectView):
     def get_object(self, queryset=None):
         return scoped_object(self.permission_policy, self.request.user, "view", self.pk)
-
-    def get(self, request, *args, **kwargs):
-        return no_store(super().get(request, *args, **kwargs))
 
 
 def _name(obj):
@@ -107,7 +100,7 @@ class SupportRequestFollowUpView(WagtailAdminTemplateMixin, TemplateView):
 
     def get(self, request, pk):
         self.support_request = self._get(request, pk)
-        return no_store(super().get(request, pk))
+        return super().get(request, pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -310,7 +303,7 @@ class ActivityDecideView(WagtailAdminTemplateMixin, TemplateView):
 
     def get(self, request, pk):
         self.activity = self._get(pk)
-        return no_store(super().get(request, pk))
+        return super().get(request, pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(activity=self.activity, name=_name(self.activity), **kwargs)
@@ -330,7 +323,7 @@ class ActivityProofView(View):
 
     def get(self, request, pk):
         activity = scoped_object(self.permission_policy, request.user, "view", pk)
-        return no_store(FileResponse(activity.proof.open("rb"), as_attachment=True))
+        return FileResponse(activity.proof.open("rb"), as_attachment=True)
 
 
 class ExternalActivityViewSet(ModelViewSet):

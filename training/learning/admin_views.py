@@ -30,13 +30,13 @@ from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, ListingButton
 
-from training.http import no_store
+from training.admin_toolkit import PolicyScopedObjectMixin
 
 from . import invitations, reports
 from .actions import CohortRotateInviteAction
 from .admin_forms import BulkInviteForm, CohortForm, ProgressFilterForm
 from .models import Cohort, CohortInvitation, Enrolment
-from .policies import PolicyScopedObjectMixin, cohort_policy
+from .policies import cohort_policy
 from .services import cohort_accepts_enrolment
 
 
@@ -204,10 +204,6 @@ class CohortEditView(PolicyScopedObjectMixin, generic.EditView):
         ]
         return context
 
-    def render_to_response(self, context, **response_kwargs):
-        # The page holds the invite link, which is as good as a key to the cohort.
-        return no_store(super().render_to_response(context, **response_kwargs))
-
 
 class CohortDeleteView(PolicyScopedObjectMixin, generic.DeleteView):
     def form_valid(self, form):
@@ -268,9 +264,6 @@ class CohortProgressView(CohortObjectView, TemplateView):
         )
         return context
 
-    def render_to_response(self, context, **response_kwargs):
-        return no_store(super().render_to_response(context, **response_kwargs))
-
 
 class CohortProgressCSVView(CohortObjectView, View):
     any_permission_required = ["change", "view"]
@@ -284,7 +277,7 @@ class CohortProgressCSVView(CohortObjectView, View):
             content_type="text/csv; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return no_store(response)
+        return response
 
 
 class CohortRotateInviteView(CohortObjectView, TemplateView):
@@ -344,10 +337,7 @@ class CohortInviteBulkView(CohortObjectView, TemplateView):
                 form.add_error(None, error.message)
         if result is not None and result.invited:
             form = BulkInviteForm()
-        return no_store(self.render_to_response(self.get_context_data(form=form, result=result)))
-
-    def render_to_response(self, context, **response_kwargs):
-        return no_store(super().render_to_response(context, **response_kwargs))
+        return self.render_to_response(self.get_context_data(form=form, result=result))
 
 
 class CohortInvitationActionView(CohortObjectView, View):

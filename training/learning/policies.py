@@ -11,9 +11,7 @@ policy, so the list a trainer sees, the cohort a URL opens (a wrong id is a
 
 from __future__ import annotations
 
-from django.contrib.admin.utils import unquote
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 from wagtail.permissions import register_permission_policy
 
 from training.courses.permissions import is_trainer
@@ -71,40 +69,3 @@ cohort_policy = CohortPolicy(Cohort)
 def register() -> None:
     """Called from `LearningConfig.ready()`, as every app registers its policies."""
     register_permission_policy(Cohort, cohort_policy)
-
-
-class PolicyScopedObjectMixin:
-    """For Wagtail's generic object views: the object comes from the policy.
-
-    `scope_action` is the policy action the view needs; objects are looked up
-    among the instances the user may do it on, and in `setup()`, before
-    `dispatch()` checks model-level permissions, so an object outside the
-    user's scope is a 404 whatever the view (even one they may not use).
-    """
-
-    scope_action = "view"
-    scope_select_related: tuple[str, ...] = ()
-
-    def scoped_queryset(self):
-        queryset = self.permission_policy.instances_user_has_permission_for(
-            self.request.user, self.scope_action
-        )
-        if self.scope_select_related:
-            queryset = queryset.select_related(*self.scope_select_related)
-        return queryset
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        if self.kwargs.get(getattr(self, "pk_url_kwarg", "pk")) is not None and not getattr(
-            self, "object", None
-        ):
-            self.object = self.get_object()
-
-    def get_base_object_queryset(self):
-        return self.scoped_queryset()
-
-    def get_object(self, queryset=None):
-        if getattr(self, "object", None) is not None:
-            return self.object
-        pk = self.kwargs[getattr(self, "pk_url_kwarg", "pk")]
-        return get_object_or_404(self.scoped_queryset(), pk=unquote(str(pk)))

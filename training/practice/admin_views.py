@@ -5,7 +5,7 @@ Cohort: per activity the groups, who waits, "form groups", moving a learner,
 and per learner the rounds listened and observed. Learner: one learner's
 growth chart and table. Every cohort is loaded through
 `cohorts_trained_by(user)` (404 for any other), and every response is
-`no_store`: observations are about learners' skills.
+`no-store` (Wagtail's `never_cache` on every admin URL): observations are about learners' skills.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from training.courses.permissions import is_trainer
-from training.http import no_store
 from training.learning.models import Enrolment
 from training.learning.permissions import cohorts_trained_by
 
@@ -41,9 +40,6 @@ def _url(name, *args):
 class PracticeAdminView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "group"
     page_title = _("Skills lab")
-
-    def dispatch(self, request, *args, **kwargs):
-        return no_store(super().dispatch(request, *args, **kwargs))
 
     def get_breadcrumbs_items(self):
         return [

@@ -21,7 +21,6 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from training.assessments.models import ConcernFlag
 from training.certificates.models import Certificate
-from training.http import no_store
 
 from . import errors, services
 from .forms import ErasureDecisionForm
@@ -74,7 +73,7 @@ class QueueView(generic.IndexView):
     def dispatch(self, request, *args, **kwargs):
         if not can_see_erasure_queue(request.user):
             raise Http404
-        return no_store(super().dispatch(request, *args, **kwargs))
+        return super().dispatch(request, *args, **kwargs)
 
     def get_base_queryset(self):
         return erasure_requests_decidable_by(self.request.user).select_related("user")
@@ -95,9 +94,6 @@ class DecideView(WagtailAdminTemplateMixin, TemplateView):
         self.erasure = get_object_or_404(
             erasure_requests_decidable_by(request.user).select_related("user"), pk=kwargs["pk"]
         )
-
-    def dispatch(self, request, *args, **kwargs):
-        return no_store(super().dispatch(request, *args, **kwargs))
 
     def get_page_subtitle(self):
         return _account(self.erasure)
