@@ -22,16 +22,6 @@ from training.associations.services import api_token_create, api_token_revoke
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff():
-    return UserFactory()
-
-
-@pytest.fixture
-def association(staff):
-    return AssociationFactory(staff=[staff])
-
-
 def bearer(raw):
     return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
 

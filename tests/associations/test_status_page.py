@@ -22,16 +22,6 @@ from training.associations.selectors import FacilitatorStatus, association_facil
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def staff():
-    return UserFactory(email="vereniging@example.org")
-
-
-@pytest.fixture
-def association(staff):
-    return AssociationFactory(staff=[staff])
-
-
 def certificate_for(association, name, **kwargs):
     learner = UserFactory(display_name=name)
     cohort = CohortFactory(association=association)

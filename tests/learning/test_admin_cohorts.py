@@ -36,11 +36,6 @@ def admin_login_url():
 
 
 @pytest.fixture
-def trainer():
-    return TrainerFactory(display_name="Tineke Trainer")
-
-
-@pytest.fixture
 def own_cohort(trainer):
     return CohortFactory(name="Voorjaarsgroep Utrecht", trainers=[trainer])
 

@@ -22,21 +22,6 @@ from training.learning.models import Announcement
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def trainer():
-    return TrainerFactory(display_name="Tineke Trainer")
-
-
-@pytest.fixture
-def cohort(trainer):
-    return CohortFactory(name="Voorjaarsgroep", trainers=[trainer])
-
-
-@pytest.fixture
-def learners(cohort):
-    return [EnrolmentFactory(cohort=cohort).learner for _ in range(2)]
-
-
 def write(cohort, trainer, commit, **kwargs):
     with commit(execute=True):
         return announcements.announcement_create(

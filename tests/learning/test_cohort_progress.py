@@ -27,11 +27,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def trainer():
-    return TrainerFactory()
-
-
-@pytest.fixture
 def cohort(trainer):
     """Two modules of two lessons: experiential expertise, then listening; no boundaries module."""
     course = build_course(modules=2, lessons_per_module=2, title="Gespreksleiding")

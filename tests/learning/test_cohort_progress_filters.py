@@ -4,16 +4,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import CohortFactory, TrainerFactory, build_course, login_with_mfa
+from tests.factories import CohortFactory, build_course, login_with_mfa
 from tests.learning.test_cohort_progress import enrol, progress_url
 from training.courses.selectors import course_outline
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def trainer():
-    return TrainerFactory()
 
 
 @pytest.fixture

@@ -24,16 +24,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def trainer():
-    return TrainerFactory(display_name="Tineke Trainer")
-
-
-@pytest.fixture
-def cohort(trainer):
-    return CohortFactory(name="Voorjaarsgroep", trainers=[trainer])
-
-
-@pytest.fixture
 def commit(django_capture_on_commit_callbacks):
     """Run what waits for the transaction to commit (the emails), as production does."""
     return lambda: django_capture_on_commit_callbacks(execute=True)

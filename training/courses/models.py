@@ -13,17 +13,24 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from training.blocks import RICH_TEXT_FEATURES
+from training.http import no_store
 
 from .blocks import LessonStreamBlock
 from .context import learner_context, lesson_viewed
 from .pillars import Pillar
 
 
-def _personal(request, response):
-    """Pages that show a signed-in learner's own progress are never cached."""
-    if request.user.is_authenticated:
-        response["Cache-Control"] = "no-store, private"
-    return response
+def personal_response(request, response):
+    """A page that shows a signed-in learner their own state is never cached for them
+    (a visitor's copy may be: it holds nothing personal)."""
+    return no_store(response) if request.user.is_authenticated else response
+
+
+class PersonalPageMixin:
+    """For page types that show a signed-in learner their own progress or work."""
+
+    def serve(self, request, *args, **kwargs):
+        return personal_response(request, super().serve(request, *args, **kwargs))
 
 
 class CatalogPage(Page):
@@ -52,7 +59,7 @@ class CatalogPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(PersonalPageMixin, Page):
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES)
     study_load_hours = models.PositiveSmallIntegerField(
         _("study load (hours)"), validators=[MinValueValidator(1), MaxValueValidator(500)]
@@ -192,11 +199,8 @@ class CoursePage(Page):
         context.update(learner_context(request=request, page=self, course=self, outline=outline))
         return context
 
-    def serve(self, request, *args, **kwargs):
-        return _personal(request, super().serve(request, *args, **kwargs))
 
-
-class ModulePage(Page):
+class ModulePage(PersonalPageMixin, Page):
     pillar = models.CharField(_("pillar"), max_length=20, choices=Pillar.choices)
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     study_load_hours = models.PositiveSmallIntegerField(
@@ -240,9 +244,6 @@ class ModulePage(Page):
         context["module_outline"] = outline.module(self.pk)
         context.update(learner_context(request=request, page=self, course=course, outline=outline))
         return context
-
-    def serve(self, request, *args, **kwargs):
-        return _personal(request, super().serve(request, *args, **kwargs))
 
 
 class LessonPage(Page):
@@ -310,4 +311,4 @@ class LessonPage(Page):
             template = self.get_template(request, *args, **kwargs)
             if not getattr(request, "is_preview", False):
                 lesson_viewed(request=request, lesson=self, context=context)
-        return _personal(request, TemplateResponse(request, template, context))
+        return personal_response(request, TemplateResponse(request, template, context))

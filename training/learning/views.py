@@ -37,17 +37,14 @@ def dashboard(request):
     )
 
 
-@never_cache
-def invite(request, token):
-    cohort = Cohort.objects.select_related("course").filter(invite_token=token).first()
-    if cohort is None:
-        response = TemplateResponse(
-            request,
-            "learning/invite.html",
-            {"error": services.InviteInvalid.message, "cohort": None},
-            status=404,
-        )
-        return no_store(response)
+def _invite_invalid(request):
+    context = {"error": services.InviteInvalid.message, "cohort": None}
+    return no_store(TemplateResponse(request, "learning/invite.html", context, status=404))
+
+
+def _invite_page(request, *, cohort, join):
+    """The invite page of `cohort`: shows the course, and on POST `join()`s a signed-in
+    visitor (a visitor is sent to sign in first and comes back here)."""
     context = {"cohort": cohort, "course": cohort.course, "error": None, "enrolment": None}
     if request.user.is_authenticated:
         context["enrolment"] = (
@@ -57,7 +54,7 @@ def invite(request, token):
         if not request.user.is_authenticated:
             return redirect(f"{_login_url()}?next={request.path}")
         try:
-            services.enrolment_join_by_invite(learner=request.user, token=token)
+            join()
         except services.EnrolmentError as error:
             context["error"] = error.message
         else:
@@ -69,6 +66,19 @@ def invite(request, token):
     elif context["enrolment"] is None and not services.cohort_accepts_enrolment(cohort):
         context["error"] = services.CohortClosed.message
     return no_store(TemplateResponse(request, "learning/invite.html", context))
+
+
+@never_cache
+def invite(request, token):
+    """The cohort's shared invite link."""
+    cohort = Cohort.objects.select_related("course").filter(invite_token=token).first()
+    if cohort is None:
+        return _invite_invalid(request)
+    return _invite_page(
+        request,
+        cohort=cohort,
+        join=lambda: services.enrolment_join_by_invite(learner=request.user, token=token),
+    )
 
 
 @never_cache
@@ -79,35 +89,12 @@ def personal_invite(request, token):
     if usable and invitation.accepted_at is not None:
         usable = request.user.is_authenticated and invitation.accepted_by_id == request.user.pk
     if not usable:
-        response = TemplateResponse(
-            request,
-            "learning/invite.html",
-            {"error": services.InviteInvalid.message, "cohort": None},
-            status=404,
-        )
-        return no_store(response)
-    cohort = invitation.cohort
-    context = {"cohort": cohort, "course": cohort.course, "error": None, "enrolment": None}
-    if request.user.is_authenticated:
-        context["enrolment"] = (
-            own_active_enrolments(request.user).filter(course=cohort.course).first()
-        )
-    if request.method == "POST":
-        if not request.user.is_authenticated:
-            return redirect(f"{_login_url()}?next={request.path}")
-        try:
-            invitations.invitation_accept(token=token, learner=request.user)
-        except services.EnrolmentError as error:
-            context["error"] = error.message
-        else:
-            messages.success(
-                request,
-                _("Welcome! You are now taking “%(course)s”.") % {"course": cohort.course.title},
-            )
-            return redirect(cohort.course.url)
-    elif context["enrolment"] is None and not services.cohort_accepts_enrolment(cohort):
-        context["error"] = services.CohortClosed.message
-    return no_store(TemplateResponse(request, "learning/invite.html", context))
+        return _invite_invalid(request)
+    return _invite_page(
+        request,
+        cohort=invitation.cohort,
+        join=lambda: invitations.invitation_accept(token=token, learner=request.user),
+    )
 
 
 def _login_url():

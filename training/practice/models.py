@@ -35,6 +35,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from training.blocks import RICH_TEXT_FEATURES
+from training.courses.models import PersonalPageMixin
 from training.courses.pillars import Pillar
 
 
@@ -159,7 +160,7 @@ def scenarios_preferring(pillar, queryset=None):
     return queryset.annotate(preferred=Exists(tagged)).order_by("-preferred", "difficulty", "title")
 
 
-class PracticeActivityPage(Page):
+class PracticeActivityPage(PersonalPageMixin, Page):
     """A practice activity in a module; it follows the module's pillar."""
 
     class Mode(models.TextChoices):
@@ -236,12 +237,6 @@ class PracticeActivityPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(activity_page_context(user=request.user, activity=self))
         return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if request.user.is_authenticated:
-            response["Cache-Control"] = "no-store, private"
-        return response
 
 
 class ObservationCriterion(Orderable):

@@ -24,9 +24,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from training.blocks import RICH_TEXT_FEATURES
+from training.courses.models import PersonalPageMixin
 
 
-class ReflectionAssignmentPage(Page):
+class ReflectionAssignmentPage(PersonalPageMixin, Page):
     """A reflection assignment in a module; it follows the module's pillar."""
 
     prompt = RichTextField(_("assignment"), features=RICH_TEXT_FEATURES)
@@ -119,12 +120,6 @@ class ReflectionAssignmentPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(assignment_page_context(user=request.user, assignment=self))
         return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if request.user.is_authenticated:
-            response["Cache-Control"] = "no-store, private"
-        return response
 
 
 class RubricCriterion(Orderable):
