@@ -3,8 +3,8 @@
 - **No cache.** Wagtail wraps every admin URL in `never_cache` (`Cache-Control: max-age=0,
   no-cache, no-store, must-revalidate, private`), viewsets included: no admin view sets
   cache headers itself.
-- `PolicyScopedObjectMixin`: the object comes from the view's permission policy (a wrong or
-  foreign id is a 404, before any 403).
+- `scoped_object_or_404` and, for Wagtail's generic views, `PolicyScopedObjectMixin`: the
+  object comes from the view's permission policy (a wrong or foreign id is a 404, before any 403).
 - `ReadOnlyViewSetMixin`: a viewset with only list, inspect and history (objects change
   through their audited actions).
 - `SafeSpreadsheetMixin`: every exported cell through `csv_safe`.
@@ -16,10 +16,21 @@ A shared helper: it imports no app (`tests/test_import_direction.py`).
 from __future__ import annotations
 
 from django.contrib.admin.utils import unquote
-from django.shortcuts import get_object_or_404
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.urls import path
 
 from training.spreadsheets import csv_safe
+
+
+def scoped_object_or_404(policy, user, action: str, pk):
+    """The object `pk` if `user` may do `action` on it under `policy`, else a 404 (also for
+    an id of the wrong shape): the one lookup every admin view makes."""
+    queryset = policy.instances_user_has_permission_for(user, action)
+    try:
+        return queryset.get(pk=unquote(str(pk)))
+    except (policy.model.DoesNotExist, ValueError, ValidationError):
+        raise Http404 from None
 
 
 class PolicyScopedObjectMixin:
@@ -56,7 +67,11 @@ class PolicyScopedObjectMixin:
         if getattr(self, "object", None) is not None:
             return self.object
         pk = self.kwargs[getattr(self, "pk_url_kwarg", "pk")]
-        return get_object_or_404(self.scoped_queryset(), pk=unquote(str(pk)))
+        queryset = self.scoped_queryset()
+        try:
+            return queryset.get(pk=unquote(str(pk)))
+        except (queryset.model.DoesNotExist, ValueError, ValidationError):
+            raise Http404 from None
 
 
 class ReadOnlyViewSetMixin:

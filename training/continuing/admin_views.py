@@ -7,9 +7,8 @@ Check-ins never appear here.
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -24,6 +23,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 
+from training.admin_toolkit import PolicyScopedObjectMixin, scoped_object_or_404
 from training.learning.permissions import learners_trained_by
 
 from .actions import DecideExternalActivity, FollowUpSupportRequest
@@ -38,15 +38,6 @@ from .permissions import intervision_groups_managed_by
 from .policies import external_activity_policy, support_request_policy
 
 
-def scoped_object(policy, user, action, pk):
-    """The object `pk` if `user` may do `action` on it under `policy`, else 404."""
-    queryset = policy.instances_user_has_permission_for(user, action)
-    try:
-        return queryset.get(pk=pk)
-    except (policy.model.DoesNotExist, ValueError):
-        raise Http404 from None
-
-
 class ScopedIndexView(generic.IndexView):
     def get_base_queryset(self):
         return self.permission_policy.instances_user_has_permission_for(
@@ -54,9 +45,8 @@ class ScopedIndexView(generic.IndexView):
         ).select_related("facilitator")
 
 
-class ScopedInspectView(generic.InspectView):
-    def get_object(self, queryset=None):
-        return scoped_object(self.permission_policy, self.request.user, "view", self.pk)
+class ScopedInspectView(PolicyScopedObjectMixin, generic.InspectView):
+    pass
 
 
 def _name(obj):
@@ -113,7 +103,7 @@ class SupportRequestFollowUpView(WagtailAdminTemplateMixin, TemplateView):
         return redirect("support_requests:index")
 
     def _get(self, request, pk):
-        return scoped_object(self.permission_policy, request.user, "follow_up", pk)
+        return scoped_object_or_404(self.permission_policy, request.user, "follow_up", pk)
 
 
 class SupportRequestViewSet(ModelViewSet):
@@ -198,19 +188,12 @@ class ScopedFormIndexView(ScopedIndexView):
         return self.permission_policy.instances_user_has_permission_for(self.request.user, "view")
 
 
-class ScopedEditView(generic.EditView):
-    def get_object(self, queryset=None):
-        return _scoped_get(self, "change")
+class ScopedEditView(PolicyScopedObjectMixin, generic.EditView):
+    scope_action = "change"
 
 
-class ScopedDeleteView(generic.DeleteView):
-    def get_object(self, queryset=None):
-        return _scoped_get(self, "delete")
-
-
-def _scoped_get(view, action):
-    pk = unquote(str(view.kwargs[view.pk_url_kwarg]))
-    return scoped_object(view.permission_policy, view.request.user, action, pk)
+class ScopedDeleteView(PolicyScopedObjectMixin, generic.DeleteView):
+    scope_action = "delete"
 
 
 class IntervisionGroupViewSet(ModelViewSet):
@@ -299,7 +282,7 @@ class ActivityDecideView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "tick"
 
     def _get(self, pk):
-        return scoped_object(self.permission_policy, self.request.user, "decide", pk)
+        return scoped_object_or_404(self.permission_policy, self.request.user, "decide", pk)
 
     def get(self, request, pk):
         self.activity = self._get(pk)
@@ -322,7 +305,7 @@ class ActivityProofView(View):
     permission_policy = external_activity_policy
 
     def get(self, request, pk):
-        activity = scoped_object(self.permission_policy, request.user, "view", pk)
+        activity = scoped_object_or_404(self.permission_policy, request.user, "view", pk)
         return FileResponse(activity.proof.open("rb"), as_attachment=True)
 
 
