@@ -59,7 +59,9 @@ run: install
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/beheer/)"
 	@# The task worker (certificates) runs beside the web server and stops with it. Its own
 	@# sweep finishes what an earlier, killed worker left, once that one's heartbeat is stale.
-	@$(MANAGE) run_worker & worker=$$!; \
+	@# The dev server reloads on code changes through inotify (django-watchfiles), the
+	@# worker not at all (restart `make run` after changing a task): idle, they stay idle.
+	@$(MANAGE) run_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
@@ -106,6 +108,7 @@ bench: install
 	$(PY) scripts/bench_reflections.py
 	$(PY) scripts/bench_scaling.py
 	$(PY) scripts/bench_http.py
+	$(PY) scripts/bench_idle.py
 
 ## The L-size load test (1,000 learners) against the cluster; not in CI.
 bench-cluster: install
