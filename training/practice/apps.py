@@ -17,6 +17,7 @@ class PracticeConfig(AppConfig):
 
         from .calendar import member_meeting_events
         from .course_pages import practice_page_context
+        from .dilemmas import dilemma_page_context
         from .progress import practice_progress
         from .receivers import follow_moved_enrolment
         from .solo_course_pages import solo_page_context
@@ -28,3 +29,4 @@ class PracticeConfig(AppConfig):
         register_progress_contributor(practice_progress)
         register_stuck_provider(practice_stuck_sections)
         register_learner_context_provider(solo_page_context)
+        register_learner_context_provider(dilemma_page_context)

@@ -57,3 +57,13 @@ def register_practice_log_actions(actions):
     actions.register_action(
         "practice.member_move", _("Move a learner to another practice group"), _("Learner moved")
     )
+    actions.register_action(
+        "practice.group_with_trainer",
+        _("Form a smaller practice group with the trainer in it"),
+        _("Practice group formed with the trainer"),
+    )
+    actions.register_action(
+        "practice.written_partner",
+        _("Pair a learner for written practice with another cohort"),
+        _("Written practice pair formed"),
+    )

@@ -1,0 +1,181 @@
+"""Nobody waits unseen: learners who opted in to practise and have no group yet.
+
+Each practice activity has a grouping moment: `grouping_days` after a learner
+opted in, the trainer has formed the groups. The rules, in order:
+
+1. A learner who opted in (active enrolment, account not erased) and is in
+   no group of the activity when their grouping moment has passed gets ONE
+   calm email (`waiting_emails_send`, a periodic job): a `GroupingWaitNotice`
+   row, written in the same transaction as the send and unique per activity
+   and enrolment, so double runs, two workers and retries never send twice.
+   Opting out and in again does not send a second one.
+2. Their dashboard says what happens next (`waiting_notes`), before and after
+   the moment; the trainer sees them in the stuck-learner tab (stuck.py).
+3. When the trainer has placed them (a group of three, a smaller group with
+   the trainer, or a written pair with a learner of another cohort), each
+   learner gets an email that their group is ready (`group_ready_send`) and
+   the dashboard points to the group until they agreed to the agreement.
+
+The emails name the activity and link to a page: never another learner, nor
+anything a learner wrote. Nothing of this is logged beyond ids.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from training.accounts.emails import email_render
+from training.assessments.notifications import absolute
+from training.learning.models import Enrolment
+
+from .models import GroupingWaitNotice, PracticeGroup, PracticeMember, PracticeOptIn
+
+logger = logging.getLogger(__name__)
+
+
+def _waiting_opt_ins():
+    """Opt-ins of active, reachable learners who are in no group of the activity."""
+    placed = PracticeMember.objects.filter(
+        activity_id=OuterRef("activity_id"), enrolment_id=OuterRef("enrolment_id")
+    )
+    return (
+        PracticeOptIn.objects.filter(
+            enrolment__status=Enrolment.Status.ACTIVE,
+            enrolment__learner__erased_at__isnull=True,
+            activity__live=True,
+        )
+        .exclude(Exists(placed))
+        .select_related("activity", "enrolment__learner")
+    )
+
+
+def _language(user) -> str:
+    return getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+
+
+def _send(*, user, template: str, context: dict) -> None:
+    with translation.override(_language(user)):
+        subject, body = email_render(f"practice/email/{template}", {"user": user, **context})
+    EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email]).send()
+
+
+def waiting_emails_send(*, now: datetime.datetime | None = None) -> int:
+    """Email every learner whose grouping moment passed without a group (once). Returns
+    how many emails went out; safe to run at any time."""
+    now = now or timezone.now()
+    sent = 0
+    notified = GroupingWaitNotice.objects.filter(
+        activity_id=OuterRef("activity_id"), enrolment_id=OuterRef("enrolment_id")
+    )
+    for opt_in in _waiting_opt_ins().exclude(Exists(notified)).order_by("created_at", "pk"):
+        activity = opt_in.activity.specific
+        if activity.grouping_moment(opt_in.created_at) > now:
+            continue
+        try:
+            with transaction.atomic():
+                GroupingWaitNotice.objects.create(
+                    activity_id=opt_in.activity_id, enrolment_id=opt_in.enrolment_id, sent_at=now
+                )
+                _send(
+                    user=opt_in.enrolment.learner,
+                    template="waiting",
+                    context={"activity": activity, "url": absolute(activity.url or "/")},
+                )
+        except IntegrityError:
+            continue  # another run sent it
+        except Exception as error:  # noqa: BLE001 - one bad address must not stop the rest
+            logger.warning(
+                "Practice waiting email (opt-in id=%s) not sent: %s",
+                opt_in.pk,
+                type(error).__name__,
+            )
+            continue
+        sent += 1
+    return sent
+
+
+def group_ready_send(*, group_id: int) -> int:
+    """Tell each learner of a group a trainer just made that their group is ready."""
+    group = PracticeGroup.objects.select_related("activity").filter(pk=group_id).first()
+    if group is None:
+        return 0
+    url = absolute(reverse("practice:group", kwargs={"public_id": group.public_id}))
+    sent = 0
+    members = group.members.filter(
+        enrolment__status=Enrolment.Status.ACTIVE, enrolment__learner__erased_at__isnull=True
+    ).select_related("enrolment__learner")
+    for member in members:
+        try:
+            _send(
+                user=member.enrolment.learner,
+                template="group_ready",
+                context={"activity": group.activity, "group": group, "url": url},
+            )
+        except Exception as error:  # noqa: BLE001
+            logger.warning(
+                "Practice group-ready email (member id=%s) not sent: %s",
+                member.pk,
+                type(error).__name__,
+            )
+            continue
+        sent += 1
+    return sent
+
+
+# --- The learner's dashboard -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WaitingNote:
+    """One line on the dashboard: `kind` is "waiting", "late" or "ready"."""
+
+    kind: str
+    activity: object
+    moment: datetime.datetime | None = None
+    group: PracticeGroup | None = None
+    written_pair: bool = False
+    with_trainer: bool = False
+
+
+def waiting_notes(*, enrolment, now: datetime.datetime | None = None) -> list[WaitingNote]:
+    """What the learner waits for in the skills lab of this course, and what happens next."""
+    if enrolment.status != Enrolment.Status.ACTIVE:
+        return []
+    now = now or timezone.now()
+    notes = []
+    opt_ins = _waiting_opt_ins().filter(enrolment=enrolment).order_by("activity__path")
+    for opt_in in opt_ins:
+        activity = opt_in.activity.specific
+        moment = activity.grouping_moment(opt_in.created_at)
+        notes.append(
+            WaitingNote(
+                kind="late" if moment <= now else "waiting", activity=activity, moment=moment
+            )
+        )
+    members = (
+        PracticeMember.objects.filter(enrolment=enrolment, agreed_at__isnull=True)
+        .select_related("group__activity")
+        .order_by("group__activity__path")
+    )
+    for member in members:
+        group = member.group
+        notes.append(
+            WaitingNote(
+                kind="ready",
+                activity=group.activity,
+                group=group,
+                with_trainer=group.members.filter(trainer__isnull=False).exists(),
+                # Only the trainer's "written with another cohort" option sets a group's mode.
+                written_pair=bool(group.mode),
+            )
+        )
+    return notes
