@@ -53,7 +53,7 @@ class DilemmaPath(models.Model):
     )
     lesson = models.ForeignKey("courses.LessonPage", on_delete=models.CASCADE, related_name="+")
     block_id = models.CharField(_("block"), max_length=64)
-    choices = models.JSONField(_("choices opened"), default=list)
+    choices = models.JSONField(_("choices opened"), default=list, blank=True)
     reflection = models.TextField(_("reflection"), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)

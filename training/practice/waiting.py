@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -141,41 +141,54 @@ class WaitingNote:
     kind: str
     activity: object
     moment: datetime.datetime | None = None
-    group: PracticeGroup | None = None
+    group_public_id: object = None
     written_pair: bool = False
     with_trainer: bool = False
 
 
 def waiting_notes(*, enrolment, now: datetime.datetime | None = None) -> list[WaitingNote]:
-    """What the learner waits for in the skills lab of this course, and what happens next."""
+    """What the learner waits for in the skills lab of this course, and what happens next.
+
+    One query, whatever the course: every placed learner opted in first (the
+    opt-in stays), so the opt-ins with their group, if any, tell it all.
+    """
     if enrolment.status != Enrolment.Status.ACTIVE:
         return []
     now = now or timezone.now()
-    notes = []
-    opt_ins = _waiting_opt_ins().filter(enrolment=enrolment).order_by("activity__path")
-    for opt_in in opt_ins:
-        activity = opt_in.activity.specific
-        moment = activity.grouping_moment(opt_in.created_at)
-        notes.append(
-            WaitingNote(
-                kind="late" if moment <= now else "waiting", activity=activity, moment=moment
-            )
-        )
-    members = (
-        PracticeMember.objects.filter(enrolment=enrolment, agreed_at__isnull=True)
-        .select_related("group__activity")
-        .order_by("group__activity__path")
+    member = PracticeMember.objects.filter(
+        activity_id=OuterRef("activity_id"), enrolment_id=OuterRef("enrolment_id")
     )
-    for member in members:
-        group = member.group
-        notes.append(
-            WaitingNote(
-                kind="ready",
-                activity=group.activity,
-                group=group,
-                with_trainer=group.members.filter(trainer__isnull=False).exists(),
-                # Only the trainer's "written with another cohort" option sets a group's mode.
-                written_pair=bool(group.mode),
-            )
+    trainer_in_group = PracticeMember.objects.filter(
+        group_id=OuterRef("member_group_id"), trainer__isnull=False
+    )
+    opt_ins = (
+        PracticeOptIn.objects.filter(enrolment=enrolment, activity__live=True)
+        .select_related("activity")
+        .annotate(
+            member_group_id=Subquery(member.values("group_id")[:1]),
+            member_agreed_at=Subquery(member.values("agreed_at")[:1]),
+            group_public_id=Subquery(member.values("group__public_id")[:1]),
+            group_mode=Subquery(member.values("group__mode")[:1]),
+            with_trainer=Exists(trainer_in_group),
         )
+        .order_by("activity__path")
+    )
+    notes = []
+    for opt_in in opt_ins:
+        activity = opt_in.activity
+        if opt_in.member_group_id is None:
+            moment = activity.grouping_moment(opt_in.created_at)
+            kind = "late" if moment <= now else "waiting"
+            notes.append(WaitingNote(kind=kind, activity=activity, moment=moment))
+        elif opt_in.member_agreed_at is None:
+            notes.append(
+                WaitingNote(
+                    kind="ready",
+                    activity=activity,
+                    group_public_id=opt_in.group_public_id,
+                    # Only the trainer's "written with another cohort" option sets a mode.
+                    written_pair=bool(opt_in.group_mode),
+                    with_trainer=opt_in.with_trainer,
+                )
+            )
     return notes
