@@ -45,7 +45,7 @@ class DilemmaReflectionForm(forms.Form):
     """The optional short reflection under a dilemma; as written (no maxlength in the page)."""
 
     reflection = forms.CharField(
-        label=_("What do you take with you from this dilemma? (optional)"),
+        label=_("What do you take with you from this dilemma?"),
         required=False,
         strip=False,
         widget=forms.Textarea(attrs={"rows": 3}),

@@ -19,7 +19,12 @@
     steps.forEach(function (step) {
       var item = document.createElement("li");
       item.textContent = step.text;
-      if (step.deeper) item.className = "dilemma__step--deeper";
+      if (step.deeper) {
+        var note = document.createElement("span");
+        note.className = "meta";
+        note.textContent = " (" + list.getAttribute("data-deeper-label") + ")";
+        item.appendChild(note);
+      }
       list.appendChild(item);
     });
     list.hidden = steps.length === 0;
