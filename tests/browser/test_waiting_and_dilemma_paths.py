@@ -155,3 +155,47 @@ def test_without_javascript_the_buttons_keep_the_path(
         "Ik bel haar meteen terug."
     )
     screenshot(page, "dilemma-no-js")
+
+
+def test_a_trainer_takes_part_when_only_two_wait(new_page, live_server, check_screen):
+    from django.urls import reverse
+
+    from tests.factories import TrainerFactory
+
+    trainer = TrainerFactory(display_name="Tessa Trainer")
+    user_email_mark_verified(trainer)
+    course = build_course(modules=1, lessons_per_module=1)
+    module = ModulePageFactory(parent=course, title="Luisteren")
+    activity = PracticeActivityPageFactory(parent=module, title="Oefenen in drietallen")
+    cohort = CohortFactory(course=course, name="Voorjaarsgroep Zwolle", trainers=[trainer])
+    enrolments = []
+    for index, name in enumerate(["Anouk Verbeek", "Bram de Wit"]):
+        user = UserFactory(email=f"wacht{index}@example.org", display_name=name)
+        user_email_mark_verified(user)
+        enrolment = EnrolmentFactory(learner=user, cohort=cohort)
+        PracticeOptIn.objects.create(
+            activity=activity, enrolment=enrolment, cohort=cohort, slots=["2-evening"]
+        )
+        enrolments.append(enrolment)
+
+    admin = sign_in(
+        new_page, live_server, trainer, reverse("practice_admin:cohort", args=[cohort.pk])
+    )
+    expect(admin.locator("#main")).to_contain_text(
+        "Niemand in een andere groep van deze cursus wacht nu op deze oefening"
+    )
+    check_screen(admin, "admin-two-waiting")
+    admin.get_by_role(
+        "button", name=nl("Form a group of these two with you as the observer")
+    ).click()
+    expect(admin.locator(".messages")).to_contain_text("Groep 1")
+    expect(admin.locator("#main")).to_contain_text("Tessa Trainer (trainer)")
+    check_screen(admin, "admin-with-trainer")
+
+    # The learner's dashboard points to the group; the group page names the trainer.
+    page = sign_in(new_page, live_server, enrolments[0].learner, "/mijn/")
+    line = page.get_by_role("group", name=nl("Practising in a group"))
+    expect(line).to_contain_text(nl("Your trainer takes part in your group."))
+    line.get_by_role("link", name=nl("Go to your practice group and read the agreement")).click()
+    expect(page.locator(".people-list")).to_contain_text("Tessa Trainer (trainer)")
+    check_screen(page, "group-with-trainer")
