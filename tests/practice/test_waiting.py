@@ -41,6 +41,15 @@ def test_the_grouping_moment_defaults_to_seven_days_and_is_validated(activity):
         activity.full_clean()
 
 
+def test_the_page_editor_offers_the_grouping_moment_with_help(client, activity):
+    from tests.factories import TrainerFactory
+
+    login_with_mfa(client, TrainerFactory(is_superuser=True))
+    page = client.get(f"/beheer/pages/{activity.pk}/edit/").content.decode()
+    assert 'name="grouping_days"' in page and 'value="7"' in page
+    assert "krijgt één korte e-mail en een melding op het dashboard" in page
+
+
 def test_opted_in_never_grouped_gets_one_email_after_the_grouping_moment(clock, activity, learners):
     opt_in_all(activity, learners[:2])  # two: no group of three can form
 

@@ -257,6 +257,8 @@ def practice_member_move(*, member: PracticeMember, group: PracticeGroup) -> Pra
         source = member.group
         if group.pk == source.pk:
             return member
+        if member.is_trainer:
+            raise errors.PracticeError()  # the trainer joined this group for its learners
         if group.activity_id != source.activity_id or group.cohort_id != source.cohort_id:
             raise errors.PracticeError()
         if _group_started(source) or _group_started(group):

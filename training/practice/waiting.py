@@ -77,7 +77,7 @@ def waiting_emails_send(*, now: datetime.datetime | None = None) -> int:
         activity_id=OuterRef("activity_id"), enrolment_id=OuterRef("enrolment_id")
     )
     for opt_in in _waiting_opt_ins().exclude(Exists(notified)).order_by("created_at", "pk"):
-        activity = opt_in.activity.specific
+        activity = opt_in.activity
         if activity.grouping_moment(opt_in.created_at) > now:
             continue
         try:
