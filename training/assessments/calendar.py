@@ -4,7 +4,7 @@ A learner's feed has their cohorts' start and end dates and their own
 deadlines (extensions included, via `Deadlines`); a trainer's has the dates
 and the group deadlines of the cohorts they train. Apps further up (the
 skills lab's meetings, intervision) add their events through
-`register_calendar_events`, so the feed is one address for everything. Events are all-day (the
+the `CALENDAR_EVENTS` hook (`training.hooks`), so the feed is one address for everything. Events are all-day (the
 deadlines are dates in the site's time zone) with stable UIDs, so a
 calendar app updates an event when a date moves. Only titles of courses,
 groups and assignments and links go in: never anything a learner wrote.

@@ -198,7 +198,7 @@ def lesson_body_parts(*, lesson: Page, use_cache: bool = True) -> list[BodyPart]
 
 
 # Blocks whose HTML depends on who looks (and so are rendered per request).
-PER_VISITOR_BLOCKS = frozenset({"knowledge_check", "respond"})
+PER_VISITOR_BLOCKS = frozenset({"knowledge_check", "respond", "dilemma"})
 
 
 def lesson_context(*, lesson: Page) -> dict:

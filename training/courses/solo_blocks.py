@@ -7,6 +7,9 @@ learner context registry (`training.courses.context`); the block itself holds
 plain fields only, never a reference to a practice model.
 
 Rules a reader could get wrong:
+- a dilemma is rendered per visitor (`PER_VISITOR_BLOCKS`): an enrolled
+  learner sees their own path through it ("Jouw keuzes", kept by
+  `training.practice.dilemmas`); a visitor's page holds nothing personal;
 - the trainer's model answer (summary, open question, why it works) is shown
   to a learner only after they answered: the value class keeps it apart, and
   the template renders it only from the learner's stored answer;
@@ -172,25 +175,45 @@ class DilemmaChoiceBlock(DilemmaOptionBlock):
         return value
 
 
+def _option(option, key: str) -> dict:
+    return {
+        "key": key,
+        "text": option["text"],
+        "consequence": option["consequence"],
+        "reflection_question": option["reflection_question"],
+    }
+
+
 class DilemmaValue(blocks.StructValue):
     def choice_list(self) -> list[dict]:
-        """Each choice with its follow-up, if it has one, as `deeper` (or None)."""
+        """Each choice with its follow-up, if it has one, as `deeper` (or None).
+
+        Every choice has a `key` by position: "2" for the second choice, "2.1"
+        for the first choice one step further (a learner's path stores these).
+        """
         result = []
-        for choice in self["choices"]:
+        for index, choice in enumerate(self["choices"], start=1):
             follow_up = (choice["follow_up_situation"] or "").strip()
+            deeper = [
+                _option(option, f"{index}.{number}")
+                for number, option in enumerate(choice["follow_up_choices"], start=1)
+            ]
             result.append(
                 {
-                    "text": choice["text"],
-                    "consequence": choice["consequence"],
-                    "reflection_question": choice["reflection_question"],
-                    "deeper": (
-                        {"situation": follow_up, "choices": list(choice["follow_up_choices"])}
-                        if follow_up
-                        else None
-                    ),
+                    **_option(choice, str(index)),
+                    "deeper": {"situation": follow_up, "choices": deeper} if follow_up else None,
                 }
             )
         return result
+
+    def choices_by_key(self) -> dict[str, dict]:
+        """Every choice at both levels by its key."""
+        found = {}
+        for choice in self.choice_list():
+            found[choice["key"]] = choice
+            for option in (choice["deeper"] or {}).get("choices", []):
+                found[option["key"]] = option
+        return found
 
 
 class DilemmaBlock(blocks.StructBlock):

@@ -62,3 +62,63 @@ class MoveMemberAction(AuditedAction):
 
     def log_data(self, result):
         return {"member": self.instance.pk, "to_group": self.group.pk}
+
+
+class GroupWithTrainerAction(AuditedAction):
+    """One or two learners wait: a smaller group with the trainer in it."""
+
+    log_action = "practice.group_with_trainer"
+
+    def __init__(self, activity, *, cohort, user):
+        super().__init__(activity, user=user)
+        self.cohort = cohort
+
+    def check(self, skip_permission_checks=False):
+        if skip_permission_checks:
+            return
+        if not cohort_policy.user_has_permission_for_instance(self.user, "change", self.cohort):
+            raise PermissionDenied
+
+    def commit(self):
+        return services.practice_group_with_trainer_form(
+            activity=self.instance, cohort=self.cohort, trainer=self.user
+        )
+
+    def log_instance(self, result):
+        return self.cohort
+
+    def log_data(self, result):
+        return {"activity": self.instance.pk, "group": result.pk}
+
+
+class WrittenPartnerAction(AuditedAction):
+    """A waiting learner practises in writing with a learner of another cohort."""
+
+    log_action = "practice.written_partner"
+
+    def __init__(self, activity, *, enrolment, user):
+        super().__init__(activity, user=user)
+        self.enrolment = enrolment
+
+    def check(self, skip_permission_checks=False):
+        if skip_permission_checks:
+            return
+        cohort = self.enrolment.cohort
+        if not cohort_policy.user_has_permission_for_instance(self.user, "change", cohort):
+            raise PermissionDenied
+
+    def commit(self):
+        return services.practice_written_partner_pair(
+            activity=self.instance, enrolment=self.enrolment
+        )
+
+    def log_instance(self, result):
+        return self.enrolment.cohort
+
+    def log_data(self, result):
+        return {
+            "activity": self.instance.pk,
+            "enrolment": self.enrolment.pk,
+            "group": result.pk,
+            "members": [m.pk for m in result.members.all()],
+        }

@@ -1,8 +1,10 @@
 """The trainer's skills-lab screens in the Wagtail admin (one ViewSet).
 
 Index: the cohorts the trainer trains, with their practice activities.
-Cohort: per activity the groups, who waits, "form groups", moving a learner,
-and per learner the rounds listened and observed. Learner: one learner's
+Cohort: per activity the groups, who waits, "form groups", moving a learner;
+when only one or two wait, a smaller group with the trainer in it or a
+written pair with a learner of another cohort; and per learner the rounds
+listened and observed. Learner: one learner's
 growth chart and table. Every cohort is loaded through
 `cohorts_trained_by(user)` (404 for any other), and every response is
 `no-store` (Wagtail's `never_cache` on every admin URL): observations are about learners' skills.
@@ -11,6 +13,7 @@ growth chart and table. Every cohort is loaded through
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext
@@ -24,7 +27,12 @@ from training.courses.permissions import is_trainer
 from training.learning.models import Enrolment
 from training.learning.permissions import cohorts_trained_by
 
-from .actions import FormGroupsAction, MoveMemberAction
+from .actions import (
+    FormGroupsAction,
+    GroupWithTrainerAction,
+    MoveMemberAction,
+    WrittenPartnerAction,
+)
 from .chart import growth_chart
 from .errors import PracticeError
 from .models import PracticeActivityPage, PracticeGroup, PracticeMember, PracticeOptIn
@@ -82,17 +90,33 @@ class CohortView(PracticeAdminView):
         sections = []
         for activity in _activities(self.cohort.course):
             groups = list(
-                PracticeGroup.objects.filter(activity=activity, cohort=self.cohort)
-                .prefetch_related("members__enrolment__learner", "rounds")
-                .order_by("number")
+                PracticeGroup.objects.filter(
+                    # A written pair made from another cohort holds one of ours too.
+                    Q(cohort=self.cohort) | Q(members__enrolment__cohort=self.cohort),
+                    activity=activity,
+                )
+                .distinct()
+                .prefetch_related("members__enrolment__learner", "members__trainer", "rounds")
+                .order_by("number", "pk")
             )
-            placed = PracticeMember.objects.filter(activity=activity).values("enrolment_id")
-            waiting = (
-                PracticeOptIn.objects.filter(activity=activity, cohort=self.cohort)
-                .exclude(enrolment_id__in=placed)
-                .select_related("enrolment__learner")
+            placed = PracticeMember.objects.filter(
+                activity=activity, enrolment__isnull=False
+            ).values("enrolment_id")
+            waiting_here = PracticeOptIn.objects.filter(
+                activity=activity, enrolment__status=Enrolment.Status.ACTIVE
+            ).exclude(enrolment_id__in=placed)
+            waiting = waiting_here.filter(cohort=self.cohort).select_related("enrolment__learner")
+            sections.append(
+                {
+                    "activity": activity,
+                    "groups": groups,
+                    "waiting": list(waiting),
+                    # A number only: learners of other cohorts are not this trainer's.
+                    "waiting_elsewhere": waiting_here.filter(cohort__course=self.cohort.course)
+                    .exclude(cohort=self.cohort)
+                    .count(),
+                }
             )
-            sections.append({"activity": activity, "groups": groups, "waiting": list(waiting)})
         return super().get_context_data(
             cohort=self.cohort,
             sections=sections,
@@ -114,6 +138,36 @@ class CohortView(PracticeAdminView):
                         request,
                         gettext("Nobody to group: no one waits, or one person waits alone."),
                     )
+            elif request.POST.get("action") == "with_trainer":
+                activity = get_object_or_404(
+                    _activities(self.cohort.course), pk=request.POST.get("activity")
+                )
+                group = GroupWithTrainerAction(
+                    activity, cohort=self.cohort, user=request.user
+                ).execute()
+                messages.success(
+                    request,
+                    gettext("Group %(n)s formed with you in it; the learners get an email.")
+                    % {"n": group.number},
+                )
+            elif request.POST.get("action") == "written":
+                activity = get_object_or_404(
+                    _activities(self.cohort.course), pk=request.POST.get("activity")
+                )
+                enrolment = get_object_or_404(
+                    Enrolment.objects.filter(cohort=self.cohort), pk=request.POST.get("enrolment")
+                )
+                group = WrittenPartnerAction(
+                    activity, enrolment=enrolment, user=request.user
+                ).execute()
+                messages.success(
+                    request,
+                    gettext(
+                        "Written pair formed (group %(n)s) with a learner of another group; "
+                        "both get an email."
+                    )
+                    % {"n": group.number},
+                )
             elif request.POST.get("action") == "move":
                 member = get_object_or_404(
                     PracticeMember.objects.filter(group__cohort=self.cohort),

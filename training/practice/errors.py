@@ -63,3 +63,22 @@ class TextTooLong(PracticeError):
 
 class EmptyText(PracticeError):
     message = _("Write something first.")
+
+
+class NobodyWaiting(PracticeError):
+    message = _("Nobody waits for a group any more.")
+
+
+class EnoughToGroup(PracticeError):
+    message = _("Three or more learners are waiting: form groups of three instead.")
+
+
+class LearnerNotWaiting(PracticeError):
+    message = _("This learner is no longer waiting for a practice group.")
+
+
+class NoPartnerElsewhere(PracticeError):
+    message = _(
+        "Nobody in another group of this course is waiting for this practice right now. "
+        "Try again later, or form a smaller group with yourself in it."
+    )

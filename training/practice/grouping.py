@@ -113,3 +113,15 @@ def round_roles(*, round_index: int, size: int) -> Roles:
     speaker = (round_index + 1) % size
     observers = tuple(p for p in range(size) if p not in (listener, speaker))
     return Roles(speaker=speaker, listener=listener, observers=observers)
+
+
+def round_roles_with_trainer(*, round_index: int, learners: int) -> tuple[int, int | None]:
+    """(listener, speaker) by learner position in a group a trainer completed.
+
+    Only learners listen (a trainer's listening would count for no one); the
+    next learner speaks, or the trainer (None) when one learner practises
+    alone with them. The trainer observes every round.
+    """
+    listener = round_index % learners
+    speaker = (round_index + 1) % learners if learners > 1 else None
+    return listener, speaker

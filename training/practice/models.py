@@ -19,6 +19,7 @@ by the group's members and the cohort's trainers (training.practice.policies).
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin import display as admin_display
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -181,6 +182,16 @@ class PracticeActivityPage(PersonalPageMixin, Page):
     scenarios = ParentalManyToManyField(
         Scenario, verbose_name=_("scenarios"), blank=True, related_name="activities"
     )
+    grouping_days = models.PositiveSmallIntegerField(
+        _("groups formed within (days)"),
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "Days after a learner signs up by which you form the groups. A learner still "
+            "without a group then gets one short email and a note on their dashboard, and "
+            "shows up in your stuck-learner tab."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -189,6 +200,7 @@ class PracticeActivityPage(PersonalPageMixin, Page):
             [FieldPanel("minutes_per_round"), FieldPanel("rounds"), FieldPanel("mode")],
             heading=_("Rounds"),
         ),
+        FieldPanel("grouping_days"),
         FieldPanel(
             "scenarios",
             widget=forms.CheckboxSelectMultiple,
@@ -226,6 +238,12 @@ class PracticeActivityPage(PersonalPageMixin, Page):
     def scenarios_for_rounds(self) -> list[Scenario]:
         """The chosen scenarios for the rounds, those of the activity's pillar first."""
         return list(scenarios_preferring(self.pillar, self.scenarios.all()))
+
+    def grouping_moment(self, opted_in_at):
+        """When a learner who opted in at `opted_in_at` should have a group."""
+        import datetime
+
+        return opted_in_at + datetime.timedelta(days=self.grouping_days)
 
     def rounds_for(self, group_size: int) -> int:
         """Enough rounds for every member to listen once."""
@@ -314,7 +332,15 @@ class PracticeOptIn(models.Model):
 
 
 class PracticeGroup(models.Model):
-    """Two to four learners of one cohort practising one activity together."""
+    """Two to four learners of one cohort practising one activity together.
+
+    Two exceptions a trainer makes when a group of three cannot be formed
+    (see `services.practice_group_with_trainer_form` and
+    `services.practice_written_partner_pair`): a smaller group with the
+    trainer as a member, and a written pair with a learner of another cohort
+    of the same course (`mode` then overrides the activity's mode; `cohort`
+    is the cohort of the learner it was made for).
+    """
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     activity = models.ForeignKey(
@@ -322,6 +348,14 @@ class PracticeGroup(models.Model):
     )
     cohort = models.ForeignKey("learning.Cohort", on_delete=models.CASCADE, related_name="+")
     number = models.PositiveSmallIntegerField()
+    mode = models.CharField(
+        _("mode"),
+        max_length=10,
+        choices=PracticeActivityPage.Mode.choices,
+        blank=True,
+        default="",
+        help_text=_("Empty: the activity's mode."),
+    )
     meeting_at = models.DateTimeField(_("we meet at"), null=True, blank=True)
     meeting_place = models.CharField(
         _("where we meet"),
@@ -344,13 +378,39 @@ class PracticeGroup(models.Model):
     def __str__(self):
         return f"{self.activity} · {_('group')} {self.number}"
 
+    @property
+    def practice_mode(self) -> str:
+        """How this group practises: its own mode, else the activity's."""
+        return self.mode or self.activity.mode
+
+    @property
+    def is_written(self) -> bool:
+        return self.practice_mode == PracticeActivityPage.Mode.WRITTEN
+
 
 class PracticeMember(models.Model):
-    """A learner's place in a practice group: one per learner and activity."""
+    """A place in a practice group: one per learner and activity.
+
+    Usually a learner (`enrolment`); in a group a trainer completed because
+    too few learners waited, the trainer (`trainer`, exactly one of the two).
+    A trainer member never listens, so never counts towards a certificate:
+    they observe, and speak when they practise with one learner alone.
+    """
 
     group = models.ForeignKey(PracticeGroup, on_delete=models.CASCADE, related_name="members")
     enrolment = models.ForeignKey(
-        "learning.Enrolment", on_delete=models.CASCADE, related_name="practice_memberships"
+        "learning.Enrolment",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="practice_memberships",
+    )
+    trainer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="practice_memberships_as_trainer",
     )
     # Denormalised so "one membership per learner and activity" is a plain constraint.
     activity = models.ForeignKey(PracticeActivityPage, on_delete=models.CASCADE, related_name="+")
@@ -364,14 +424,41 @@ class PracticeMember(models.Model):
             models.UniqueConstraint(
                 fields=["activity", "enrolment"], name="practice_one_group_per_activity"
             ),
+            models.UniqueConstraint(
+                fields=["group", "trainer"],
+                condition=Q(trainer__isnull=False),
+                name="practice_trainer_once_per_group",
+            ),
+            models.CheckConstraint(
+                condition=Q(enrolment__isnull=False, trainer__isnull=True)
+                | Q(enrolment__isnull=True, trainer__isnull=False),
+                name="practice_member_learner_or_trainer",
+            ),
         ]
 
     def __str__(self):
-        return f"{self.group} · {self.enrolment.learner}"
+        return f"{self.group} · {self.person}"
 
     @property
     def has_agreed(self) -> bool:
         return self.agreed_at is not None
+
+    @property
+    def is_trainer(self) -> bool:
+        return self.enrolment_id is None
+
+    @property
+    def person(self):
+        """The learner or the trainer (a user)."""
+        return self.trainer if self.is_trainer else self.enrolment.learner
+
+    @property
+    def display_name(self) -> str:
+        person = self.person
+        name = person.display_name or getattr(person, "pseudonym", "") or ""
+        if self.is_trainer:
+            return _("%(name)s (trainer)") % {"name": name} if name else str(_("trainer"))
+        return name
 
 
 class PracticeRound(models.Model):
@@ -547,5 +634,32 @@ class MeetingReminder(models.Model):
         return f"{self.member_id} · {self.kind}"
 
 
+class GroupingWaitNotice(models.Model):
+    """The one email to a learner still without a group at the activity's grouping moment.
+
+    Unique per activity and enrolment, written in the same transaction as the
+    send (training/practice/waiting.py): double runs, two workers and retries
+    never send twice. No personal data beyond who was emailed when.
+    """
+
+    activity = models.ForeignKey(PracticeActivityPage, on_delete=models.CASCADE, related_name="+")
+    enrolment = models.ForeignKey(
+        "learning.Enrolment", on_delete=models.CASCADE, related_name="practice_wait_notices"
+    )
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("practice waiting email")
+        verbose_name_plural = _("practice waiting emails")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "enrolment"], name="practice_one_wait_notice"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment_id} · {self.activity_id}"
+
+
 # Solo practice answers live in their own module (see solo_models.py).
-from .solo_models import SoloAnswer  # noqa: E402, F401
+from .solo_models import DilemmaPath, SoloAnswer  # noqa: E402, F401

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from training.courses.pillars import Pillar
 from training.learning.models import Cohort, Enrolment
@@ -63,6 +63,9 @@ def activity_page_context(*, user, activity: PracticeActivityPage) -> dict:
             "member": member,
             "group": member.group if member else None,
             "alone": bool(opt_in and not member and waiting <= 1),
+            "grouping_moment": (
+                activity.grouping_moment(opt_in.created_at) if opt_in and not member else None
+            ),
         }
     )
     return context
@@ -78,9 +81,12 @@ def group_for_user(*, user, public_id, action: str = "view") -> PracticeGroup:
 
 
 def member_of(*, group: PracticeGroup, user) -> PracticeMember | None:
+    """The user's place in the group: as a learner (active) or as the trainer who joined."""
     return (
-        group.members.filter(enrolment__learner=user, enrolment__status=Enrolment.Status.ACTIVE)
-        .select_related("enrolment__learner")
+        group.members.filter(
+            Q(enrolment__learner=user, enrolment__status=Enrolment.Status.ACTIVE) | Q(trainer=user)
+        )
+        .select_related("enrolment__learner", "trainer")
         .first()
     )
 
@@ -114,9 +120,17 @@ def group_rounds(*, group: PracticeGroup) -> list[RoundView]:
 
     rounds = (
         group.rounds.select_related(
-            "speaker__enrolment__learner", "listener__enrolment__learner", "scenario"
+            "speaker__enrolment__learner",
+            "speaker__trainer",
+            "listener__enrolment__learner",
+            "scenario",
         )
-        .prefetch_related("observations", "turns", "group__members__enrolment__learner")
+        .prefetch_related(
+            "observations",
+            "turns",
+            "group__members__enrolment__learner",
+            "group__members__trainer",
+        )
         .order_by("number")
     )
     views = []
@@ -260,6 +274,7 @@ def practice_personal_data(*, enrolment_ids) -> dict:
     """What a learner did in the skills lab, for their data export: their groups and
     rounds by role, the observations and ratings they received as listener, and what
     they wrote themselves (self-reflections, ratings given, written turns)."""
+    from .dilemmas import dilemma_personal_data
     from .models import (
         ListenerReflection,
         Observation,
@@ -324,4 +339,5 @@ def practice_personal_data(*, enrolment_ids) -> dict:
             for t in WrittenTurn.objects.filter(author_id__in=member_ids).select_related("round")
         ],
         **solo_personal_data(enrolment_ids=enrolment_ids),
+        **dilemma_personal_data(enrolment_ids=enrolment_ids),
     }

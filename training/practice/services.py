@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 from urllib.parse import urlparse
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +21,7 @@ from training.learning.models import Cohort, Enrolment
 from training.learning.signals import announce_progress_changed
 
 from . import errors
-from .grouping import groups_form, round_roles, rounds_needed
+from .grouping import groups_form, round_roles, round_roles_with_trainer, rounds_needed
 from .models import (
     ListenerReflection,
     Observation,
@@ -104,7 +104,9 @@ def practice_groups_form(*, activity: PracticeActivityPage, cohort: Cohort) -> l
     """
     with transaction.atomic():
         Cohort.objects.select_for_update().filter(pk=cohort.pk).first()  # one forming at a time
-        placed = PracticeMember.objects.filter(activity=activity).values("enrolment_id")
+        placed = PracticeMember.objects.filter(activity=activity, enrolment__isnull=False).values(
+            "enrolment_id"
+        )
         waiting = list(
             PracticeOptIn.objects.filter(
                 activity=activity, cohort=cohort, enrolment__status=Enrolment.Status.ACTIVE
@@ -135,6 +137,104 @@ def practice_groups_form(*, activity: PracticeActivityPage, cohort: Cohort) -> l
         return created
 
 
+def _waiting(*, activity: PracticeActivityPage, cohort_ids) -> list[PracticeOptIn]:
+    """Opt-ins of active learners of these cohorts not yet in a group of the activity."""
+    placed = PracticeMember.objects.filter(activity=activity, enrolment__isnull=False).values(
+        "enrolment_id"
+    )
+    return list(
+        PracticeOptIn.objects.filter(
+            activity=activity, cohort_id__in=cohort_ids, enrolment__status=Enrolment.Status.ACTIVE
+        )
+        .exclude(enrolment_id__in=placed)
+        .order_by("created_at", "pk")
+    )
+
+
+def _group_ready_announce(group: PracticeGroup) -> None:
+    from .tasks import group_ready_task
+
+    transaction.on_commit(lambda: group_ready_task.enqueue(group.pk))
+
+
+def practice_group_with_trainer_form(
+    *, activity: PracticeActivityPage, cohort: Cohort, trainer
+) -> PracticeGroup:
+    """One or two learners wait and no group of three can be formed: a smaller group
+    in which the trainer takes the remaining role (observer; speaker too when one
+    learner practises alone with them).
+
+    Refused when nobody waits (a second click: nothing changes) and when three
+    or more wait (form groups of three instead). The trainer has agreed
+    by forming it; the learners are emailed that their group is ready.
+    """
+    with transaction.atomic():
+        Cohort.objects.select_for_update().filter(pk=cohort.pk).first()  # one forming at a time
+        waiting = _waiting(activity=activity, cohort_ids=[cohort.pk])
+        if not waiting:
+            raise errors.NobodyWaiting()
+        if len(waiting) > 2:
+            raise errors.EnoughToGroup()
+        top = PracticeGroup.objects.filter(activity=activity, cohort=cohort).aggregate(
+            top=Max("number")
+        )["top"]
+        group = PracticeGroup.objects.create(
+            activity=activity, cohort=cohort, number=(top or 0) + 1
+        )
+        for opt_in in waiting:
+            _member_add(group=group, enrolment_id=opt_in.enrolment_id)
+        PracticeMember.objects.create(
+            group=group,
+            trainer=trainer,
+            activity=activity,
+            position=len(waiting),
+            agreed_at=timezone.now(),
+        )
+        _group_ready_announce(group)
+    return group
+
+
+def practice_written_partner_pair(
+    *, activity: PracticeActivityPage, enrolment: Enrolment
+) -> PracticeGroup:
+    """A waiting learner practises in writing with a learner of another cohort of the
+    same course who waits for the same activity (the one who waited longest).
+
+    The pair is a written group of the learner's cohort, whatever the activity's
+    mode. Refused when the learner is not waiting (already placed: a second
+    click) or nobody waits in another cohort. Both are emailed.
+    """
+    course = activity.course
+    if course is None or enrolment.course_id != course.pk:
+        raise errors.NotInThisCourse()
+    with transaction.atomic():
+        Cohort.objects.select_for_update().filter(pk=enrolment.cohort_id).first()
+        mine = _waiting(activity=activity, cohort_ids=[enrolment.cohort_id])
+        if not any(opt_in.enrolment_id == enrolment.pk for opt_in in mine):
+            raise errors.LearnerNotWaiting()
+        others = Cohort.objects.filter(course=course).exclude(pk=enrolment.cohort_id)
+        partners = _waiting(activity=activity, cohort_ids=others.values("pk"))
+        if not partners:
+            raise errors.NoPartnerElsewhere()
+        top = PracticeGroup.objects.filter(activity=activity, cohort_id=enrolment.cohort_id)
+        number = (top.aggregate(top=Max("number"))["top"] or 0) + 1
+        try:
+            with transaction.atomic():
+                group = PracticeGroup.objects.create(
+                    activity=activity,
+                    cohort_id=enrolment.cohort_id,
+                    number=number,
+                    mode=PracticeActivityPage.Mode.WRITTEN,
+                )
+                _member_add(group=group, enrolment_id=enrolment.pk)
+                _member_add(group=group, enrolment_id=partners[0].enrolment_id)
+        except IntegrityError:
+            # The partner was placed at this very moment by their own trainer.
+            raise errors.NoPartnerElsewhere() from None
+        _group_ready_announce(group)
+    return group
+
+
 def _member_add(*, group: PracticeGroup, enrolment_id: int) -> PracticeMember:
     position = (group.members.aggregate(top=Max("position"))["top"] or -1) + 1
     return PracticeMember.objects.create(
@@ -157,6 +257,8 @@ def practice_member_move(*, member: PracticeMember, group: PracticeGroup) -> Pra
         source = member.group
         if group.pk == source.pk:
             return member
+        if member.is_trainer:
+            raise errors.PracticeError()  # the trainer joined this group for its learners
         if group.activity_id != source.activity_id or group.cohort_id != source.cohort_id:
             raise errors.PracticeError()
         if _group_started(source) or _group_started(group):
@@ -195,17 +297,25 @@ def practice_rounds_ensure(*, group: PracticeGroup) -> list[PracticeRound]:
         if existing:
             return existing
         members = list(group.members.order_by("position"))
+        learners = [m for m in members if not m.is_trainer]
+        trainer = next((m for m in members if m.is_trainer), None)
         activity = group.activity
         scenarios = activity.scenarios_for_rounds()
         rounds = []
-        for index in range(rounds_needed(planned=activity.rounds, size=len(members))):
-            roles = round_roles(round_index=index, size=len(members))
+        for index in range(rounds_needed(planned=activity.rounds, size=len(learners))):
+            if trainer is None:
+                roles = round_roles(round_index=index, size=len(members))
+                speaker, listener = members[roles.speaker], members[roles.listener]
+            else:
+                listen, speak = round_roles_with_trainer(round_index=index, learners=len(learners))
+                listener = learners[listen]
+                speaker = trainer if speak is None else learners[speak]
             rounds.append(
                 PracticeRound.objects.create(
                     group=group,
                     number=index + 1,
-                    speaker=members[roles.speaker],
-                    listener=members[roles.listener],
+                    speaker=speaker,
+                    listener=listener,
                     scenario=scenarios[index % len(scenarios)] if scenarios else None,
                 )
             )
@@ -217,7 +327,7 @@ def meeting_choices(*, group: PracticeGroup, now=None) -> list[datetime.datetime
     slot_lists = list(
         PracticeOptIn.objects.filter(
             activity_id=group.activity_id,
-            enrolment_id__in=group.members.values("enrolment_id"),
+            enrolment_id__in=group.members.filter(enrolment__isnull=False).values("enrolment_id"),
         ).values_list("slots", flat=True)
     )
     shared = slots_overlap(slot_lists)
@@ -425,11 +535,13 @@ def practice_texts_remove(*, enrolment_ids, dry_run: bool = False) -> dict[str, 
 
     Observations they gave and ratings they gave keep their numbers (the other
     learner's growth record) without the words; their own self-reflections
-    and written turns are emptied; their opt-ins and solo answers deleted;
+    and written turns are emptied; their opt-ins, solo answers and dilemma
+    paths deleted;
     meeting places of their groups are kept (the group's, not theirs).
     Returns, per model, the rows that held text (with `dry_run`: that would
     be emptied, and nothing changes), so a second run counts nothing.
     """
+    from .dilemmas import dilemma_paths_remove
     from .solo import solo_answers_remove
 
     members = PracticeMember.objects.filter(enrolment_id__in=enrolment_ids)
@@ -460,6 +572,7 @@ def practice_texts_remove(*, enrolment_ids, dry_run: bool = False) -> dict[str, 
         "practice.Observation": len(observations),
         "practice.PracticeOptIn": opt_ins.count(),
         "practice.SoloAnswer": solo_answers_remove(enrolment_ids=enrolment_ids, dry_run=True),
+        "practice.DilemmaPath": dilemma_paths_remove(enrolment_ids=enrolment_ids, dry_run=True),
     }
     if dry_run:
         return counts
@@ -469,4 +582,5 @@ def practice_texts_remove(*, enrolment_ids, dry_run: bool = False) -> dict[str, 
     Observation.objects.bulk_update(observations, ["answers"])
     opt_ins.delete()
     solo_answers_remove(enrolment_ids=enrolment_ids)
+    dilemma_paths_remove(enrolment_ids=enrolment_ids)
     return counts

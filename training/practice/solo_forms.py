@@ -39,3 +39,30 @@ def solo_form(*, block_id, answer=None, data=None) -> SoloAnswerForm:
     """The form of one block; ids carry the block id so two blocks on a page never clash."""
     initial = {"summary": answer.summary, "question": answer.question} if answer else None
     return SoloAnswerForm(data=data, initial=initial, auto_id=f"respond-{block_id}-%s")
+
+
+class DilemmaReflectionForm(forms.Form):
+    """The optional short reflection under a dilemma; as written (no maxlength in the page)."""
+
+    reflection = forms.CharField(
+        label=_("What do you take with you from this dilemma?"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("A few sentences at most. Only you can see this."),
+    )
+
+    def clean_reflection(self):
+        from .dilemmas import dilemma_reflection_check
+
+        reflection = self.cleaned_data["reflection"]
+        problem = dilemma_reflection_check(reflection)
+        if problem:
+            raise forms.ValidationError(problem.message)
+        return reflection
+
+
+def dilemma_form(*, block_id, path=None, data=None) -> DilemmaReflectionForm:
+    """The reflection form of one dilemma block; ids carry the block id."""
+    initial = {"reflection": path.reflection} if path else None
+    return DilemmaReflectionForm(data=data, initial=initial, auto_id=f"dilemma-{block_id}-%s")

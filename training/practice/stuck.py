@@ -5,9 +5,11 @@ Per live practice activity of the cohort's course, the active learners who
 are "waiting for a practice group":
 
 - opted in, not in a group, and groups were formed after they opted in, or
-  they have waited `PRACTICE_WAITING_DAYS` days, or nobody else waits with
-  them (alone: no one to practise with until someone joins);
-- in a group that is down to one active member (the others left);
+  their grouping moment passed (the activity's `grouping_days` after they
+  opted in; they were emailed then, see waiting.py), or nobody else waits
+  with them (alone: no one to practise with until someone joins);
+- in a group that is down to one active member (the others left) and no
+  trainer in it;
 
 and those whose group has not met: no round with an observation yet, and
 the chosen moment is more than a day past, or no moment was chosen within
@@ -44,7 +46,7 @@ def practice_stuck_sections(*, cohort, now: datetime.datetime | None = None) -> 
     from django.urls import reverse
 
     now = now or timezone.now()
-    patience = datetime.timedelta(days=waiting_days())
+    patience = datetime.timedelta(days=waiting_days())  # for groups that have not met
     activities = list(
         PracticeActivityPage.objects.descendant_of(cohort.course).live().order_by("path")
     )
@@ -99,14 +101,16 @@ def practice_stuck_sections(*, cohort, now: datetime.datetime | None = None) -> 
                 reason = gettext(
                     "Waiting for a practice group since %(date)s; groups were formed after that"
                 )
-            elif now - opt_in.created_at >= patience:
+            elif now >= activity.grouping_moment(opt_in.created_at):
                 reason = gettext("Waiting for a practice group since %(date)s")
             else:
                 continue
             note(opt_in.enrolment, reason % since)
         for group in (g for g in groups if g.activity_id == activity.pk):
-            members = [m for m in group.members.all() if m.enrolment.status in active]
-            if len(members) == 1:
+            members = [
+                m for m in group.members.all() if m.enrolment and m.enrolment.status in active
+            ]
+            if len(members) == 1 and not any(m.trainer_id for m in group.members.all()):
                 note(
                     members[0].enrolment,
                     gettext("Waiting for a practice group: alone in group %(n)s")

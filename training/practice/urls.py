@@ -21,3 +21,19 @@ from . import solo_views  # noqa: E402
 urlpatterns += [
     path("les/<int:lesson_id>/reageer/<uuid:block_id>/", solo_views.answer, name="solo_answer"),
 ]
+
+# Dilemmas remembered: a learner's path through a dilemma block (dilemma_views.py).
+from . import dilemma_views  # noqa: E402
+
+urlpatterns += [
+    path(
+        "les/<int:lesson_id>/dilemma/<uuid:block_id>/keuze/",
+        dilemma_views.choice,
+        name="dilemma_choice",
+    ),
+    path(
+        "les/<int:lesson_id>/dilemma/<uuid:block_id>/reflectie/",
+        dilemma_views.reflection,
+        name="dilemma_reflection",
+    ),
+]

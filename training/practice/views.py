@@ -93,7 +93,9 @@ def opt_out(request, activity_id):
 
 def _group_context(request, group, **extra):
     member = member_of(group=group, user=request.user)
-    members = list(group.members.select_related("enrolment__learner").order_by("position"))
+    members = list(
+        group.members.select_related("enrolment__learner", "trainer").order_by("position")
+    )
     context = {
         "group": group,
         "activity": group.activity,

@@ -18,6 +18,7 @@ from training.hooks import (
 from .admin_views import PracticeAdminViewSet
 from .calendar import member_meeting_events
 from .course_pages import practice_page_context
+from .dilemmas import dilemma_page_context
 from .models import PracticeRequirement, Scenario
 from .progress import practice_progress
 from .solo_course_pages import solo_page_context
@@ -66,11 +67,22 @@ def register_practice_log_actions(actions):
     actions.register_action(
         "practice.member_move", _("Move a learner to another practice group"), _("Learner moved")
     )
+    actions.register_action(
+        "practice.group_with_trainer",
+        _("Form a smaller practice group with the trainer in it"),
+        _("Practice group formed with the trainer"),
+    )
+    actions.register_action(
+        "practice.written_partner",
+        _("Pair a learner for written practice with another cohort"),
+        _("Written practice pair formed"),
+    )
 
 
 # -- Contributions to lower apps (training.hooks) ------------------------------------------
 hooks.register(LEARNER_CONTEXT.name, practice_page_context, order=ORDER["practice"])
 hooks.register(LEARNER_CONTEXT.name, solo_page_context, order=ORDER["practice"])
+hooks.register(LEARNER_CONTEXT.name, dilemma_page_context, order=ORDER["practice"])
 hooks.register(CALENDAR_EVENTS.name, member_meeting_events, order=ORDER["practice"])
 hooks.register(PROGRESS_EXTRAS.name, practice_progress, order=ORDER["practice"])
 hooks.register(STUCK_SECTIONS.name, practice_stuck_sections, order=ORDER["practice"])

@@ -149,7 +149,8 @@ PERSONAL_DATA: dict[str, Coverage] = {
     ),
     "practice.PracticeMember": Coverage(
         export="practice_groups[]",
-        erasure="kept: no text, emptied account (the others' rounds need it)",
+        erasure="kept: no text, emptied account (the others' rounds need it); a trainer's "
+        "own membership (a group they joined) kept, pointing at the emptied account",
     ),
     "practice.PracticeRound": Coverage(
         export="not yet exported: roles per round", erasure="kept: no text, emptied account"
@@ -178,6 +179,15 @@ PERSONAL_DATA: dict[str, Coverage] = {
     ),
     "practice.MeetingReminder": Coverage(
         export="not exported: which meeting emails went out",
+        erasure="kept: no text, emptied account",
+    ),
+    "practice.DilemmaPath": Coverage(
+        export="dilemma_paths[] (lesson, dilemma, choices in order, reflection, when)",
+        erasure="deleted by practice_texts_remove (only the learner's own path and words)",
+        texts=_texts("block_id", "choices", "reflection"),
+    ),
+    "practice.GroupingWaitNotice": Coverage(
+        export="not exported: which waiting email went out",
         erasure="kept: no text, emptied account",
     ),
     "practice.SoloAnswer": Coverage(

@@ -348,6 +348,12 @@ PERIODIC_JOBS = {
         "task": "training.practice.tasks.meeting_reminders_task",
         "every": 300,
     },
+    # Learners still without a practice group at the activity's grouping moment:
+    # one email each (training/practice/waiting.py); hourly.
+    "practice_waiting_emails": {
+        "task": "training.practice.tasks.waiting_emails_task",
+        "every": 3600,
+    },
 }
 # A certificate whose PDF could not be stored is retried after this many
 # seconds, doubling each time, until it has failed this many times.
