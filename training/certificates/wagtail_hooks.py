@@ -6,6 +6,7 @@ from wagtail.log_actions import LogFormatter
 
 from . import policies  # noqa: F401  (registers the certificate policy)
 from .admin_views import CertificateViewSet
+from .models import SuspensionReason
 
 
 @hooks.register("register_admin_viewset")
@@ -49,3 +50,26 @@ def register_certificate_log_actions(actions):
 
         def format_comment(self, log_entry):
             return log_entry.data.get("reason", "")
+
+    def _reason_class(log_entry) -> str:
+        value = log_entry.data.get("reason_class", "")
+        return str(SuspensionReason(value).label) if value in SuspensionReason.values else value
+
+    @actions.register_action("certificates.suspend")
+    class SuspendFormatter(LogFormatter):
+        label = _("Suspend certificate")
+
+        def format_message(self, log_entry):
+            return _("Certificate temporarily suspended (%(reason_class)s)") % {
+                "reason_class": _reason_class(log_entry)
+            }
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")
+
+    @actions.register_action("certificates.unsuspend")
+    class UnsuspendFormatter(LogFormatter):
+        label = _("Lift suspension")
+
+        def format_message(self, log_entry):
+            return _("Suspension lifted")
