@@ -202,7 +202,6 @@ PERSONAL_DATA: dict[str, Coverage] = {
             "pdf",
             "pdf_sha256",
             "revoked_reason",
-            "suspension_class",
             "suspension_reason",
         ),
     ),
