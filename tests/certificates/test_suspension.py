@@ -162,3 +162,11 @@ def test_another_trainers_certificate_cannot_be_suspended_from_the_admin(client,
         )
     certificate.refresh_from_db()
     assert not certificate.is_suspended
+
+
+def test_the_holder_sees_the_suspension_on_their_own_page(client, certificate):
+    _suspend(certificate, reason_class="administrative")
+    client.force_login(certificate.learner)
+    html = client.get("/mijn/certificaten/").content.decode()
+    assert "Tijdelijk geschorst sinds" in html and "administratief" in html
+    assert PRIVATE not in html and "Ingetrokken op" not in html
