@@ -61,3 +61,20 @@ def test_credentials_and_status_lists_expand_in_safe_mode_with_the_bundled_conte
         expand_safe(without_extensions)
     with pytest.raises(UnsafeJsonLd, match="nickname"):
         expand_safe({**document, "nickname": "Noor"})
+
+
+@pytest.mark.django_db
+def test_the_ob3_schema_check_passes_our_credential_and_fails_a_broken_one():
+    from .verifier import ob3_schema_errors
+
+    document = credential_issue(certificate=CertificateFactory()).document
+    assert ob3_schema_errors(document) == []
+    without_issuer = {k: v for k, v in document.items() if k != "issuer"}
+    assert ob3_schema_errors(without_issuer) != []
+    bad_entry = [{"type": "BitstringStatusListEntry"}, document["credentialStatus"][1]]
+    assert any(
+        '"id" is a required property' in error
+        for error in ob3_schema_errors({**document, "credentialStatus": bad_entry})
+    )
+    one_entry = {**document, "credentialStatus": document["credentialStatus"][:1]}
+    assert ob3_schema_errors(one_entry) == ["credentialStatus has 1 entries"]
