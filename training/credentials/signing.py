@@ -102,8 +102,10 @@ def jwt_claims(document: dict) -> dict:
         "iss": _id(document["issuer"]),
         "jti": document["id"],
         "nbf": _numeric_date(document["validFrom"]),
-        "sub": _id(document["credentialSubject"]),
     }
+    # §8.2 requires `sub`: give every credentialSubject an id (documents.subject_id).
+    if subject := _id(document["credentialSubject"]):
+        claims["sub"] = subject
     if document.get("validUntil"):
         claims["exp"] = _numeric_date(document["validUntil"])
     return claims
