@@ -5,7 +5,8 @@
 - GET /api/v1/associations/{id} and /api/v1/associations/{id}/certificates:
   for an association's own systems, with a bearer token its staff created.
 - GET /api/v1/associations/{id}/certificates/{code}/open-badge: the signed
-  Open Badges 3.0 credential (VC-JWT) of one of its facilitators' certificates.
+  Open Badges 3.0 credential of one of its facilitators' certificates, in both
+  forms (the OB 3.0 §8.2 VC-JWT, and the JSON-LD with its Data Integrity proof).
   A token only ever sees its own association: any other id is a 404.
 
 Every answer (errors too) is `Cache-Control: no-store` and `X-Robots-Tag:
@@ -79,7 +80,7 @@ class PillarOut(Schema):
 
 class CertificateOut(Schema):
     code: str
-    status: Literal["valid", "expired", "revoked"]
+    status: Literal["valid", "expired", "suspended", "revoked"]
     holder_name: str
     course: str
     qualification: str
@@ -95,9 +96,19 @@ class CertificateOut(Schema):
     revoked_on: datetime.date | None
     revocation_reason: str
     superseded: bool
+    # A temporary suspension: since when, and the class of reason (never the text).
+    suspended_on: datetime.date | None = None
+    suspension_reason_class: Literal["investigation", "administrative", "holder_request"] | None = (
+        None
+    )
+    suspension_reason_label: str = ""
     verification_url: str
-    # The signed Open Badges 3.0 credential (application/vc+jwt), if issued.
+    # The signed Open Badges 3.0 credential, one link per secured form (if issued):
+    # the OB 3.0 §8.2 VC-JWT (application/vc+jwt) and the JSON-LD document with its
+    # Data Integrity proof (application/vc). `credential_url` is the JWT, as before.
     credential_url: str | None = None
+    credential_jwt_url: str | None = None
+    credential_json_url: str | None = None
 
 
 FacilitatorStatusLiteral = Literal[
@@ -123,6 +134,8 @@ class OpenBadgeOut(Schema):
     code: str
     media_type: Literal["application/vc+jwt"]
     jwt: str
+    # The same credential with its embedded Data Integrity proof (eddsa-rdfc-2022).
+    data_integrity: dict[str, Any] | None = None
 
 
 class AssociationOut(Schema):
@@ -189,8 +202,13 @@ def certificate_lookup(request, code: str):
             "revoked_on": public.revoked_on,
             "revocation_reason": public.revocation_reason,
             "superseded": public.superseded,
+            "suspended_on": public.suspended_on,
+            "suspension_reason_class": public.suspension_class or None,
+            "suspension_reason_label": public.suspension_class_label,
             "verification_url": verification_url(certificate),
             "credential_url": credential_url(certificate),
+            "credential_jwt_url": credential_url(certificate),
+            "credential_json_url": credential_url(certificate, form="json"),
         },
     )
 
@@ -283,6 +301,7 @@ def association_open_badge(request, association_id: int, code: str):
             "code": credential.certificate.display_code,
             "media_type": VC_JWT_MEDIA_TYPE,
             "jwt": credential.jwt,
+            "data_integrity": credential.document or None,
         },
     )
 

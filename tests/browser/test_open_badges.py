@@ -57,14 +57,21 @@ def test_the_holder_downloads_the_open_badge_and_finds_the_linkedin_link(
     download = info.value
     assert download.suggested_filename == f"open-badge-{certificate.display_code}.json"
     document = json.loads(Path(download.path()).read_text(encoding="utf-8"))
-    assert document["id"] == f"data:application/vc+jwt,{credential.jwt}"
+    assert document == credential.document  # with its Data Integrity proof
 
     page.goto(f"/verify/{certificate.display_code}/")
     section = page.get_by_role("region", name=nl("Digital certificate"))
     expect(section).to_contain_text("Open Badge 3.0")
-    expect(section.get_by_role("link")).to_have_attribute(
-        "href", f"/credentials/{certificate.display_code}.jwt"
-    )
+    expect(section).to_contain_text("Een computer controleert onze handtekening")
+    code = certificate.display_code
+    expect(
+        section.get_by_role(
+            "link", name=nl("Digital certificate with embedded proof (JSON, for wallets)")
+        )
+    ).to_have_attribute("href", f"/credentials/{code}.json")
+    expect(
+        section.get_by_role("link", name=nl("Digital certificate as a signed token (JWT)"))
+    ).to_have_attribute("href", f"/credentials/{code}.jwt")
     axe(page)
     _no_sideways_scrolling(page)
     screenshot(page, "verify")

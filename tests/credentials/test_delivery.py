@@ -32,8 +32,10 @@ def test_the_holder_downloads_their_credential_as_a_json_file(client, credential
     disposition = response["Content-Disposition"]
     assert disposition.startswith("attachment;") and disposition.endswith('.json"')
     document = json.loads(response.content)
-    assert document["type"] == "EnvelopedVerifiableCredential"
-    assert document["id"] == f"data:application/vc+jwt,{credential.jwt}"
+    # The credential with its Data Integrity proof, which wallets import.
+    assert document == credential.document
+    assert document["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
+    assert document["proof"][0]["cryptosuite"] == "eddsa-rdfc-2022"
 
 
 def test_someone_elses_or_a_missing_credential_is_a_404(client, credential):
@@ -77,17 +79,28 @@ def test_a_revoked_certificate_is_not_offered_for_linkedin(client, credential):
     assert _download_url(credential) in html  # the credential itself shows the revocation
 
 
-def test_the_verification_page_links_the_credential_and_says_what_it_is(client, credential):
+def test_the_verification_page_links_both_forms_and_says_how_a_machine_checks(client, credential):
     code = credential.certificate.display_code
     html = client.get(f"/verify/{code}/").content.decode()
     assert f'href="/credentials/{code}.jwt"' in html
+    assert f'href="/credentials/{code}.json"' in html
     assert "digitaal certificaat (Open Badge 3.0)" in html
+    assert (
+        "Een computer controleert onze handtekening met de openbare sleutel op deze website. "
+        "Ook kijkt hij in onze statuslijst of het certificaat is ingetrokken of geschorst."
+    ) in html
     response = client.get(f"/credentials/{code}.jwt")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/vc+jwt"
     assert response["Cache-Control"] == "no-store, private"
     assert response.content.decode() == credential.jwt
+    response = client.get(f"/credentials/{code}.json")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/vc; charset=utf-8"
+    assert response["Cache-Control"] == "no-store, private"
+    assert json.loads(response.content) == credential.document
     assert client.get("/credentials/K7QM-4TXN-9PRW-2HDC.jwt").status_code == 404
+    assert client.get("/credentials/K7QM-4TXN-9PRW-2HDC.json").status_code == 404
 
 
 def test_an_erased_holders_credential_is_emptied_but_keeps_its_status(client, credential):
@@ -97,15 +110,19 @@ def test_an_erased_holders_credential_is_emptied_but_keeps_its_status(client, cr
     account_erase(user=learner)
     credential.refresh_from_db()
     assert credential.jwt == "" and Credential.objects.filter(pk=credential.pk).exists()
+    assert credential.document == {}
     code = credential.certificate.display_code
     assert client.get(f"/credentials/{code}.jwt").status_code == 404
+    assert client.get(f"/credentials/{code}.json").status_code == 404
     assert "/credentials/" not in client.get(f"/verify/{code}/").content.decode()
 
 
-def test_the_public_api_names_the_credential_url(client, credential):
+def test_the_public_api_links_both_forms(client, credential):
     code = credential.certificate.display_code
     data = client.get(f"/api/v1/certificates/{code}").json()
     assert data["credential_url"] == f"http://testserver/credentials/{code}.jwt"
+    assert data["credential_jwt_url"] == f"http://testserver/credentials/{code}.jwt"
+    assert data["credential_json_url"] == f"http://testserver/credentials/{code}.json"
 
 
 def test_an_association_gets_its_facilitators_credential_and_no_other(client):
@@ -125,6 +142,7 @@ def test_an_association_gets_its_facilitators_credential_and_no_other(client):
         "code": own.certificate.display_code,
         "media_type": "application/vc+jwt",
         "jwt": own.jwt,
+        "data_integrity": own.document,
     }
     assert response["Cache-Control"] == "no-store, private"
     foreign_code = foreign.certificate.display_code

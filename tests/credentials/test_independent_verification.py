@@ -37,16 +37,15 @@ def certificate(db):
     )
 
 
-def _status(payload) -> int:
-    entry = payload["credentialStatus"]
+def _status(payload, purpose="revocation") -> int:
+    (entry,) = [e for e in payload["credentialStatus"] if e["statusPurpose"] == purpose]
     assert entry["type"] == "BitstringStatusListEntry"
-    assert entry["statusPurpose"] == "revocation"
     body, content_type = http_get(entry["statusListCredential"])
     assert content_type.startswith("application/vc+jwt")
     _header, status_list = verify_vc_jwt(body.strip())
     assert status_list["id"] == entry["statusListCredential"]
     assert "BitstringStatusListCredential" in status_list["type"]
-    assert status_list["credentialSubject"]["statusPurpose"] == "revocation"
+    assert status_list["credentialSubject"]["statusPurpose"] == purpose
     return status_bit(status_list, int(entry["statusListIndex"]))
 
 
@@ -57,11 +56,12 @@ def test_a_credential_verifies_independently_and_its_bit_follows_revocation(site
 
     host = site_url.removeprefix("http://")
     assert payload["issuer"]["id"] == "did:web:" + host.replace(":", "%3A")
-    assert header["kid"] == payload["issuer"]["id"] + "#key-1"
+    assert header["kid"] == payload["issuer"]["id"] + "#es256-1"
     assert ob3_schema_errors(payload) == []
     assert payload["@context"] == [
         "https://www.w3.org/ns/credentials/v2",
         "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
     ]
     assert payload["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert payload["issuer"]["name"] == "Lotgenoot Academie"
@@ -104,5 +104,10 @@ def test_the_did_document_is_served_at_the_well_known_address(site_url, certific
     body, content_type = http_get(site_url + "/.well-known/did.json")
     document = json.loads(body)
     assert content_type == "application/did+json"
-    assert [m["id"].rpartition("#")[2] for m in document["verificationMethod"]] == ["key-1"]
-    assert "d" not in document["verificationMethod"][0]["publicKeyJwk"]  # no private part
+    methods = document["verificationMethod"]
+    assert [m["id"].rpartition("#")[2] for m in methods] == ["ed25519-1", "key-1", "es256-1"]
+    assert document["assertionMethod"] == [m["id"] for m in methods]
+    assert methods[0]["type"] == "Multikey"
+    assert methods[0]["publicKeyMultibase"].startswith("z6Mk")  # Ed25519, base58btc
+    for method in methods[1:]:
+        assert "d" not in method["publicKeyJwk"]  # no private part

@@ -48,14 +48,19 @@ def test_issuing_again_returns_the_same_credential_unchanged():
 def test_backfill_issues_each_missing_credential_once_with_distinct_indexes():
     certificates = [CertificateFactory() for _ in range(3)]
     erased = CertificateFactory(holder_name="")  # an erased holder gets no credential
-    assert "Credentials issued: 3." in _backfill()
+    assert "Credentials issued: 3. Re-issued in the current forms: 0." in _backfill()
     tokens = dict(Credential.objects.values_list("certificate_id", "jwt"))
-    assert "Credentials issued: 0." in _backfill()
+    assert "Credentials issued: 0. Re-issued in the current forms: 0." in _backfill()
     assert dict(Credential.objects.values_list("certificate_id", "jwt")) == tokens
     assert set(tokens) == {c.pk for c in certificates} and erased.pk not in tokens
     indexes = list(Credential.objects.values_list("status_index", flat=True))
     assert sorted(indexes) == [0, 1, 2]
-    assert StatusList.objects.get().next_index == 3
+    suspension_indexes = list(Credential.objects.values_list("suspension_index", flat=True))
+    assert sorted(suspension_indexes) == [0, 1, 2]
+    assert [(s.number, s.purpose, s.next_index) for s in StatusList.objects.order_by("number")] == [
+        (1, "revocation", 3),
+        (2, "suspension", 3),
+    ]
 
 
 def test_backfill_sets_the_bit_of_a_certificate_revoked_before_it_had_a_credential():
@@ -100,6 +105,7 @@ def test_a_full_list_opens_the_next_one():
     StatusList.objects.create(number=1, next_index=STATUS_LIST_SIZE)
     credential = credential_issue(certificate=CertificateFactory())
     assert (credential.status_list.number, credential.status_index) == (2, 0)
+    assert (credential.suspension_list.number, credential.suspension_index) == (3, 0)
 
 
 def test_the_status_list_is_131072_bits_most_significant_bit_first(client):
@@ -108,6 +114,8 @@ def test_the_status_list_is_131072_bits_most_significant_bit_first(client):
     token = client.get("/credentials/status/1").content.decode()
 
     payload = json.loads(b64url_decode(token.split(".")[1]))
+    as_json_ld = client.get("/credentials/status/1", HTTP_ACCEPT="application/ld+json").json()
+    assert as_json_ld["credentialSubject"] == payload["credentialSubject"]
     bits = [status_bit(payload, index) for index in range(12)]
     assert bits == [1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0]
     assert status_bit(payload, STATUS_LIST_SIZE - 1) == 0

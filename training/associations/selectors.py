@@ -80,7 +80,9 @@ class FacilitatorRow:
 
 def _certificate_status(certificate: Certificate, today: datetime.date) -> str:
     status = certificate.status_on(today)
-    if status == CertificateStatus.REVOKED:
+    # A suspended certificate must not be relied on while the pause lasts: the
+    # association sees it with the revoked ones (the API's status list stays as it is).
+    if status in (CertificateStatus.REVOKED, CertificateStatus.SUSPENDED):
         return FacilitatorStatus.REVOKED
     if status == CertificateStatus.EXPIRED:
         return FacilitatorStatus.EXPIRED

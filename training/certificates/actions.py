@@ -16,6 +16,7 @@ from .models import Certificate
 from .policies import certificate_policy
 from .services.revocation import certificate_revoke, certificate_unrevoke
 from .services.signoff import trainer_signoff_give
+from .services.suspension import certificate_suspend, certificate_unsuspend
 
 
 class CertificateAction(AuditedAction):
@@ -54,6 +55,42 @@ class CertificateUnrevokeAction(CertificateAction):
 
     def log_data(self, result):
         return {"reason": self.reason.strip(), "revocation_reason": self.revocation_reason}
+
+
+class CertificateSuspendAction(CertificateAction):
+    """Pause a certificate. The entry keeps the class and the trainer's reason: the
+    history is seen only by those who may suspend; verification shows the class only."""
+
+    action_name = "suspend"
+    log_action = "certificates.suspend"
+
+    def __init__(self, instance, user=None, *, reason_class: str = "", reason: str = ""):
+        super().__init__(instance, user=user, reason=reason)
+        self.reason_class = reason_class
+
+    def commit(self):
+        return certificate_suspend(
+            certificate=self.instance,
+            user=self.user,
+            reason_class=self.reason_class,
+            reason=self.reason,
+        )
+
+    def log_data(self, result):
+        return {"reason_class": result.suspension_class, "reason": result.suspension_reason}
+
+
+class CertificateUnsuspendAction(CertificateAction):
+    action_name = "unsuspend"
+    log_action = "certificates.unsuspend"
+
+    def commit(self):
+        locked = Certificate.objects.select_for_update().get(pk=self.instance.pk)
+        self.reason_class = locked.suspension_class
+        return certificate_unsuspend(certificate=locked, user=self.user)
+
+    def log_data(self, result):
+        return {"reason_class": self.reason_class}
 
 
 class TrainerSignoffAction(AuditedAction):

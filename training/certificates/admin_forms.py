@@ -13,7 +13,7 @@ from wagtail.images.fields import WagtailImageField
 from training.courses.models import CoursePage
 from training.learning.policies import cohort_policy
 
-from .models import Certificate, CertificateStatus, TrainerSignature
+from .models import Certificate, CertificateStatus, SuspensionReason, TrainerSignature
 from .policies import certificate_policy
 
 
@@ -25,6 +25,24 @@ class ReasonForm(forms.Form):
         help_text=_(
             "Shown on the public verification page and kept in the history. "
             "Do not include health or other personal details."
+        ),
+    )
+
+
+class SuspendForm(forms.Form):
+    reason_class = forms.ChoiceField(
+        label=_("Kind of reason"),
+        choices=SuspensionReason.choices,
+        widget=forms.RadioSelect,
+        help_text=_("The public verification page and the API show this, and nothing more."),
+    )
+    reason = forms.CharField(
+        label=_("Reason (private)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        help_text=_(
+            "Only trainers see this, in the history. Do not include health or other "
+            "personal details."
         ),
     )
 
@@ -78,10 +96,14 @@ class CertificateFilterSet(WagtailFilterSet):
         today = timezone.localdate()
         if value == CertificateStatus.REVOKED:
             return queryset.filter(revoked_at__isnull=False)
+        if value == CertificateStatus.SUSPENDED:
+            return queryset.filter(revoked_at__isnull=True, suspended_at__isnull=False)
         if value == CertificateStatus.EXPIRED:
-            return queryset.filter(revoked_at__isnull=True, valid_until__lt=today)
+            return queryset.filter(
+                revoked_at__isnull=True, suspended_at__isnull=True, valid_until__lt=today
+            )
         if value == CertificateStatus.VALID:
-            return queryset.filter(revoked_at__isnull=True).filter(
+            return queryset.filter(revoked_at__isnull=True, suspended_at__isnull=True).filter(
                 Q(valid_until__isnull=True) | Q(valid_until__gte=today)
             )
         return queryset

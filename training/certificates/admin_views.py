@@ -30,8 +30,14 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from training.admin_toolkit import PolicyScopedObjectMixin, SafeSpreadsheetMixin
 
-from .actions import CertificateRevokeAction, CertificateUnrevokeAction, TrainerSignoffAction
-from .admin_forms import CertificateFilterSet, ReasonForm, SignatureForm
+from .actions import (
+    CertificateRevokeAction,
+    CertificateSuspendAction,
+    CertificateUnrevokeAction,
+    CertificateUnsuspendAction,
+    TrainerSignoffAction,
+)
+from .admin_forms import CertificateFilterSet, ReasonForm, SignatureForm, SuspendForm
 from .downloads import certificate_pdf_response
 from .models import Certificate, CertificateStatus, TrainerSignature
 from .policies import certificate_policy
@@ -114,6 +120,8 @@ class CertificateInspectView(PolicyScopedObjectMixin, generic.InspectView):
     scope_select_related = ("cohort", "learner")
     revoke_url_name = None
     unrevoke_url_name = None
+    suspend_url_name = None
+    unsuspend_url_name = None
     pdf_url_name = None
     history_url_name = None
 
@@ -154,6 +162,18 @@ class CertificateInspectView(PolicyScopedObjectMixin, generic.InspectView):
                         priority=10,
                     )
                 )
+                suspended = certificate.is_suspended
+                buttons.append(
+                    HeaderButton(
+                        gettext("Lift suspension") if suspended else gettext("Suspend certificate"),
+                        url=reverse(
+                            self.unsuspend_url_name if suspended else self.suspend_url_name,
+                            args=[certificate.pk],
+                        ),
+                        icon_name="resubmit" if suspended else "warning",
+                        priority=15,
+                    )
+                )
         if certificate.is_ready:
             buttons.append(
                 HeaderButton(
@@ -176,6 +196,7 @@ class CertificateInspectView(PolicyScopedObjectMixin, generic.InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["public"] = certificate_public(self.object)
+        context["certificate"] = self.object
         context["verification_url"] = verification_url(self.object)
         return context
 
@@ -260,6 +281,57 @@ class CertificateRevokeView(CertificateObjectView):
                 gettext("The revocation is undone: the certificate is valid again.")
                 if self.undo
                 else gettext("The certificate is revoked. Verification shows this at once."),
+            )
+        return redirect(self.inspect_url_name, self.object.pk)
+
+
+class CertificateSuspendView(CertificateObjectView):
+    """GET: the form (or, with `lift`, a confirmation); POST: suspend, or lift the suspension."""
+
+    permission_required = "revoke"
+    scope_action = "revoke"
+    template_name = "certificates/admin/suspend.html"
+    lift = False
+
+    def get_page_title(self):
+        return gettext("Lift suspension") if self.lift else gettext("Suspend certificate")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if not self.lift:
+            context.setdefault("form", SuspendForm())
+        context["certificate"] = self.object
+        context["public"] = certificate_public(self.object)
+        context["lift"] = self.lift
+        context["cancel_url"] = reverse(self.inspect_url_name, args=[self.object.pk])
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if self.lift:
+            action = CertificateUnsuspendAction(self.object, user=request.user)
+        else:
+            form = SuspendForm(request.POST)
+            if not form.is_valid():
+                return self.render_to_response(self.get_context_data(form=form), status=400)
+            action = CertificateSuspendAction(
+                self.object,
+                user=request.user,
+                reason_class=form.cleaned_data["reason_class"],
+                reason=form.cleaned_data["reason"],
+            )
+        try:
+            action.execute()
+        except CertificateError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(
+                request,
+                gettext("The suspension is lifted. Verification shows this at once.")
+                if self.lift
+                else gettext(
+                    "The certificate is temporarily suspended. Verification shows this at once, "
+                    "with the kind of reason but not your text."
+                ),
             )
         return redirect(self.inspect_url_name, self.object.pk)
 
@@ -435,6 +507,8 @@ class CertificateViewSet(ModelViewSet):
             **{f"{name}_url_name": None for name in UNUSED_VIEWS},
             revoke_url_name=self.get_url_name("revoke"),
             unrevoke_url_name=self.get_url_name("unrevoke"),
+            suspend_url_name=self.get_url_name("suspend"),
+            unsuspend_url_name=self.get_url_name("unsuspend"),
             pdf_url_name=self.get_url_name("pdf"),
             signoffs_url_name=self.get_url_name("signoffs"),
             signature_url_name=self.get_url_name("signature"),
@@ -454,6 +528,12 @@ class CertificateViewSet(ModelViewSet):
                 "unrevoke/<int:pk>/",
                 self.construct_view(CertificateRevokeView, undo=True),
                 name="unrevoke",
+            ),
+            path("suspend/<int:pk>/", self.construct_view(CertificateSuspendView), name="suspend"),
+            path(
+                "unsuspend/<int:pk>/",
+                self.construct_view(CertificateSuspendView, lift=True),
+                name="unsuspend",
             ),
             path("pdf/<int:pk>/", self.construct_view(CertificatePdfView), name="pdf"),
             path("signoffs/", self.construct_view(SignoffIndexView), name="signoffs"),

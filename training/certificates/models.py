@@ -2,7 +2,8 @@
 
 Personal data held: the holder's name as it was when the certificate was
 issued, which course they completed and when, the trainer who signed it,
-a revocation reason. Visible to the holder, the cohort's trainers, the
+a revocation reason, a suspension (its reason class is public, the
+trainer's reason text is seen only by trainers). Visible to the holder, the cohort's trainers, the
 associations the holder is linked to, and to anyone holding the
 verification code (that is what the code is for: the same data as on the PDF).
 """
@@ -26,7 +27,16 @@ class CertificateStatus(models.TextChoices):
 
     VALID = "valid", _("valid")
     EXPIRED = "expired", _("expired")
+    SUSPENDED = "suspended", _("temporarily suspended")
     REVOKED = "revoked", _("revoked")
+
+
+class SuspensionReason(models.TextChoices):
+    """Why a certificate is paused: the class is public, the trainer's own words are not."""
+
+    INVESTIGATION = "investigation", _("investigation of a concern")
+    ADMINISTRATIVE = "administrative", _("administrative")
+    HOLDER_REQUEST = "holder_request", _("at the holder's request")
 
 
 def certificate_upload_to(instance, filename):
@@ -136,6 +146,20 @@ class Certificate(models.Model):
         related_name="+",
     )
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
+    # A pause (Bitstring Status List purpose "suspension"): verification shows the
+    # class; the reason text is for trainers only, never on a public page.
+    suspended_at = models.DateTimeField(_("suspended at"), null=True, blank=True)
+    suspended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    suspension_class = models.CharField(
+        _("reason class"), max_length=20, choices=SuspensionReason.choices, blank=True
+    )
+    suspension_reason = models.TextField(_("reason for the suspension (private)"), blank=True)
     superseded_by = models.ForeignKey(
         "self",
         verbose_name=_("superseded by"),
@@ -165,6 +189,14 @@ class Certificate(models.Model):
                 name="certificates_revocation_has_reason",
             ),
             models.CheckConstraint(
+                condition=Q(suspended_at__isnull=True, suspension_class="", suspension_reason="")
+                | (
+                    Q(suspended_at__isnull=False, suspension_class__in=SuspensionReason.values)
+                    & ~Q(suspension_reason="")
+                ),
+                name="certificates_suspension_has_class_and_reason",
+            ),
+            models.CheckConstraint(
                 condition=Q(pdf="", pdf_sha256="") | (~Q(pdf="") & ~Q(pdf_sha256="")),
                 name="certificates_pdf_has_checksum",
             ),
@@ -189,6 +221,10 @@ class Certificate(models.Model):
         return self.revoked_at is not None
 
     @property
+    def is_suspended(self) -> bool:
+        return self.suspended_at is not None
+
+    @property
     def is_ready(self) -> bool:
         """The PDF has been rendered and stored."""
         return bool(self.pdf_sha256)
@@ -197,6 +233,8 @@ class Certificate(models.Model):
         today = today or timezone.localdate()
         if self.revoked_at is not None:
             return CertificateStatus.REVOKED
+        if self.suspended_at is not None:
+            return CertificateStatus.SUSPENDED
         if self.valid_until is not None and self.valid_until < today:
             return CertificateStatus.EXPIRED
         return CertificateStatus.VALID

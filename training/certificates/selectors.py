@@ -14,7 +14,7 @@ from training.learning.models import Enrolment
 from training.mail import absolute_url
 
 from .codes import code_format, code_is_wellformed, code_normalise
-from .models import Certificate, CertificateStatus
+from .models import Certificate, CertificateStatus, SuspensionReason
 from .rules import RuleResult, course_gives_certificate, rules_evaluate
 
 
@@ -75,6 +75,15 @@ class PublicCertificate:
     revoked_on: datetime.date | None
     revocation_reason: str
     superseded: bool
+    # A pause: the class of reason only (the trainer's text is never public).
+    suspended_on: datetime.date | None = None
+    suspension_class: str = ""
+
+    @property
+    def suspension_class_label(self) -> str:
+        if self.suspension_class in SuspensionReason.values:
+            return str(SuspensionReason(self.suspension_class).label)
+        return ""
 
     @property
     def display_code(self) -> str:
@@ -102,6 +111,14 @@ def certificate_public(certificate: Certificate, *, today=None) -> PublicCertifi
         revoked_on=(timezone.localdate(certificate.revoked_at) if certificate.revoked_at else None),
         revocation_reason=certificate.revoked_reason,
         superseded=certificate.superseded_by_id is not None,
+        suspended_on=(
+            timezone.localdate(certificate.suspended_at)
+            if status == CertificateStatus.SUSPENDED
+            else None
+        ),
+        suspension_class=(
+            certificate.suspension_class if status == CertificateStatus.SUSPENDED else ""
+        ),
     )
 
 

@@ -8,6 +8,7 @@ task: they run in the request that made the change.
 - `certificate_issued`: a new certificate row exists (its PDF may follow).
 - `certificate_revoked`: a trainer revoked it.
 - `certificate_unrevoked`: a trainer undid a revocation.
+- `certificate_suspended` / `certificate_unsuspended`: a trainer paused it, or lifted the pause.
 """
 
 from functools import partial
@@ -18,6 +19,8 @@ from django.dispatch import Signal
 certificate_issued = Signal()
 certificate_revoked = Signal()
 certificate_unrevoked = Signal()
+certificate_suspended = Signal()
+certificate_unsuspended = Signal()
 
 
 def announce(signal: Signal, *, certificate_id: int) -> None:

@@ -7,6 +7,7 @@ from wagtail.log_actions import LogFormatter
 from training.hooks import COLLECTION_SYNC, ORDER
 
 from .admin_views import CertificateViewSet
+from .models import SuspensionReason
 from .signatures import signature_images_collect
 
 
@@ -51,6 +52,29 @@ def register_certificate_log_actions(actions):
 
         def format_comment(self, log_entry):
             return log_entry.data.get("reason", "")
+
+    def _reason_class(log_entry) -> str:
+        value = log_entry.data.get("reason_class", "")
+        return str(SuspensionReason(value).label) if value in SuspensionReason.values else value
+
+    @actions.register_action("certificates.suspend")
+    class SuspendFormatter(LogFormatter):
+        label = _("Suspend certificate")
+
+        def format_message(self, log_entry):
+            return _("Certificate temporarily suspended (%(reason_class)s)") % {
+                "reason_class": _reason_class(log_entry)
+            }
+
+        def format_comment(self, log_entry):
+            return log_entry.data.get("reason", "")
+
+    @actions.register_action("certificates.unsuspend")
+    class UnsuspendFormatter(LogFormatter):
+        label = _("Lift suspension")
+
+        def format_message(self, log_entry):
+            return _("Suspension lifted")
 
 
 # -- Contributions to lower apps (training.hooks) ------------------------------------------

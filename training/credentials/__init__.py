@@ -1,14 +1,17 @@
 """Certificates as Open Badges 3.0 verifiable credentials.
 
 Every certificate also exists as an `OpenBadgeCredential` (W3C Verifiable
-Credentials Data Model 2.0), secured as a VC-JWT (EdDSA) by the site's
-`did:web` issuer identity, with a Bitstring Status List entry that follows the
-certificate's revocation. Anyone can verify one without asking us: the DID
-document (`/.well-known/did.json`) holds the public keys, the status list
-(`/credentials/status/1`) the revocation bits.
+Credentials Data Model 2.0) issued by the site's `did:web` identity, in two
+secured forms made by one seam, `signing.credential_secure`: an embedded Data
+Integrity proof (`eddsa-rdfc-2022`, Ed25519) and an Open Badges 3.0 §8.2
+VC-JWT (ES256). Two Bitstring Status List entries follow the certificate's
+revocation and suspension. Anyone can verify one without asking us: the DID
+document (`/.well-known/did.json`) holds the public keys, the status lists
+(`/credentials/status/<n>`, both forms) the bits.
 
 Layer: above certificates (it listens to their signals), below associations.
 
 Personal data held: the signed credential carries the holder's name as it was
-on the certificate, the course and the dates (the same data as the PDF).
+on the certificate, a salted hash of their email, the DID they gave from their
+wallet, the course and the dates.
 """

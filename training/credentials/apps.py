@@ -12,7 +12,9 @@ class CredentialsConfig(AppConfig):
         from training.certificates.signals import (
             certificate_issued,
             certificate_revoked,
+            certificate_suspended,
             certificate_unrevoked,
+            certificate_unsuspended,
         )
 
         from .receivers import issue_on_certificate_issued, status_on_certificate_change
@@ -21,4 +23,10 @@ class CredentialsConfig(AppConfig):
         certificate_revoked.connect(status_on_certificate_change, dispatch_uid="credentials.revoke")
         certificate_unrevoked.connect(
             status_on_certificate_change, dispatch_uid="credentials.unrevoke"
+        )
+        certificate_suspended.connect(
+            status_on_certificate_change, dispatch_uid="credentials.suspend"
+        )
+        certificate_unsuspended.connect(
+            status_on_certificate_change, dispatch_uid="credentials.unsuspend"
         )

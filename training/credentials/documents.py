@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import datetime
 import gzip
+import hashlib
 import uuid
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
@@ -24,9 +25,11 @@ from training.certificates.selectors import verification_url
 from training.courses.pillars import Pillar
 
 from .did import base_url, issuer_did
+from .linked_data import OB_CONTEXT, OB_EXTENSIONS_CONTEXT, VC_CONTEXT
 
-VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
-OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+# Every context the credential uses, each bundled in `standards/`: the OB
+# extensions context defines `1EdTechJsonSchemaValidator2019` (credentialSchema).
+CREDENTIAL_CONTEXTS = [VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT]
 OB_SCHEMA = (
     "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 )
@@ -89,13 +92,50 @@ def achievement_description(certificate: Certificate) -> str:
     return text
 
 
+def identity_hash(*, email: str, salt: str) -> str:
+    """OB 3.0 IdentityHash: `sha256$` and the hex SHA-256 of the email (trimmed and
+    lower-cased) followed by the salt, as Open Badges has hashed emails since 2.0."""
+    digest = hashlib.sha256((email.strip().lower() + salt).encode("utf-8")).hexdigest()
+    return f"sha256${digest}"
+
+
+def subject_id(credential_uuid: uuid.UUID) -> str:
+    """The credential subject's id before the holder gives a DID: an opaque URN of this
+    credential alone (never the account), so §8.2's `sub` claim always has a value."""
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'urn:uuid:{credential_uuid}#subject')}"
+
+
+def _status_entry(*, number: int, index: int, purpose: str) -> dict:
+    url = status_list_url(number)
+    return {
+        "id": f"{url}#{index}",
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": purpose,
+        "statusListIndex": str(index),
+        "statusListCredential": url,
+    }
+
+
 def open_badge_credential(
-    *, certificate: Certificate, credential_uuid: uuid.UUID, status_list: int, status_index: int
+    *,
+    certificate: Certificate,
+    credential_uuid: uuid.UUID,
+    status_list: int,
+    status_index: int,
+    suspension_list: int,
+    suspension_index: int,
+    holder_email: str,
+    salt: str,
+    holder_did: str = "",
 ) -> dict:
-    """The OpenBadgeCredential of `certificate`: a snapshot, like the PDF."""
-    status_url = status_list_url(status_list)
+    """The OpenBadgeCredential of `certificate`: a snapshot, like the PDF.
+
+    The holder is bound by `identifier` (their email, salted and hashed: a
+    verifier who knows the email can confirm it) and, once they gave a DID
+    from their wallet, by `credentialSubject.id`.
+    """
     document = {
-        "@context": [VC_CONTEXT, OB_CONTEXT],
+        "@context": list(CREDENTIAL_CONTEXTS),
         "id": f"urn:uuid:{credential_uuid}",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": certificate.course_title,
@@ -106,14 +146,16 @@ def open_badge_credential(
         # The certificate is valid through its last day: until the next midnight.
         document["validUntil"] = _start_of(certificate.valid_until + datetime.timedelta(days=1))
     document["credentialSubject"] = {
+        "id": holder_did or subject_id(credential_uuid),
         "type": ["AchievementSubject"],
         "name": certificate.holder_name,
         "identifier": [
             {
                 "type": "IdentityObject",
-                "identityHash": certificate.holder_name,
-                "identityType": "name",
-                "hashed": False,
+                "identityHash": identity_hash(email=holder_email, salt=salt),
+                "identityType": "emailAddress",
+                "hashed": True,
+                "salt": salt,
             }
         ],
         "achievement": {
@@ -133,13 +175,10 @@ def open_badge_credential(
             "name": "Controlepagina van het certificaat",
         }
     ]
-    document["credentialStatus"] = {
-        "id": f"{status_url}#{status_index}",
-        "type": "BitstringStatusListEntry",
-        "statusPurpose": "revocation",
-        "statusListIndex": str(status_index),
-        "statusListCredential": status_url,
-    }
+    document["credentialStatus"] = [
+        _status_entry(number=status_list, index=status_index, purpose="revocation"),
+        _status_entry(number=suspension_list, index=suspension_index, purpose="suspension"),
+    ]
     document["credentialSchema"] = [{"id": OB_SCHEMA, "type": "1EdTechJsonSchemaValidator2019"}]
     return document
 
@@ -158,6 +197,7 @@ def status_list_credential(
     *, number: int, purpose: str, size: int, set_indexes: Iterable[int]
 ) -> dict:
     url = status_list_url(number)
+    # The VC 2.0 context defines the Bitstring Status List and DataIntegrityProof terms.
     return {
         "@context": [VC_CONTEXT],
         "id": url,

@@ -16,6 +16,19 @@ STATUS_LIST_SIZE = 131_072
 
 class StatusPurpose(models.TextChoices):
     REVOCATION = "revocation", _("revocation")
+    SUSPENSION = "suspension", _("suspension")
+
+
+class CredentialFormat(models.IntegerChoices):
+    """How the credential is secured: what `credentials_backfill` brings up to date."""
+
+    # An EdDSA VC-JWT only (`typ: vc+jwt`), before Data Integrity and OB 3.0 §8.2.
+    EDDSA_JWT = 1, _("EdDSA VC-JWT")
+    # A Data Integrity proof (eddsa-rdfc-2022) and an OB 3.0 §8.2 VC-JWT (ES256).
+    DATA_INTEGRITY_AND_ES256_JWT = 2, _("Data Integrity and ES256 VC-JWT")
+
+
+CURRENT_FORMAT = CredentialFormat.DATA_INTEGRITY_AND_ES256_JWT
 
 
 class StatusList(models.Model):
@@ -54,12 +67,19 @@ class StatusList(models.Model):
 
 
 class Credential(models.Model):
-    """The Open Badges 3.0 credential of one certificate, signed once and kept as issued.
+    """The Open Badges 3.0 credential of one certificate, in both secured forms.
 
-    `jwt` is the compact VC-JWT exactly as signed, so a copy the holder shared
-    stays byte-for-byte what we serve. `revoked` is the credential's bit in its
-    status list. Erasure empties `jwt` (it carries the holder's name) but keeps
-    the row, its index and its bit, so a shared copy keeps its status.
+    `document` is the credential with its Data Integrity proof and `jwt` the
+    OB 3.0 §8.2 VC-JWT, each exactly as signed, so a copy the holder shared
+    stays byte-for-byte what we serve. A re-issue (new forms, or the holder's
+    DID) signs again but keeps the id and both status indexes, so every copy
+    issued before keeps verifying and keeps following the status.
+    `revoked` and `suspended` are the credential's bits in its two status
+    lists. Erasure empties `jwt` and `document` (they carry the holder's name)
+    but keeps the row, its indexes and its bits, so a shared copy keeps its status.
+
+    Personal data held: the holder's name, a salted hash of their email and
+    the DID they gave (inside the signed forms), and that DID.
     """
 
     certificate = models.OneToOneField(
@@ -69,8 +89,19 @@ class Credential(models.Model):
     status_list = models.ForeignKey(StatusList, on_delete=models.PROTECT, related_name="entries")
     status_index = models.PositiveIntegerField()
     revoked = models.BooleanField(default=False)
+    suspension_list = models.ForeignKey(
+        StatusList, null=True, blank=True, on_delete=models.PROTECT, related_name="suspensions"
+    )
+    suspension_index = models.PositiveIntegerField(null=True, blank=True)
+    suspended = models.BooleanField(default=False)
     jwt = models.TextField(blank=True)
+    document = models.JSONField(default=dict, blank=True)
+    format = models.PositiveSmallIntegerField(
+        choices=CredentialFormat.choices, default=CredentialFormat.EDDSA_JWT
+    )
+    holder_did = models.CharField(max_length=500, blank=True)
     key_id = models.CharField(max_length=300)
+    proof_method = models.CharField(max_length=300, blank=True)
     issued_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -79,6 +110,15 @@ class Credential(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["status_list", "status_index"], name="credentials_one_per_status_index"
+            ),
+            models.UniqueConstraint(
+                fields=["suspension_list", "suspension_index"],
+                name="credentials_one_per_suspension_index",
+            ),
+            models.CheckConstraint(
+                condition=Q(suspension_list__isnull=True, suspension_index__isnull=True)
+                | Q(suspension_list__isnull=False, suspension_index__isnull=False),
+                name="credentials_suspension_entry_complete",
             ),
         ]
 

@@ -11,8 +11,8 @@ from training.certificates.models import Certificate
 from training.certificates.selectors import verification_url
 
 from .documents import status_list_credential
-from .models import Credential, StatusList
-from .signing import MEDIA_TYPE, vc_jwt_sign
+from .models import Credential, StatusList, StatusPurpose
+from .signing import SecuredCredential, credential_secure
 
 
 def credential_of(certificate: Certificate) -> Credential | None:
@@ -42,8 +42,11 @@ def credential_by_code(*, code: str) -> Credential | None:
     )
 
 
-def credential_url(certificate: Certificate) -> str | None:
-    """The public address of the certificate's VC-JWT (keyed by its code), or None.
+def credential_url(certificate: Certificate, *, form: str = "jwt") -> str | None:
+    """The public address of the certificate's credential (keyed by its code), or None:
+    `form="jwt"` the OB 3.0 §8.2 VC-JWT, `form="json"` the JSON-LD document with its
+    Data Integrity proof. Two addresses, one per form (no content negotiation: a
+    link works the same in a browser, a script and a wallet).
 
     No query (the public lookup stays one query): every certificate gets its
     credential when issued (`credentials_backfill` catches up), and erasure
@@ -51,36 +54,31 @@ def credential_url(certificate: Certificate) -> str | None:
     """
     if not certificate.holder_name:
         return None
-    path = reverse("credentials:by_code", args=[certificate.display_code])
+    name = "credentials:by_code" if form == "jwt" else "credentials:by_code_json"
+    path = reverse(name, args=[certificate.display_code])
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def enveloped_credential(credential: Credential) -> dict:
-    """The VC-JWT as a JSON document (VC Data Model 2.0, enveloped verifiable
-    credential): what the holder downloads as a `.json` file."""
-    return {
-        "@context": ["https://www.w3.org/ns/credentials/v2"],
-        "id": f"data:{MEDIA_TYPE},{credential.jwt}",
-        "type": "EnvelopedVerifiableCredential",
-    }
-
-
-def status_list_jwt(*, number: int) -> str | None:
-    """The status list `number` as a freshly signed VC-JWT, or None if there is no such list."""
+def status_list_secured(*, number: int) -> SecuredCredential | None:
+    """The status list `number`, freshly signed in both forms, or None if there is no
+    such list. The bits are the credentials' revocation or suspension bits, by the
+    list's purpose."""
     status_list = StatusList.objects.filter(number=number).first()
     if status_list is None:
         return None
-    revoked = Credential.objects.filter(status_list=status_list, revoked=True).values_list(
-        "status_index", flat=True
-    )
+    if status_list.purpose == StatusPurpose.SUSPENSION:
+        indexes = Credential.objects.filter(suspension_list=status_list, suspended=True)
+        indexes = indexes.values_list("suspension_index", flat=True)
+    else:
+        indexes = Credential.objects.filter(status_list=status_list, revoked=True)
+        indexes = indexes.values_list("status_index", flat=True)
     document = status_list_credential(
         number=status_list.number,
         purpose=status_list.purpose,
         size=status_list.size,
-        set_indexes=revoked,
+        set_indexes=indexes,
     )
-    token, _kid = vc_jwt_sign(document)
-    return token
+    return credential_secure(document)
 
 
 def linkedin_add_url(certificate: Certificate) -> str:

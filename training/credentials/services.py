@@ -1,7 +1,9 @@
-"""Writes: issue a certificate's credential, follow its revocation, backfill."""
+"""Writes: issue a certificate's credential, re-issue it, follow its status, backfill."""
 
 from __future__ import annotations
 
+import re
+import secrets
 import uuid
 
 from django.db import IntegrityError, transaction
@@ -10,29 +12,40 @@ from django.db.models import F
 from training.certificates.models import Certificate
 
 from .documents import open_badge_credential
-from .models import STATUS_LIST_SIZE, Credential, StatusList, StatusPurpose
-from .signing import vc_jwt_sign
+from .models import (
+    CURRENT_FORMAT,
+    STATUS_LIST_SIZE,
+    Credential,
+    StatusList,
+    StatusPurpose,
+)
+from .signing import credential_secure
+
+# W3C DID syntax: did:<method>:<method-specific id>, without spaces (a wallet's DID).
+DID_PATTERN = re.compile(r"^did:[a-z0-9]+:[^\s#?]+$")
 
 
-def _status_index_allocate() -> tuple[StatusList, int]:
-    """The next free index of the newest revocation list (a new list when it is full).
+class InvalidHolderDid(ValueError):
+    """Not a DID a wallet would give (`did:<method>:<id>`)."""
+
+
+def _status_index_allocate(purpose: str = StatusPurpose.REVOCATION) -> tuple[StatusList, int]:
+    """The next free index of the newest list of `purpose` (a new list when it is full).
 
     Call inside a transaction: the counter is moved on with one UPDATE, which
     the database serialises, so two concurrent issues never get the same index,
-    and an index is never handed out again (the unique constraint on
-    (status_list, status_index) backs this up).
+    and an index is never handed out again (the unique constraints on
+    (status_list, status_index) and (suspension_list, suspension_index) back this up).
+    Lists of both purposes share one numbering (each number is one URL).
     """
     while True:
-        status_list = (
-            StatusList.objects.filter(purpose=StatusPurpose.REVOCATION).order_by("-number").first()
-        )
+        status_list = StatusList.objects.filter(purpose=purpose).order_by("-number").first()
         if status_list is None or status_list.next_index >= status_list.size:
-            number = status_list.number + 1 if status_list else 1
+            newest = StatusList.objects.order_by("-number").first()
+            number = newest.number + 1 if newest else 1
             try:
                 with transaction.atomic():
-                    StatusList.objects.create(
-                        number=number, purpose=StatusPurpose.REVOCATION, size=STATUS_LIST_SIZE
-                    )
+                    StatusList.objects.create(number=number, purpose=purpose, size=STATUS_LIST_SIZE)
             except IntegrityError:
                 pass  # another process created it first
             continue
@@ -43,40 +56,59 @@ def _status_index_allocate() -> tuple[StatusList, int]:
             return status_list, status_list.next_index
 
 
+def _sign_into(credential: Credential, certificate: Certificate) -> Credential:
+    """Build and secure the credential's document (both forms) onto `credential`."""
+    document = open_badge_credential(
+        certificate=certificate,
+        credential_uuid=credential.uuid,
+        status_list=credential.status_list.number,
+        status_index=credential.status_index,
+        suspension_list=credential.suspension_list.number,
+        suspension_index=credential.suspension_index,
+        holder_email=certificate.learner.email,
+        salt=secrets.token_hex(16),
+        holder_did=credential.holder_did,
+    )
+    secured = credential_secure(document)
+    credential.document = secured.data_integrity
+    credential.jwt = secured.jwt
+    credential.key_id = secured.jwt_kid
+    credential.proof_method = secured.proof_method
+    credential.format = CURRENT_FORMAT
+    return credential
+
+
 def credential_issue(*, certificate: Certificate) -> Credential | None:
     """Sign and store the credential of `certificate`; idempotent.
 
-    Returns the existing credential when there is one (a credential never
-    changes once issued), or None when the holder's data was erased (no
-    credential with an empty name). The one-to-one on the certificate keeps
-    a double run from creating two.
+    Returns the existing credential when there is one, or None when the
+    holder's data was erased (no credential with an empty name). The
+    one-to-one on the certificate keeps a double run from creating two.
     """
     existing = Credential.objects.filter(certificate_id=certificate.pk).first()
     if existing is not None:
         return existing
-    certificate = Certificate.objects.get(pk=certificate.pk)
+    certificate = Certificate.objects.select_related("learner").get(pk=certificate.pk)
     if not certificate.holder_name:
         return None
     try:
         with transaction.atomic():
-            status_list, index = _status_index_allocate()
-            credential_uuid = uuid.uuid4()
-            document = open_badge_credential(
+            status_list, index = _status_index_allocate(StatusPurpose.REVOCATION)
+            suspension_list, suspension_index = _status_index_allocate(StatusPurpose.SUSPENSION)
+            credential = Credential(
                 certificate=certificate,
-                credential_uuid=credential_uuid,
-                status_list=status_list.number,
-                status_index=index,
-            )
-            token, kid = vc_jwt_sign(document)
-            return Credential.objects.create(
-                certificate=certificate,
-                uuid=credential_uuid,
+                uuid=uuid.uuid4(),
                 status_list=status_list,
                 status_index=index,
+                suspension_list=suspension_list,
+                suspension_index=suspension_index,
                 revoked=certificate.is_revoked,
-                jwt=token,
-                key_id=kid,
+                suspended=certificate.is_suspended,
             )
+            _sign_into(credential, certificate)
+            credential.full_clean(exclude=["certificate"], validate_unique=False)
+            credential.save()
+            return credential
     except IntegrityError:
         existing = Credential.objects.filter(certificate_id=certificate.pk).first()
         if existing is None:
@@ -84,8 +116,51 @@ def credential_issue(*, certificate: Certificate) -> Credential | None:
         return existing
 
 
+def credential_reissue(*, credential: Credential, holder_did: str | None = None) -> Credential:
+    """Sign the credential again in the current forms, keeping its id and its status
+    indexes (a suspension index is added if it had none), so copies issued before
+    keep verifying and keep following the status. `holder_did`, when given,
+    becomes `credentialSubject.id` (and the JWT's `sub`)."""
+    with transaction.atomic():
+        credential = (
+            Credential.objects.select_for_update()
+            .select_related("certificate__learner", "status_list", "suspension_list")
+            .get(pk=credential.pk)
+        )
+        certificate = credential.certificate
+        if not certificate.holder_name:
+            return credential  # erased: nothing to sign
+        if credential.suspension_list_id is None:
+            credential.suspension_list, credential.suspension_index = _status_index_allocate(
+                StatusPurpose.SUSPENSION
+            )
+        if holder_did is not None:
+            credential.holder_did = holder_did
+        _sign_into(credential, certificate)
+        credential.save()
+    return credential
+
+
+def credential_reissue_for_holder(*, certificate: Certificate, holder_did: str) -> Credential:
+    """The certificate's credential, re-issued to the holder's DID (from their wallet).
+
+    Issues it first if it is missing. Raises `InvalidHolderDid` for anything that
+    is not a DID, and `Credential.DoesNotExist` for an erased holder. Idempotent
+    for the same DID: a credential already bound to it is returned as it is.
+    """
+    holder_did = (holder_did or "").strip()
+    if len(holder_did) > 500 or not DID_PATTERN.match(holder_did):
+        raise InvalidHolderDid(holder_did)
+    credential = credential_issue(certificate=certificate)
+    if credential is None:
+        raise Credential.DoesNotExist
+    if credential.holder_did == holder_did and credential.format == CURRENT_FORMAT:
+        return credential
+    return credential_reissue(credential=credential, holder_did=holder_did)
+
+
 def credential_status_sync(*, certificate: Certificate) -> Credential | None:
-    """Set or clear the credential's revocation bit to match the certificate.
+    """Set or clear the credential's revocation and suspension bits to match the certificate.
 
     Issues the credential first if it is missing. Reads the committed state, so
     calling it twice, or late, is harmless.
@@ -93,24 +168,38 @@ def credential_status_sync(*, certificate: Certificate) -> Credential | None:
     credential = credential_issue(certificate=certificate)
     if credential is None:
         return None
-    revoked = Certificate.objects.filter(pk=certificate.pk, revoked_at__isnull=False).exists()
-    if credential.revoked != revoked:
-        Credential.objects.filter(pk=credential.pk).update(revoked=revoked)
-        credential.revoked = revoked
+    state = Certificate.objects.filter(pk=certificate.pk).values("revoked_at", "suspended_at").get()
+    revoked = state["revoked_at"] is not None
+    suspended = state["suspended_at"] is not None
+    if (credential.revoked, credential.suspended) != (revoked, suspended):
+        Credential.objects.filter(pk=credential.pk).update(revoked=revoked, suspended=suspended)
+        credential.revoked, credential.suspended = revoked, suspended
     return credential
 
 
-def credentials_backfill() -> tuple[int, int]:
-    """Issue a credential for every certificate that has none, and bring every
-    revocation bit in line. Idempotent. Returns (issued, bits changed)."""
+def credentials_backfill() -> tuple[int, int, int]:
+    """Issue a credential for every certificate that has none, re-issue every credential
+    signed in an older form (the old copies keep verifying), and bring every status
+    bit in line. Idempotent. Returns (issued, re-issued, bits changed)."""
     issued = 0
     for certificate in Certificate.objects.filter(credential__isnull=True).exclude(holder_name=""):
         if credential_issue(certificate=certificate) is not None:
             issued += 1
-    changed = Credential.objects.filter(
-        revoked=False, certificate__revoked_at__isnull=False
-    ).update(revoked=True)
-    changed += Credential.objects.filter(revoked=True, certificate__revoked_at__isnull=True).update(
-        revoked=False
+    reissued = 0
+    older = (
+        Credential.objects.exclude(format=CURRENT_FORMAT)
+        .exclude(jwt="")
+        .exclude(certificate__holder_name="")
     )
-    return issued, changed
+    for credential in older.iterator():
+        credential_reissue(credential=credential)
+        reissued += 1
+    changed = 0
+    for field, lookup in (("revoked", "revoked_at"), ("suspended", "suspended_at")):
+        changed += Credential.objects.filter(
+            **{field: False, f"certificate__{lookup}__isnull": False}
+        ).update(**{field: True})
+        changed += Credential.objects.filter(
+            **{field: True, f"certificate__{lookup}__isnull": True}
+        ).update(**{field: False})
+    return issued, reissued, changed

@@ -212,14 +212,16 @@ PERSONAL_DATA: dict[str, Coverage] = {
             "pdf",
             "pdf_sha256",
             "revoked_reason",
+            "suspension_reason",
         ),
     ),
     "credentials.Credential": Coverage(
         export="not exported: the holder downloads it from Mijn certificaten (it is the "
         "certificate, signed)",
-        erasure="the signed credential (it carries the name) emptied; the row, its status "
-        "index and revocation bit kept, so a copy the holder shared keeps its status",
-        texts=_texts("jwt", "key_id"),
+        erasure="both signed forms (they carry the name and the email hash) and the holder's "
+        "DID emptied; the row, its status indexes and bits kept, so a copy the holder shared "
+        "keeps its status",
+        texts=_texts("jwt", "document", "holder_did", "key_id", "proof_method"),
     ),
     "credentials.StatusList": Coverage(
         export="not exported: no personal data", erasure="kept: no personal data"

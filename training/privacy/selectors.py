@@ -195,6 +195,8 @@ def learner_data(*, user) -> dict:
             "valid_until": _when(certificate.valid_until),
             "revoked_at": _when(certificate.revoked_at),
             "revocation_reason": certificate.revoked_reason,
+            "suspended_at": _when(certificate.suspended_at),
+            "suspension_class": certificate.suspension_class,
             "reminders_sent": [
                 {"days_before": r.days_before, "sent_at": _when(r.sent_at)}
                 for r in certificate.reminders.all()

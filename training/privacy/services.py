@@ -272,7 +272,7 @@ def account_erase(*, user) -> None:
     )
     Certificate.objects.filter(learner=user).update(holder_name="", pdf="", pdf_sha256="")
     # The signed Open Badge prints the name too; its status bit stays.
-    Credential.objects.filter(certificate__learner=user).update(jwt="")
+    Credential.objects.filter(certificate__learner=user).update(jwt="", document={}, holder_did="")
 
     TrainerSignature.objects.filter(trainer=user).delete()
     AssociationMembership.objects.filter(learner=user).delete()

@@ -3,6 +3,7 @@
 - `issuing`: when a certificate is due, issuing it (idempotent), its PDF, the holder's email;
 - `signoff`: a trainer's sign-off, the last rule of some courses;
 - `revocation`: revoking and undoing it, with a reason;
+- `suspension`: pausing it (a reason class that verification shows) and lifting the pause;
 - `reminders`: expiry reminders;
 - `renewal`: the next period by continued education (training/continuing decides);
 - `recovery`: finishing certificates an interrupted worker or a failed write left;
@@ -31,8 +32,11 @@ from .reminders import certificate_reminders_send
 from .renewal import certificate_renew
 from .revocation import certificate_revoke, certificate_unrevoke
 from .signoff import trainer_signoff_give
+from .suspension import certificate_suspend, certificate_unsuspend
 
 __all__ = [
+    "certificate_suspend",
+    "certificate_unsuspend",
     "PDF_FAILED_ACTION",
     "TEMP_PREFIX",
     "AlreadyRevoked",

@@ -21,3 +21,15 @@ class AlreadyRevoked(CertificateError):
 
 class NotRevoked(CertificateError):
     message = _("This certificate is not revoked.")
+
+
+class AlreadySuspended(CertificateError):
+    message = _("This certificate is already suspended.")
+
+
+class NotSuspended(CertificateError):
+    message = _("This certificate is not suspended.")
+
+
+class ReasonClassRequired(CertificateError):
+    message = _("Choose what kind of reason this is: verification shows it.")

@@ -16,7 +16,7 @@ register = template.Library()
 def credential_holder_links(certificate):
     """The download and the LinkedIn link on "Mijn certificaten" (the holder's own page)."""
     has_credential = (
-        Credential.objects.filter(certificate_id=certificate.pk).exclude(jwt="").exists()
+        Credential.objects.filter(certificate_id=certificate.pk).exclude(document={}).exists()
     )
     return {
         "certificate": certificate,
