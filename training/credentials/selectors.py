@@ -11,7 +11,7 @@ from training.certificates.models import Certificate
 from training.certificates.selectors import verification_url
 
 from .documents import status_list_credential
-from .models import Credential, StatusList
+from .models import Credential, StatusEntry, StatusList
 from .signing import MEDIA_TYPE, vc_jwt_sign
 
 
@@ -70,8 +70,15 @@ def status_list_jwt(*, number: int) -> str | None:
     status_list = StatusList.objects.filter(number=number).first()
     if status_list is None:
         return None
-    revoked = Credential.objects.filter(status_list=status_list, revoked=True).values_list(
-        "status_index", flat=True
+    revoked = set(
+        Credential.objects.filter(status_list=status_list, revoked=True).values_list(
+            "status_index", flat=True
+        )
+    )
+    revoked |= set(
+        StatusEntry.objects.filter(status_list=status_list, is_set=True).values_list(
+            "status_index", flat=True
+        )
     )
     document = status_list_credential(
         number=status_list.number,

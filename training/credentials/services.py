@@ -10,12 +10,20 @@ from django.db.models import F
 from training.certificates.models import Certificate
 
 from .documents import open_badge_credential
-from .models import STATUS_LIST_SIZE, Credential, StatusList, StatusPurpose
+from .models import (
+    STATUS_LIST_SIZE,
+    Credential,
+    StatusEntry,
+    StatusList,
+    StatusPurpose,
+    StatusScope,
+)
 from .signing import vc_jwt_sign
 
 
-def _status_index_allocate() -> tuple[StatusList, int]:
-    """The next free index of the newest revocation list (a new list when it is full).
+def _status_index_allocate(*, scope: str = StatusScope.CERTIFICATE) -> tuple[StatusList, int]:
+    """The next free index of the newest revocation list of `scope` (a new list when it
+    is full). Certificates and endorsements never share a list.
 
     Call inside a transaction: the counter is moved on with one UPDATE, which
     the database serialises, so two concurrent issues never get the same index,
@@ -24,14 +32,20 @@ def _status_index_allocate() -> tuple[StatusList, int]:
     """
     while True:
         status_list = (
-            StatusList.objects.filter(purpose=StatusPurpose.REVOCATION).order_by("-number").first()
+            StatusList.objects.filter(purpose=StatusPurpose.REVOCATION, scope=scope)
+            .order_by("-number")
+            .first()
         )
         if status_list is None or status_list.next_index >= status_list.size:
-            number = status_list.number + 1 if status_list else 1
+            newest = StatusList.objects.order_by("-number").first()
+            number = newest.number + 1 if newest else 1
             try:
                 with transaction.atomic():
                     StatusList.objects.create(
-                        number=number, purpose=StatusPurpose.REVOCATION, size=STATUS_LIST_SIZE
+                        number=number,
+                        purpose=StatusPurpose.REVOCATION,
+                        scope=scope,
+                        size=STATUS_LIST_SIZE,
                     )
             except IntegrityError:
                 pass  # another process created it first
@@ -82,6 +96,20 @@ def credential_issue(*, certificate: Certificate) -> Credential | None:
         if existing is None:
             raise
         return existing
+
+
+def status_entry_allocate(*, scope: str = StatusScope.ENDORSEMENT) -> StatusEntry:
+    """A fresh revocation bit, unset, for a credential that is not a certificate's.
+
+    Call inside the transaction that stores the credential it belongs to.
+    """
+    status_list, index = _status_index_allocate(scope=scope)
+    return StatusEntry.objects.create(status_list=status_list, status_index=index)
+
+
+def status_entry_set(*, entry: StatusEntry) -> bool:
+    """Set the bit (the credential is withdrawn); it is never cleared. True if it changed."""
+    return bool(StatusEntry.objects.filter(pk=entry.pk, is_set=False).update(is_set=True))
 
 
 def credential_status_sync(*, certificate: Certificate) -> Credential | None:
