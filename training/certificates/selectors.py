@@ -51,6 +51,13 @@ class PillarHours:
 
 
 @dataclass(frozen=True)
+class PublicEndorsement:
+    association: str
+    credential_url: str
+    endorsed_on: datetime.date
+
+
+@dataclass(frozen=True)
 class PublicCertificate:
     """What anyone with the code may see: the data printed on the PDF, and its status."""
 
@@ -74,6 +81,7 @@ class PublicCertificate:
     revoked_on: datetime.date | None
     revocation_reason: str
     superseded: bool
+    endorsements: tuple[PublicEndorsement, ...] = ()
 
     @property
     def display_code(self) -> str:
@@ -101,6 +109,14 @@ def certificate_public(certificate: Certificate, *, today=None) -> PublicCertifi
         revoked_on=(timezone.localdate(certificate.revoked_at) if certificate.revoked_at else None),
         revocation_reason=certificate.revoked_reason,
         superseded=certificate.superseded_by_id is not None,
+        endorsements=tuple(
+            PublicEndorsement(
+                association=row["association"],
+                credential_url=settings.WAGTAILADMIN_BASE_URL.rstrip("/") + row["path"],
+                endorsed_on=datetime.date.fromisoformat(row["on"]),
+            )
+            for row in certificate.endorsed_by or []
+        ),
     )
 
 
