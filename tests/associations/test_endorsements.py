@@ -309,3 +309,30 @@ def test_the_verification_page_and_the_api_show_active_endorsements(
     assert client.get(f"/api/v1/certificates/{certificate.code}").json()["endorsements"] == []
     assert client.get(credential_path).status_code == 200  # its status bit says withdrawn
     assert client.get("/aanbevelingen/00000000-0000-4000-8000-000000000000.jwt").status_code == 404
+
+
+def test_a_data_integrity_verifier_gets_the_json_ld_form_once_the_seam_makes_one(
+    client, certificate, association, staff, monkeypatch
+):
+    from training.associations import endorsements
+    from training.credentials import securing
+
+    def secure(document):
+        token, kid = securing.vc_jwt_sign(document)
+        return securing.SecuredCredential(
+            token, kid, {**document, "proof": [{"type": "DataIntegrityProof"}]}
+        )
+
+    monkeypatch.setattr(endorsements, "credential_secure", secure)
+    endorsement, _created = _give(certificate, association, staff)
+    path = reverse("endorsements:credential", args=[endorsement.uuid])
+
+    as_json_ld = client.get(path, headers={"Accept": "application/ld+json"})
+    as_jwt = client.get(path, headers={"Accept": "application/vc+jwt"})
+    default = client.get(path)
+
+    assert as_json_ld["Content-Type"] == "application/ld+json"
+    assert as_json_ld.json()["proof"][0]["type"] == "DataIntegrityProof"
+    assert as_json_ld.json()["id"] == endorsement.urn
+    assert as_jwt.content.decode() == default.content.decode() == endorsement.jwt
+    assert "Accept" in as_json_ld["Vary"].split(", ")

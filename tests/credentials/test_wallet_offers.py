@@ -137,3 +137,53 @@ def test_wrong_methods_and_unknown_offers_never_give_a_500(client):
     no_auth = client.post("/oid4vci/credential", "{}", content_type="application/json")
     assert no_auth.status_code == 401
     assert no_auth.json()["error"] == "invalid_token"
+
+
+def test_once_the_seam_gives_data_integrity_the_wallet_can_ask_for_ldp_vc(
+    client, credential, monkeypatch
+):
+    """What the merge with the Data Integrity work switches on: `ldp_vc` is offered and
+    answered with the document the securing seam returns."""
+    from training.credentials import securing, wallet
+
+    from .wallet_client import Wallet
+
+    def secure(document):
+        token, kid = securing.vc_jwt_sign(document)
+        proof = {"type": "DataIntegrityProof", "cryptosuite": "eddsa-rdfc-2022"}
+        return securing.SecuredCredential(token, kid, {**document, "proof": [proof]})
+
+    monkeypatch.setattr(securing, "DATA_INTEGRITY_AVAILABLE", True)
+    monkeypatch.setattr(wallet, "credential_secure", secure)
+    new = wallet_offer_create(certificate=credential.certificate)
+    offer = wallet_offer_document(offer_id=_offer_id(new))
+    assert offer["credential_configuration_ids"] == [
+        "OpenBadgeCredential_jwt",
+        "OpenBadgeCredential_ldp",
+    ]
+    metadata = client.get("/.well-known/openid-credential-issuer").json()
+    assert (
+        metadata["credential_configurations_supported"]["OpenBadgeCredential_ldp"]["format"]
+        == "ldp_vc"
+    )
+    access_token = _token(client, offer["grants"][PRE]["pre-authorized_code"]).json()[
+        "access_token"
+    ]
+    holder = Wallet()
+    nonce = client.post("/oid4vci/nonce").json()["c_nonce"]
+
+    response = client.post(
+        "/oid4vci/credential",
+        {
+            "credential_configuration_id": "OpenBadgeCredential_ldp",
+            "proofs": {"jwt": [holder.proof(audience="http://testserver", nonce=nonce)]},
+        },
+        content_type="application/json",
+        headers={"Authorization": f"Bearer {access_token}"},
+    )
+
+    assert response.status_code == 200, response.content
+    (issued,) = response.json()["credentials"]
+    document = issued["credential"]
+    assert document["proof"][0]["cryptosuite"] == "eddsa-rdfc-2022"
+    assert document["credentialSubject"]["id"] == holder.did

@@ -159,6 +159,7 @@ def endorsement_give(
             )
             endorsement.jwt = secured.jwt
             endorsement.key_id = secured.key_id
+            endorsement.data_integrity = secured.data_integrity
             endorsement.full_clean(validate_constraints=False)
             endorsement.save()
             _certificate_snapshot(certificate.pk)

@@ -266,6 +266,9 @@ class Endorsement(models.Model):
     )
     jwt = models.TextField(blank=True)
     key_id = models.CharField(max_length=300, blank=True)
+    # The same credential with an embedded Data Integrity proof, once the securing
+    # seam (training/credentials/securing.py) makes one; None until then.
+    data_integrity = models.JSONField(null=True, blank=True)
     endorsed_at = models.DateTimeField()
     endorsed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

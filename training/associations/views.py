@@ -11,7 +11,7 @@ import csv
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -455,7 +455,14 @@ def endorsement_credential(request, endorsement_uuid):
     endorsement = Endorsement.objects.filter(uuid=endorsement_uuid).exclude(jwt="").first()
     if endorsement is None:
         raise Http404
-    response = HttpResponse(endorsement.jwt, content_type=VC_JWT_MEDIA_TYPE)
+    wanted = [part.split(";")[0].strip() for part in request.headers.get("Accept", "").split(",")]
+    json_ld = [t for t in wanted if t in ("application/vc", "application/ld+json")]
+    if endorsement.data_integrity and json_ld and wanted[0] != VC_JWT_MEDIA_TYPE:
+        # Data Integrity verifiers ask for JSON-LD: the credential with its embedded proof.
+        response = JsonResponse(endorsement.data_integrity, content_type=json_ld[0])
+    else:
+        response = HttpResponse(endorsement.jwt, content_type=VC_JWT_MEDIA_TYPE)
+    response["Vary"] = "Accept"
     response["Access-Control-Allow-Origin"] = "*"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return no_store(response)

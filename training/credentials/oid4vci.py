@@ -32,9 +32,9 @@ from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import ECKey, OKPKey
 
+from . import securing
 from .did import base_url
 from .documents import OB_CONTEXT, VC_CONTEXT
-from .securing import DATA_INTEGRITY_AVAILABLE
 
 PRE_AUTHORIZED_GRANT = "urn:ietf:params:oauth:grant-type:pre-authorized_code"
 PROOF_TYPE = "openid4vci-proof+jwt"
@@ -107,7 +107,7 @@ def configurations() -> dict[str, dict]:
             **common,
         }
     }
-    if DATA_INTEGRITY_AVAILABLE:
+    if securing.DATA_INTEGRITY_AVAILABLE:
         supported[CONFIGURATION_LDP] = {
             "format": "ldp_vc",
             "credential_signing_alg_values_supported": ["eddsa-rdfc-2022"],

@@ -223,7 +223,7 @@ PERSONAL_DATA: dict[str, Coverage] = {
         "(it names the association and the certificate's credential, not the holder)",
         erasure="kept, like the certificate's status: no name in it. As the staff member who "
         "recommended or withdrew: kept, pointing at the emptied account",
-        texts=_texts("jwt", "key_id"),
+        texts=_texts("jwt", "key_id", "data_integrity"),
     ),
     "credentials.StatusList": Coverage(
         export="not exported: no personal data", erasure="kept: no personal data"
