@@ -103,7 +103,7 @@ def configurations() -> dict[str, dict]:
     supported = {
         CONFIGURATION_JWT: {
             "format": "jwt_vc_json-ld",
-            "credential_signing_alg_values_supported": ["EdDSA"],
+            "credential_signing_alg_values_supported": [securing.JWT_ALGORITHM],
             **common,
         }
     }

@@ -19,6 +19,8 @@ from .signing import vc_jwt_sign
 
 #: Whether `credential_secure()` returns an embedded Data Integrity proof as well.
 DATA_INTEGRITY_AVAILABLE = False
+#: The `alg` of the VC-JWT that `credential_secure()` makes (the wallet metadata names it).
+JWT_ALGORITHM = "EdDSA"
 
 
 @dataclass(frozen=True)
