@@ -35,10 +35,16 @@ class AuditedAction(BaseAction):
     def log_data(self, result) -> dict:
         return {}
 
+    def should_log(self, result) -> bool:
+        """False when the action changed nothing (an idempotent repeat): no second entry."""
+        return True
+
     def execute(self, skip_permission_checks=False):
         self.check(skip_permission_checks=skip_permission_checks)
         with transaction.atomic():
             result = self.commit()
+            if not self.should_log(result):
+                return result
             log(
                 instance=self.log_instance(result),
                 action=self.log_action,

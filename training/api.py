@@ -1,7 +1,9 @@
 """The JSON API, version 1 (django-ninja), with its OpenAPI document at /api/v1/openapi.json.
 
 - GET /api/v1/certificates/{code}: public, the same data as the
-  verification page; rate limited per client like that page.
+  verification page; rate limited per client like that page. It links the
+  signed credential (`credential_url`) and lists the associations that
+  recommend the certificate, each with its signed EndorsementCredential.
 - GET /api/v1/associations/{id} and /api/v1/associations/{id}/certificates:
   for an association's own systems, with a bearer token its staff created.
 - GET /api/v1/associations/{id}/certificates/{code}/open-badge: the signed
@@ -78,6 +80,13 @@ class PillarOut(Schema):
     hours: int
 
 
+class EndorsementOut(Schema):
+    association: str
+    endorsed_on: datetime.date
+    # The signed Open Badges 3.0 EndorsementCredential (application/vc+jwt).
+    credential_url: str
+
+
 class CertificateOut(Schema):
     code: str
     status: Literal["valid", "expired", "suspended", "revoked"]
@@ -109,6 +118,8 @@ class CertificateOut(Schema):
     credential_url: str | None = None
     credential_jwt_url: str | None = None
     credential_json_url: str | None = None
+    # Associations that vouch for the certificate now (withdrawn ones are left out).
+    endorsements: list[EndorsementOut] = []
 
 
 FacilitatorStatusLiteral = Literal[
@@ -209,6 +220,14 @@ def certificate_lookup(request, code: str):
             "credential_url": credential_url(certificate),
             "credential_jwt_url": credential_url(certificate),
             "credential_json_url": credential_url(certificate, form="json"),
+            "endorsements": [
+                {
+                    "association": e.association,
+                    "endorsed_on": e.endorsed_on,
+                    "credential_url": e.credential_url,
+                }
+                for e in public.endorsements
+            ],
         },
     )
 

@@ -24,6 +24,8 @@ urlpatterns = [
     # Open Badges: /.well-known/did.json, /credentials/status/<n>, credential files.
     path("", include("training.credentials.urls")),
     path("vereniging/", include("training.associations.urls")),
+    # An association's signed recommendation of a certificate (public, like the certificate's).
+    path("aanbevelingen/", include("training.associations.public_urls")),
     path("api/v1/", api.urls),
     path("mijn/reflecties/", include("training.assessments.urls")),
     path("mijn/oefenen/", include("training.practice.urls")),

@@ -105,6 +105,8 @@ def test_the_certificate_stays_a_page_of_few_boxes(certificate):
     folded into fewer, positioned boxes; it has 91 (with an association logo)."""
     from training.certificates.pdf import certificate_document
 
+    # A fixed name: a random one of another length wraps into more or fewer line boxes.
+    certificate.holder_name = "Noor Jansen-de Vries"
     document = certificate_document(certificate, verification_url=verification_url(certificate))
     assert len(document.pages) == 1
     boxes = list(document.pages[0]._page_box.descendants(placeholders=True))

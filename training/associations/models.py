@@ -233,3 +233,73 @@ class ApiToken(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+
+class Endorsement(models.Model):
+    """An association vouches for a facilitator's certificate: an Open Badges 3.0
+    `EndorsementCredential`, signed by the site on the association's behalf.
+
+    One per association and certificate. Withdrawing sets the bit of its status
+    entry (a list of its own, beside the certificates' lists) and `withdrawn_at`;
+    endorsing again later signs a new credential with a new entry, so a copy of
+    the withdrawn one stays withdrawn.
+
+    Personal data held: which staff member endorsed or withdrew, and when. The
+    credential names the association and the certificate's credential, not the holder.
+    """
+
+    association = models.ForeignKey(
+        Association,
+        verbose_name=_("association"),
+        on_delete=models.CASCADE,
+        related_name="endorsements",
+    )
+    certificate = models.ForeignKey(
+        "certificates.Certificate",
+        verbose_name=_("certificate"),
+        on_delete=models.CASCADE,
+        related_name="endorsements",
+    )
+    uuid = models.UUIDField(unique=True)
+    status_entry = models.OneToOneField(
+        "credentials.StatusEntry", on_delete=models.PROTECT, related_name="endorsement"
+    )
+    jwt = models.TextField(blank=True)
+    key_id = models.CharField(max_length=300, blank=True)
+    # The same credential with an embedded Data Integrity proof, once the securing
+    # seam (training/credentials/securing.py) makes one; None until then.
+    data_integrity = models.JSONField(null=True, blank=True)
+    endorsed_at = models.DateTimeField()
+    endorsed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("endorsement")
+        verbose_name_plural = _("endorsements")
+        ordering = ["-endorsed_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["association", "certificate"], name="associations_one_endorsement"
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_at__isnull=True)
+                | Q(withdrawn_at__gte=models.F("endorsed_at")),
+                name="associations_endorsement_withdrawn_after",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.association} · certificate {self.certificate_id}"
+
+    @property
+    def urn(self) -> str:
+        return f"urn:uuid:{self.uuid}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.withdrawn_at is None

@@ -28,6 +28,7 @@ from .models import (
     AssociationInvitation,
     AssociationMembership,
     AssociationStaff,
+    Endorsement,
 )
 from .permissions import invitations_for, token_hash
 
@@ -317,4 +318,53 @@ def api_token_for(*, raw: str) -> ApiToken | None:
         ApiToken.objects.filter(token_hash=token_hash(raw), revoked_at__isnull=True)
         .select_related("association")
         .first()
+    )
+
+
+# --- Endorsements -------------------------------------------------------------
+
+ENDORSABLE = (FacilitatorStatus.VALID, FacilitatorStatus.EXPIRES_SOON)
+
+
+def association_endorsable_certificates(*, association: Association) -> QuerySet[Certificate]:
+    """The valid latest certificates of the association's facilitators that have a
+    signed credential (what an endorsement points at)."""
+    rows = association_facilitators(association=association)
+    ids = [row.certificate_id for row in rows if row.certificate_id and row.status in ENDORSABLE]
+    return (
+        Certificate.objects.filter(pk__in=ids, credential__isnull=False)
+        .exclude(credential__jwt="")
+        .exclude(holder_name="")
+    )
+
+
+@dataclass
+class EndorsementRow:
+    certificate: Certificate
+    endorsement: Endorsement | None
+
+
+def association_endorsement_rows(*, association: Association) -> list[EndorsementRow]:
+    """Each endorsable certificate with the association's endorsement of it (or None)."""
+    certificates = list(
+        association_endorsable_certificates(association=association).order_by(
+            "holder_name", "course_title", "pk"
+        )
+    )
+    endorsements = {
+        e.certificate_id: e
+        for e in Endorsement.objects.filter(
+            association=association, certificate__in=[c.pk for c in certificates]
+        )
+    }
+    return [EndorsementRow(c, endorsements.get(c.pk)) for c in certificates]
+
+
+def certificate_endorsements(*, certificate_id: int) -> list[Endorsement]:
+    """The active endorsements of a certificate, for its public verification page and the API."""
+    return list(
+        Endorsement.objects.filter(certificate_id=certificate_id, withdrawn_at__isnull=True)
+        .exclude(jwt="")
+        .select_related("association")
+        .order_by("association__name")
     )

@@ -24,6 +24,17 @@ urlpatterns = [
         views.invitation_withdraw_view,
         name="invitation_withdraw",
     ),
+    path("<id:pk>/aanbevelingen/", views.endorsements, name="endorsements"),
+    path(
+        "<id:pk>/aanbevelingen/<id:certificate_id>/aanbevelen/",
+        views.endorse,
+        name="endorse",
+    ),
+    path(
+        "<id:pk>/aanbevelingen/<id:endorsement_id>/intrekken/",
+        views.endorsement_withdraw_view,
+        name="endorsement_withdraw",
+    ),
     # The invitee's and the facilitator's side: found through their own account.
     path("uitnodiging/<id:invitation_id>/", views.invitation, name="invitation"),
     path(

@@ -11,7 +11,7 @@ import csv
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -21,10 +21,21 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from training.certificates.ratelimit import lookup_allowed
+from training.credentials.signing import MEDIA_TYPE as VC_JWT_MEDIA_TYPE
 from training.http import no_store
 from training.spreadsheets import csv_safe
 
-from .models import ApiToken, AssociationInvitation, AssociationStaff, InvitationKind, StaffRole
+from .actions import EndorsementGiveAction, EndorsementWithdrawAction
+from .endorsements import EndorsementError
+from .models import (
+    ApiToken,
+    AssociationInvitation,
+    AssociationStaff,
+    Endorsement,
+    InvitationKind,
+    StaffRole,
+)
 from .permissions import (
     associations_administered_by,
     associations_staffed_by,
@@ -32,9 +43,11 @@ from .permissions import (
     invitations_for,
     memberships_endable_by,
 )
+from .policies import endorsement_policy
 from .selectors import (
     FacilitatorStatus,
     association_api_tokens,
+    association_endorsement_rows,
     association_facilitators,
     association_linked_facilitators,
     association_open_invitations,
@@ -373,3 +386,83 @@ def membership_end_view(request, membership_id):
         % {"name": membership.association.name},
     )
     return redirect("certificates:mine")
+
+
+# --- Endorsements ---------------------------------------------------------------
+# No login redirect here: anyone who is not the association's staff (signed in
+# or not) gets a 404, so the pages do not even confirm an association's id.
+
+
+@never_cache
+def endorsements(request, pk):
+    """The association's valid certificates, each with "endorse" or "withdraw"."""
+    association = _association(request, pk)
+    context = {
+        "association": association,
+        "rows": association_endorsement_rows(association=association),
+    }
+    return no_store(TemplateResponse(request, "associations/endorsements.html", context))
+
+
+@require_POST
+def endorse(request, pk, certificate_id):
+    association = _association(request, pk)
+    certificate = get_object_or_404(
+        endorsement_policy.certificates_endorsable(request.user, association), pk=certificate_id
+    )
+    try:
+        _endorsement, created = EndorsementGiveAction(
+            certificate, request.user, association=association
+        ).execute()
+    except EndorsementError as error:
+        messages.error(request, error.message)
+        return redirect("associations:endorsements", pk=association.pk)
+    if created:
+        message = gettext("You now recommend %(name)s. This shows on the verification page.")
+    else:
+        message = gettext("You already recommend %(name)s.")
+    messages.success(request, message % {"name": certificate.holder_name})
+    return redirect("associations:endorsements", pk=association.pk)
+
+
+@require_POST
+def endorsement_withdraw_view(request, pk, endorsement_id):
+    association = _association(request, pk)
+    endorsement = get_object_or_404(
+        endorsement_policy.instances_user_has_permission_for(request.user, "withdraw")
+        .filter(association=association)
+        .select_related("certificate", "status_entry"),
+        pk=endorsement_id,
+    )
+    EndorsementWithdrawAction(endorsement, request.user).execute()
+    messages.success(
+        request,
+        gettext("Your recommendation of %(name)s is withdrawn.")
+        % {"name": endorsement.certificate.holder_name},
+    )
+    return redirect("associations:endorsements", pk=association.pk)
+
+
+def endorsement_credential(request, endorsement_uuid):
+    """The signed EndorsementCredential (VC-JWT), public like the certificate's own.
+    A withdrawn one is still served: its status list bit says it is withdrawn."""
+    if request.method != "GET":
+        return HttpResponse(status=405, headers={"Allow": "GET"})
+    if not lookup_allowed(request):
+        response = HttpResponse("Too many lookups. Try again in a minute.", status=429)
+        response["Retry-After"] = "60"
+        return no_store(response)
+    endorsement = Endorsement.objects.filter(uuid=endorsement_uuid).exclude(jwt="").first()
+    if endorsement is None:
+        raise Http404
+    wanted = [part.split(";")[0].strip() for part in request.headers.get("Accept", "").split(",")]
+    json_ld = [t for t in wanted if t in ("application/vc", "application/ld+json")]
+    if endorsement.data_integrity and json_ld and wanted[0] != VC_JWT_MEDIA_TYPE:
+        # Data Integrity verifiers ask for JSON-LD: the credential with its embedded proof.
+        response = JsonResponse(endorsement.data_integrity, content_type=json_ld[0])
+    else:
+        response = HttpResponse(endorsement.jwt, content_type=VC_JWT_MEDIA_TYPE)
+    response["Vary"] = "Accept"
+    response["Access-Control-Allow-Origin"] = "*"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return no_store(response)

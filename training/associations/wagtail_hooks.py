@@ -96,6 +96,12 @@ def register_association_log_actions(actions):
     actions.register_action(
         "associations.staff_remove", _("Remove staff member"), _("Staff member removed")
     )
+    actions.register_action("associations.endorse", _("Recommend"), _("Certificate recommended"))
+    actions.register_action(
+        "associations.endorsement_withdraw",
+        _("Withdraw recommendation"),
+        _("Recommendation withdrawn"),
+    )
     actions.register_action(
         "associations.membership_end", _("End facilitator link"), _("Facilitator link ended")
     )

@@ -160,6 +160,10 @@ class Certificate(models.Model):
         _("reason class"), max_length=20, choices=SuspensionReason.choices, blank=True
     )
     suspension_reason = models.TextField(_("reason for the suspension (private)"), blank=True)
+    # Who vouches for it now, kept up to date by the associations' endorsements
+    # (training/associations/endorsements.py) so the public lookup stays one query:
+    # [{"association": name, "path": <the endorsement credential's path>, "on": "YYYY-MM-DD"}]
+    endorsed_by = models.JSONField(_("endorsed by"), default=list, blank=True)
     superseded_by = models.ForeignKey(
         "self",
         verbose_name=_("superseded by"),

@@ -52,6 +52,13 @@ class PillarHours:
 
 
 @dataclass(frozen=True)
+class PublicEndorsement:
+    association: str
+    credential_url: str
+    endorsed_on: datetime.date
+
+
+@dataclass(frozen=True)
 class PublicCertificate:
     """What anyone with the code may see: the data printed on the PDF, and its status."""
 
@@ -84,6 +91,8 @@ class PublicCertificate:
         if self.suspension_class in SuspensionReason.values:
             return str(SuspensionReason(self.suspension_class).label)
         return ""
+
+    endorsements: tuple[PublicEndorsement, ...] = ()
 
     @property
     def display_code(self) -> str:
@@ -118,6 +127,14 @@ def certificate_public(certificate: Certificate, *, today=None) -> PublicCertifi
         ),
         suspension_class=(
             certificate.suspension_class if status == CertificateStatus.SUSPENDED else ""
+        ),
+        endorsements=tuple(
+            PublicEndorsement(
+                association=row["association"],
+                credential_url=absolute_url(row["path"]),
+                endorsed_on=datetime.date.fromisoformat(row["on"]),
+            )
+            for row in certificate.endorsed_by or []
         ),
     )
 

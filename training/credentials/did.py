@@ -20,7 +20,8 @@ from urllib.parse import quote, urlsplit
 
 import base58
 from cryptography.hazmat.primitives import serialization
-from django.conf import settings
+
+from training.mail import base_url
 
 from .keys import ED25519, ES256, PublicKey, public_keys
 
@@ -29,10 +30,6 @@ MULTIKEY_CONTEXT = "https://w3id.org/security/multikey/v1"
 JWS_2020_CONTEXT = "https://w3id.org/security/suites/jws-2020/v1"
 # The multicodec prefix of an Ed25519 public key (0xed, as an unsigned varint).
 ED25519_MULTICODEC = b"\xed\x01"
-
-
-def base_url() -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def issuer_did() -> str:

@@ -31,6 +31,13 @@ class CredentialFormat(models.IntegerChoices):
 CURRENT_FORMAT = CredentialFormat.DATA_INTEGRITY_AND_ES256_JWT
 
 
+class StatusScope(models.TextChoices):
+    """Which credentials a list holds bits for: certificates' or endorsements' (each its own lists)."""
+
+    CERTIFICATE = "certificate", _("certificates")
+    ENDORSEMENT = "endorsement", _("endorsements")
+
+
 class StatusList(models.Model):
     """One Bitstring Status List credential, published at /credentials/status/<number>.
 
@@ -42,6 +49,9 @@ class StatusList(models.Model):
     number = models.PositiveIntegerField(unique=True)
     purpose = models.CharField(
         max_length=20, choices=StatusPurpose.choices, default=StatusPurpose.REVOCATION
+    )
+    scope = models.CharField(
+        max_length=20, choices=StatusScope.choices, default=StatusScope.CERTIFICATE
     )
     size = models.PositiveIntegerField(default=STATUS_LIST_SIZE)
     next_index = models.PositiveIntegerField(default=0)
@@ -59,6 +69,9 @@ class StatusList(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(purpose__in=StatusPurpose.values), name="credentials_status_purpose"
+            ),
+            models.CheckConstraint(
+                condition=Q(scope__in=StatusScope.values), name="credentials_status_scope"
             ),
         ]
 
@@ -128,3 +141,98 @@ class Credential(models.Model):
     @property
     def urn(self) -> str:
         return f"urn:uuid:{self.uuid}"
+
+
+class StatusEntry(models.Model):
+    """One status bit of a credential that is not a certificate's (an endorsement's).
+
+    The credential that owns it points here; the row outlives it, so an index
+    is never handed out twice and a withdrawn credential stays withdrawn.
+    """
+
+    status_list = models.ForeignKey(
+        StatusList, on_delete=models.PROTECT, related_name="other_entries"
+    )
+    status_index = models.PositiveIntegerField()
+    is_set = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("status entry")
+        verbose_name_plural = _("status entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["status_list", "status_index"], name="credentials_one_entry_per_index"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.status_list_id}:{self.status_index}"
+
+
+class WalletOffer(models.Model):
+    """One OpenID4VCI credential offer (pre-authorised code flow) for a certificate.
+
+    The holder asks for it on "Mijn certificaten"; a wallet app redeems it once,
+    within `expires_at`. No secret is stored: the offer's address, its
+    pre-authorised code, the optional transaction code and the access token are
+    kept as SHA-256 hashes only (each is a long random value, so no salt or slow
+    hash is needed; the transaction code is short, so it also gets few tries).
+
+    Personal data held: that the holder asked for a wallet copy, and when.
+    The holder's wallet DID is not kept.
+    """
+
+    certificate = models.ForeignKey(
+        "certificates.Certificate", on_delete=models.CASCADE, related_name="wallet_offers"
+    )
+    offer_hash = models.CharField(max_length=64, unique=True)
+    code_hash = models.CharField(max_length=64, unique=True)
+    tx_code_hash = models.CharField(max_length=64, blank=True)
+    tx_code_attempts = models.PositiveSmallIntegerField(default=0)
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    redeemed_at = models.DateTimeField(null=True, blank=True)
+    token_expires_at = models.DateTimeField(null=True, blank=True)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("wallet offer")
+        verbose_name_plural = _("wallet offers")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=F("created_at")), name="credentials_offer_expires_later"
+            ),
+            models.CheckConstraint(
+                condition=Q(redeemed_at__isnull=True)
+                | (Q(token_hash__isnull=False) & Q(token_expires_at__isnull=False)),
+                name="credentials_offer_redeemed_has_token",
+            ),
+            models.CheckConstraint(
+                condition=Q(delivered_at__isnull=True) | Q(redeemed_at__isnull=False),
+                name="credentials_offer_delivered_after_redeemed",
+            ),
+        ]
+
+    def __str__(self):
+        return f"offer {self.pk} · certificate {self.certificate_id}"
+
+
+class WalletNonce(models.Model):
+    """A `c_nonce` of the OpenID4VCI nonce endpoint: the wallet signs it in its proof.
+
+    Used once (`used_at`), short-lived; kept as a SHA-256 hash. Personal data held: none.
+    """
+
+    nonce_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("wallet nonce")
+        verbose_name_plural = _("wallet nonces")
+
+    def __str__(self):
+        return f"nonce {self.pk}"

@@ -9,9 +9,10 @@ from django.urls import reverse
 
 from training.certificates.models import Certificate
 from training.certificates.selectors import verification_url
+from training.mail import absolute_url
 
 from .documents import status_list_credential
-from .models import Credential, StatusList, StatusPurpose
+from .models import Credential, StatusEntry, StatusList, StatusPurpose
 from .signing import SecuredCredential, credential_secure
 
 
@@ -56,7 +57,7 @@ def credential_url(certificate: Certificate, *, form: str = "jwt") -> str | None
         return None
     name = "credentials:by_code" if form == "jwt" else "credentials:by_code_json"
     path = reverse(name, args=[certificate.display_code])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def status_list_secured(*, number: int) -> SecuredCredential | None:
@@ -68,10 +69,19 @@ def status_list_secured(*, number: int) -> SecuredCredential | None:
         return None
     if status_list.purpose == StatusPurpose.SUSPENSION:
         indexes = Credential.objects.filter(suspension_list=status_list, suspended=True)
-        indexes = indexes.values_list("suspension_index", flat=True)
+        indexes = set(indexes.values_list("suspension_index", flat=True))
     else:
-        indexes = Credential.objects.filter(status_list=status_list, revoked=True)
-        indexes = indexes.values_list("status_index", flat=True)
+        indexes = set(
+            Credential.objects.filter(status_list=status_list, revoked=True).values_list(
+                "status_index", flat=True
+            )
+        )
+        # Bits of credentials that are not a certificate's (associations' endorsements).
+        indexes |= set(
+            StatusEntry.objects.filter(status_list=status_list, is_set=True).values_list(
+                "status_index", flat=True
+            )
+        )
     document = status_list_credential(
         number=status_list.number,
         purpose=status_list.purpose,

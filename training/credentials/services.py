@@ -16,8 +16,10 @@ from .models import (
     CURRENT_FORMAT,
     STATUS_LIST_SIZE,
     Credential,
+    StatusEntry,
     StatusList,
     StatusPurpose,
+    StatusScope,
 )
 from .signing import credential_secure
 
@@ -29,8 +31,11 @@ class InvalidHolderDid(ValueError):
     """Not a DID a wallet would give (`did:<method>:<id>`)."""
 
 
-def _status_index_allocate(purpose: str = StatusPurpose.REVOCATION) -> tuple[StatusList, int]:
-    """The next free index of the newest list of `purpose` (a new list when it is full).
+def _status_index_allocate(
+    purpose: str = StatusPurpose.REVOCATION, *, scope: str = StatusScope.CERTIFICATE
+) -> tuple[StatusList, int]:
+    """The next free index of the newest list of `purpose` and `scope` (a new list when it
+    is full). Certificates and endorsements never share a list.
 
     Call inside a transaction: the counter is moved on with one UPDATE, which
     the database serialises, so two concurrent issues never get the same index,
@@ -39,13 +44,17 @@ def _status_index_allocate(purpose: str = StatusPurpose.REVOCATION) -> tuple[Sta
     Lists of both purposes share one numbering (each number is one URL).
     """
     while True:
-        status_list = StatusList.objects.filter(purpose=purpose).order_by("-number").first()
+        status_list = (
+            StatusList.objects.filter(purpose=purpose, scope=scope).order_by("-number").first()
+        )
         if status_list is None or status_list.next_index >= status_list.size:
             newest = StatusList.objects.order_by("-number").first()
             number = newest.number + 1 if newest else 1
             try:
                 with transaction.atomic():
-                    StatusList.objects.create(number=number, purpose=purpose, size=STATUS_LIST_SIZE)
+                    StatusList.objects.create(
+                        number=number, purpose=purpose, scope=scope, size=STATUS_LIST_SIZE
+                    )
             except IntegrityError:
                 pass  # another process created it first
             continue
@@ -157,6 +166,20 @@ def credential_reissue_for_holder(*, certificate: Certificate, holder_did: str) 
     if credential.holder_did == holder_did and credential.format == CURRENT_FORMAT:
         return credential
     return credential_reissue(credential=credential, holder_did=holder_did)
+
+
+def status_entry_allocate(*, scope: str = StatusScope.ENDORSEMENT) -> StatusEntry:
+    """A fresh revocation bit, unset, for a credential that is not a certificate's.
+
+    Call inside the transaction that stores the credential it belongs to.
+    """
+    status_list, index = _status_index_allocate(scope=scope)
+    return StatusEntry.objects.create(status_list=status_list, status_index=index)
+
+
+def status_entry_set(*, entry: StatusEntry) -> bool:
+    """Set the bit (the credential is withdrawn); it is never cleared. True if it changed."""
+    return bool(StatusEntry.objects.filter(pk=entry.pk, is_set=False).update(is_set=True))
 
 
 def credential_status_sync(*, certificate: Certificate) -> Credential | None:

@@ -198,7 +198,8 @@ PERSONAL_DATA: dict[str, Coverage] = {
     # --- Certificates -----------------------------------------------------------------
     "certificates.Certificate": Coverage(
         export="certificates[]",
-        erasure="kept for verification (code, course, dates, status) without the holder's name; "
+        erasure="kept for verification (code, course, dates, status, the associations that "
+        "recommend it) without the holder's name; "
         "the PDF, which prints the name, deleted. As trainer or revoker: kept",
         texts=_texts(
             "holder_name",
@@ -213,6 +214,7 @@ PERSONAL_DATA: dict[str, Coverage] = {
             "pdf_sha256",
             "revoked_reason",
             "suspension_reason",
+            "endorsed_by",
         ),
     ),
     "credentials.Credential": Coverage(
@@ -222,6 +224,18 @@ PERSONAL_DATA: dict[str, Coverage] = {
         "DID emptied; the row, its status indexes and bits kept, so a copy the holder shared "
         "keeps its status",
         texts=_texts("jwt", "document", "holder_did", "key_id", "proof_method"),
+    ),
+    "credentials.WalletOffer": Coverage(
+        export="not exported: a ten-minute offer to a wallet app (hashes only)",
+        erasure="deleted",
+        texts=_texts("offer_hash", "code_hash", "tx_code_hash", "token_hash"),
+    ),
+    "associations.Endorsement": Coverage(
+        export="not exported: an association's signed recommendation of the certificate "
+        "(it names the association and the certificate's credential, not the holder)",
+        erasure="kept, like the certificate's status: no name in it. As the staff member who "
+        "recommended or withdrew: kept, pointing at the emptied account",
+        texts=_texts("jwt", "key_id", "data_integrity"),
     ),
     "credentials.StatusList": Coverage(
         export="not exported: no personal data", erasure="kept: no personal data"

@@ -36,7 +36,7 @@ from training.associations.models import (
 )
 from training.certificates.models import Certificate, TrainerSignature
 from training.continuing.services import personal_data_erase as continuing_erase
-from training.credentials.models import Credential
+from training.credentials.models import Credential, WalletOffer
 from training.learning.models import Cohort, CohortInvitation, Enrolment
 from training.practice.services import practice_texts_remove
 
@@ -273,6 +273,8 @@ def account_erase(*, user) -> None:
     Certificate.objects.filter(learner=user).update(holder_name="", pdf="", pdf_sha256="")
     # The signed Open Badge prints the name too; its status bit stays.
     Credential.objects.filter(certificate__learner=user).update(jwt="", document={}, holder_did="")
+    # Offers to a wallet app (hashes only, minutes long) go.
+    WalletOffer.objects.filter(certificate__learner=user).delete()
 
     TrainerSignature.objects.filter(trainer=user).delete()
     AssociationMembership.objects.filter(learner=user).delete()

@@ -21,6 +21,8 @@ def credential_holder_links(certificate):
     return {
         "certificate": certificate,
         "has_credential": has_credential,
+        # A wallet copy (OID4VCI) only of a valid certificate, like the profile link.
+        "wallet": certificate.status == "valid",
         # Only a valid certificate belongs on a profile.
         "linkedin_url": linkedin_add_url(certificate) if certificate.status == "valid" else "",
     }
