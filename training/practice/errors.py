@@ -63,3 +63,12 @@ class TextTooLong(PracticeError):
 
 class EmptyText(PracticeError):
     message = _("Write something first.")
+
+
+class NotMetYet(PracticeError):
+    """A live round before the group's meeting: only practice that happened counts."""
+
+    message = _(
+        "Your group has not met yet. Fill in this round from the start of your meeting, "
+        "or once your group has said it met. What you wrote is still here."
+    )

@@ -1,8 +1,10 @@
 """The skills lab in the Wagtail admin: the scenario library, the certificate
 requirement, the trainer's practice screens and the audit-log actions."""
 
+from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -30,6 +32,29 @@ class ScenarioViewSet(SnippetViewSet):
 register_snippet(ScenarioViewSet)
 
 
+def _warn_if_a_mode_falls_short(request, course, activity=None) -> None:
+    """After a save: say which learners cannot meet the practice rule (live or in writing)."""
+    from .feasibility import practice_rules_feasibility
+
+    for text in practice_rules_feasibility(course=course, activity=activity).warnings():
+        messages.warning(request, text)
+
+
+class FeasibilityWarningMixin:
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        _warn_if_a_mode_falls_short(self.request, self.object.course)
+        return response
+
+
+class PracticeRequirementCreateView(FeasibilityWarningMixin, generic.CreateView):
+    pass
+
+
+class PracticeRequirementEditView(FeasibilityWarningMixin, generic.EditView):
+    pass
+
+
 class PracticeRequirementViewSet(ModelViewSet):
     model = PracticeRequirement
     icon = "tick"
@@ -37,6 +62,8 @@ class PracticeRequirementViewSet(ModelViewSet):
     add_to_settings_menu = True
     form_fields = ["course", "listener_rounds"]
     list_display = ["course", "listener_rounds"]
+    add_view_class = PracticeRequirementCreateView
+    edit_view_class = PracticeRequirementEditView
 
 
 @hooks.register("register_admin_viewset")
@@ -57,3 +84,14 @@ def register_practice_log_actions(actions):
     actions.register_action(
         "practice.member_move", _("Move a learner to another practice group"), _("Learner moved")
     )
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_when_the_practice_rule_falls_short(request, page):
+    """Saving a practice activity: say whether every learner can still meet the rule."""
+    from .models import PracticeActivityPage
+
+    specific = page.specific
+    if isinstance(specific, PracticeActivityPage) and specific.course is not None:
+        _warn_if_a_mode_falls_short(request, specific.course, activity=specific)
