@@ -209,3 +209,19 @@ def test_only_members_say_their_group_met(clock, client, activity, learners):
     client.force_login(group.cohort.trainers.first())
     assert client.post(reverse("practice:met", args=[group.public_id])).status_code == 404
     assert not PracticeGroupMet.objects.exists()
+
+
+def test_ticking_we_met_in_the_form_saves_it_with_the_words(clock, client, activity, learners):
+    group = meeting_group(activity, learners)
+    first = group.rounds.get(number=1)
+    url = reverse("practice:round", args=[group.public_id, 1])
+    client.force_login(first.speaker.enrolment.learner)
+    page = client.get(url).content.decode()
+    assert 'name="we_met"' in page
+    response = client.post(
+        url, {"form": "rating", "felt_heard": 4, "sentence": "Ik voelde me gehoord.", "we_met": "1"}
+    )
+    assert response.status_code == 302
+    assert PracticeGroupMet.objects.get(group=group).confirmed_by == first.speaker
+    assert first.__class__.objects.get(pk=first.pk).rating.sentence == "Ik voelde me gehoord."
+    assert 'name="we_met"' not in client.get(url).content.decode()

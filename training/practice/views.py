@@ -308,6 +308,9 @@ def _round_post(request, group, number):
         return redirect("practice:round", public_id=group.public_id, number=number)
     if form.is_valid():
         try:
+            if request.POST.get("we_met") and kind != "turn":
+                # "We met", ticked in the form itself: said for the group, then saved.
+                services.practice_group_met_confirm(group=group, member=member)
             if kind == "observation":
                 services.observation_submit(
                     practice_round=practice_round, observer=member, answers=form.answers()
