@@ -141,3 +141,18 @@ def test_the_page_editor_says_whether_the_rule_can_be_met(client, course, activi
     body = response.content.decode()
     assert WRITTEN_SHORT not in body
     assert LIVE_SHORT in body
+
+
+def test_unpublishing_or_deleting_the_activity_a_rule_needs_is_refused(client, course, activity):
+    PracticeRequirement.objects.create(course=course, listener_rounds=1)
+    login_with_mfa(client, UserFactory(is_superuser=True, is_staff=True))
+    for name in ("wagtailadmin_pages:unpublish", "wagtailadmin_pages:delete"):
+        response = client.post(reverse(name, args=[activity.pk]), follow=True)
+        assert REFUSED in response.content.decode()
+        activity.refresh_from_db()
+        assert activity.live
+    # With a second activity, the first may go.
+    written_activity(course)
+    client.post(reverse("wagtailadmin_pages:unpublish", args=[activity.pk]))
+    activity.refresh_from_db()
+    assert not activity.live

@@ -128,13 +128,18 @@ class PracticeFeasibility:
 
 
 def practice_rules_feasibility(
-    *, course, required: int | None = None, activity: PracticeActivityPage | None = None
+    *,
+    course,
+    required: int | None = None,
+    activity: PracticeActivityPage | None = None,
+    without: PracticeActivityPage | None = None,
 ) -> PracticeFeasibility:
     """Whether the course's practice rule can be met, in each mode.
 
     `required`: the number of listener rounds being saved (default: the course's
     rule; none: nothing to meet). `activity`: a practice activity being edited,
-    counted with its own mode and rounds as if it were published.
+    counted with its own mode and rounds as if it were published. `without`: an
+    activity about to be unpublished or deleted, left out.
     """
     if required is None and course is not None:
         required = (
@@ -150,6 +155,8 @@ def practice_rules_feasibility(
     if activity is not None:
         activities = [a for a in activities if a.pk != activity.pk or activity.pk is None]
         activities.append(activity)
+    if without is not None:
+        activities = [a for a in activities if a.pk != without.pk]
     offers = {}
     for mode in PracticeActivityPage.Mode:
         mine = [a for a in activities if a.mode == mode]

@@ -2,6 +2,7 @@
 requirement, the trainer's practice screens and the audit-log actions."""
 
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.views import generic
@@ -95,3 +96,24 @@ def warn_when_the_practice_rule_falls_short(request, page):
     specific = page.specific
     if isinstance(specific, PracticeActivityPage) and specific.course is not None:
         _warn_if_a_mode_falls_short(request, specific.course, activity=specific)
+
+
+@hooks.register("before_unpublish_page")
+@hooks.register("before_delete_page")
+def refuse_to_leave_the_practice_rule_unmet(request, page):
+    """Unpublishing or deleting a practice activity may not leave a rule nobody can meet."""
+    from .feasibility import practice_rules_feasibility
+    from .models import PracticeActivityPage
+
+    specific = page.specific
+    if not isinstance(specific, PracticeActivityPage) or specific.course is None:
+        return None
+    feasibility = practice_rules_feasibility(course=specific.course, without=specific)
+    if feasibility.can_be_met:
+        return None
+    messages.error(
+        request,
+        f"{_('Not done: the practice rule for the certificate needs this activity.')} "
+        f"{feasibility.refusal()}",
+    )
+    return redirect("wagtailadmin_pages:edit", specific.pk)
