@@ -66,10 +66,15 @@ def test_the_page_editor_warns_when_a_learner_cannot_meet_the_practice_rule(
     editor.goto(
         reverse("wagtailadmin_pages:add", args=["practice", "practiceactivitypage", listening.pk])
     )
-    editor.locator("#id_title").fill("Schriftelijk oefenen: samenvatten")
+    # The rich-text editor starts after the page loads: type once it is there, and check.
     instructions = editor.locator('[data-contentpath="instructions"] [contenteditable="true"]')
+    expect(instructions).to_be_visible()
     instructions.click()
     instructions.type("Oefen schriftelijk: samenvatten en doorvragen.")
+    expect(instructions).to_contain_text("Oefen schriftelijk: samenvatten en doorvragen.")
+    editor.locator("#id_title").fill("Schriftelijk oefenen: samenvatten")
+    editor.locator("#id_title").press("Tab")  # the slug follows the title on change
+    expect(editor.locator("#id_slug")).to_have_value("schriftelijk-oefenen-samenvatten")
     editor.locator("#id_mode").select_option("written")
     editor.locator("#id_criteria-0-label").fill("Samenvattingen")
     editor.locator("#id_criteria-0-kind").select_option("count")
