@@ -10,7 +10,7 @@ import zoneinfo
 
 import pytest
 import time_machine
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from tests.practice.factories import answers_for
@@ -92,8 +92,13 @@ def test_the_group_says_it_met_once_with_who_and_when(clock, activity, learners)
     again = services.practice_group_met_confirm(group=group, member=first_member)  # a 2nd click
     assert again.pk == met.pk and again.confirmed_by == second_member
     assert met.confirmed_at == MONDAY_AFTERNOON
-    with pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError), transaction.atomic():
         PracticeGroupMet.objects.create(group=group, confirmed_by=first_member)
+    # In each member's data export: when their group said it met.
+    from training.practice.selectors import practice_personal_data
+
+    [row] = practice_personal_data(enrolment_ids=[first_member.enrolment_id])["practice_groups"]
+    assert datetime.datetime.fromisoformat(row["met_at"]) == MONDAY_AFTERNOON
 
 
 def test_saying_we_met_opens_the_live_rounds_before_the_planned_meeting(clock, activity, learners):
