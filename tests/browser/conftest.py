@@ -170,7 +170,7 @@ class Axe:
     test, listing each violation's id, impact and target nodes.
     """
 
-    def violations(self, page):
+    def violations(self, page, exclude=()):
         # axe comes from the init script (see new_page); wait for the page to be loaded.
         page.wait_for_load_state("load")
         # Wagtail's messages fade in (opacity, 0.5 s): scanned halfway, white on the
@@ -180,13 +180,15 @@ class Axe:
         for messages in page.locator("#main .messages > ul").all():
             expect(messages).to_have_css("opacity", "1")
         result = page.evaluate(
-            "tags => window.__testAxe.run(document, {runOnly: {type: 'tag', values: tags}})",
-            WCAG_TAGS,
+            "([tags, exclude]) => window.__testAxe.run("
+            "  exclude.length ? {include: [document], exclude: exclude.map(s => [s])} : document,"
+            "  {runOnly: {type: 'tag', values: tags}})",
+            [WCAG_TAGS, list(exclude)],
         )
         return result["violations"]
 
-    def __call__(self, page):
-        violations = self.violations(page)
+    def __call__(self, page, exclude=()):
+        violations = self.violations(page, exclude)
         if violations:
             pytest.fail(format_violations(page.url, violations), pytrace=False)
         return violations
@@ -228,13 +230,16 @@ def wait_for_messages(page):
 @pytest.fixture
 def check_screen(axe, screenshot):
     """`check_screen(page, name)`: at 1280 and 390 px, axe finds nothing, nothing scrolls
-    sideways, and a screenshot is taken (with BROWSER_SCREENSHOT_DIR); back to 1280 after."""
+    sideways, and a screenshot is taken (with BROWSER_SCREENSHOT_DIR); back to 1280 after.
 
-    def check(page, name):
+    `exclude`: CSS selectors axe leaves out, only for third-party widgets we do not
+    render ourselves (say why where it is used)."""
+
+    def check(page, name, exclude=()):
         for viewport in (DESKTOP, PHONE):
             page.set_viewport_size(viewport)
             wait_for_messages(page)
-            axe(page)
+            axe(page, exclude)
             overflow = page.evaluate(
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )

@@ -121,6 +121,20 @@ def test_three_learners_practise_listening_and_see_their_growth(
             "Ze vroeg: wat betekende dat voor jou?"
         )
         page.get_by_role("button", name=nl("Save the observation")).click()
+        if practice_round.number == 1:
+            # The meeting is still to come: refused in plain Dutch, and every answer kept.
+            expect(page.locator(".error-summary, [role=alert]").first).to_contain_text(
+                "Wat je schreef, staat er nog."
+            )
+            expect(page.get_by_label("Een moment om te onthouden")).to_have_value(
+                "Ze vroeg: wat betekende dat voor jou?"
+            )
+            expect(page.get_by_label("Open vragen", exact=True)).to_have_value("3")
+            check_screen(page, "round-before-the-meeting")
+            assert not Observation.objects.exists()
+            # They met earlier than planned: the observer says so with the save.
+            page.get_by_label(nl("We have already met (this counts for the whole group)")).check()
+            page.get_by_role("button", name=nl("Save the observation")).click()
         expect(page.locator("#results")).to_contain_text("Ze vroeg: wat betekende dat voor jou?")
         if practice_round.number == 1:
             check_screen(page, "round-observer")

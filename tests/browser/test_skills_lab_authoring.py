@@ -111,6 +111,7 @@ def test_the_trainer_sees_practice_rounds_counted_and_who_waits(
     [group] = services.practice_groups_form(activity=activity, cohort=cohort)
     for member in group.members.all():
         services.practice_agree(member=member)
+    services.practice_group_met_confirm(group=group, member=group.members.first())
     first = group.rounds.get(number=1)
     [observer] = services.round_observers(first)
     services.observation_submit(

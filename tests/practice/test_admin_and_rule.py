@@ -95,6 +95,7 @@ def test_the_practice_rule_is_off_by_default_and_counts_observed_listening(activ
     [group] = services.practice_groups_form(activity=activity, cohort=enrolment.cohort)
     for member in group.members.all():
         services.practice_agree(member=member)
+    services.practice_group_met_confirm(group=group, member=group.members.first())
     listening = group.rounds.get(listener__enrolment=enrolment)
     services.rating_submit(
         practice_round=listening, speaker=listening.speaker, felt_heard=4, sentence=""

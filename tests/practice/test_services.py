@@ -95,10 +95,13 @@ def test_rounds_appear_when_all_agreed_and_rotate(activity, learners):
     assert rounds[0].scenario == scenario
 
 
-def agreed_group(activity, learners):
+def agreed_group(activity, learners, *, met=True):
+    """A group whose members all agreed; with `met`, it said it met (live rounds open)."""
     group = formed_group(activity, learners)
     for member in group.members.all():
         services.practice_agree(member=member)
+    if met:
+        services.practice_group_met_confirm(group=group, member=group.members.first())
     return group
 
 

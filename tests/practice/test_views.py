@@ -22,6 +22,7 @@ def grouped(activity, learners, agree=True):
     if agree:
         for member in group.members.all():
             services.practice_agree(member=member)
+        services.practice_group_met_confirm(group=group, member=group.members.first())
     return group
 
 

@@ -199,6 +199,8 @@ def test_one_waiting_practises_with_the_trainer_who_speaks_and_observes(
     client.force_login(trainer)
     page = client.get(f"/mijn/oefenen/groep/{group.public_id}/").content.decode()
     assert "(trainer)" in page
+    # A live round counts once the group met (skills lab: practice that happened).
+    services.practice_group_met_confirm(group=group, member=learner_member)
     services.observation_submit(
         practice_round=rounds[0], observer=trainer_member, answers=answers_for(activity)
     )

@@ -1,5 +1,6 @@
-"""Demo content of the skills lab: scenarios, two practice activities and a cohort
-that has practised, so every screen has something to show.
+"""Demo content of the skills lab: scenarios, four practice activities (two live, two
+written, so a learner who cannot meet finishes in writing) and a cohort that has
+practised, so every screen has something to show.
 
 Called at the end of `training.demo.seed.seed_demo`. Idempotent: what exists is
 left alone. Everything goes through the real services.
@@ -151,7 +152,19 @@ ACTIVITIES = [
         PracticeActivityPage.Mode.LIVE,
         "<p>Jullie oefenen met z’n drieën: een verteller, een luisteraar en een observator. "
         "De luisteraar luistert, vat samen en vraagt door, en geeft geen advies. "
-        "Na elke ronde wisselen jullie van rol, zodat iedereen een keer luistert.</p>",
+        "Na elke ronde wisselen jullie van rol, zodat iedereen een keer luistert.</p>"
+        "<p>Kun je niet afspreken? Oefen dan schriftelijk. Met de twee schriftelijke oefeningen "
+        "haal je de oefenrondes voor je certificaat ook.</p>",
+    ),
+    (
+        Pillar.LISTENING,
+        "Schriftelijk oefenen: luisteren, samenvatten, doorvragen",
+        "schriftelijk-oefenen-luisteren",
+        PracticeActivityPage.Mode.WRITTEN,
+        "<p>Kun je niet afspreken? Oefen dan schriftelijk, wanneer het jou uitkomt. "
+        "De verteller speelt de scenariokaart, de luisteraar antwoordt beurt om beurt: "
+        "samenvatten en doorvragen, geen advies. De observator leest mee en vult het formulier in. "
+        "Een ronde telt als het gesprek is afgesloten.</p>",
     ),
     (
         Pillar.BOUNDARIES,
@@ -159,9 +172,62 @@ ACTIVITIES = [
         "schriftelijk-oefenen-grenzen",
         PracticeActivityPage.Mode.WRITTEN,
         "<p>Kun je niet afspreken? Oefen dan schriftelijk. De verteller speelt de scenariokaart, "
-        "de luisteraar antwoordt beurt om beurt, de observator leest mee en vult het formulier in.</p>",
+        "de luisteraar antwoordt beurt om beurt, de observator leest mee en vult het formulier in. "
+        "Een ronde telt als het gesprek is afgesloten.</p>",
+    ),
+    (
+        Pillar.BOUNDARIES,
+        "Oefenen in drietallen: grenzen aangeven",
+        "oefenen-in-drietallen-grenzen",
+        PracticeActivityPage.Mode.LIVE,
+        "<p>Jullie oefenen met z’n drieën, op video of op een plek die jullie kiezen. "
+        "De verteller vraagt iets wat je als gespreksbegeleider niet kunt geven. De luisteraar "
+        "laat merken dat de vraag gehoord is, zegt eerlijk en warm wat wel en niet kan, "
+        "en kijkt mee waar de verteller wel terecht kan.</p>",
     ),
 ]
+
+# The written conversation the demo seeds, per scenario: it goes into the first round of
+# the written group whose speaker card is that scenario, so card and conversation match.
+CONVERSATIONS = {
+    "Iemand die advies wil": [
+        (
+            "speaker",
+            "Ik ben Marja. Mijn werkgever wil dat ik minder uren ga werken, door mijn reuma. "
+            "Wat zou jij doen?",
+        ),
+        (
+            "listener",
+            "Je werkgever wil dat je minder gaat werken, en jij staat voor een moeilijke keuze. "
+            "Wat maakt het zo moeilijk voor je?",
+        ),
+        (
+            "speaker",
+            "Mijn werk is alles voor me. Maar ik ben na een dag zo moe. Zeg jij het maar.",
+        ),
+        (
+            "listener",
+            "Je werk betekent veel voor je, en tegelijk ben je erg moe. Ik merk dat je graag "
+            "wilt dat iemand het voor je beslist. Wat vind jij zelf het belangrijkst?",
+        ),
+    ],
+    "Iemand die je vriend wil worden": [
+        (
+            "speaker",
+            "Ik ben Sandra. Zullen we een keer samen koffie drinken, buiten de groep?",
+        ),
+        (
+            "listener",
+            "Je zou graag ook buiten de groep contact hebben. Wat zou dat voor je betekenen?",
+        ),
+        ("speaker", "Dan heb ik tenminste iemand om mee te praten. Thuis is het zo stil."),
+        (
+            "listener",
+            "Het is stil thuis, en je mist iemand om mee te praten. Ik kan geen vriendin "
+            "buiten de groep zijn, maar ik wil wel met je kijken waar je terecht kunt.",
+        ),
+    ],
+}
 
 
 def _scenarios() -> dict[str, Scenario]:
@@ -251,18 +317,28 @@ def _play(group, activity, *, rounds_to_play: int) -> None:
         )
 
 
+def practice_course_seed(*, course: CoursePage) -> dict[str, PracticeActivityPage]:
+    """The scenarios, the practice activities and the certificate's practice rule of the
+    demo course (by slug). Two live and two written activities: whoever cannot meet
+    reaches the rule of two rounds as listener in writing alone."""
+    scenarios = _scenarios()
+    pages = {}
+    for pillar, title, slug, mode, instructions in ACTIVITIES:
+        page = _activity(course, pillar, title, slug, mode, instructions, scenarios)
+        if page is not None:
+            pages[slug] = page
+    PracticeRequirement.objects.get_or_create(course=course, defaults={"listener_rounds": 2})
+    return pages
+
+
 def seed_practice(*, cohort_name: str) -> None:
     cohort = Cohort.objects.select_related("course").filter(name=cohort_name).first()
     if cohort is None:
         return
     course = cohort.course.specific
-    scenarios = _scenarios()
-    pages = [
-        _activity(course, pillar, title, slug, mode, instructions, scenarios)
-        for pillar, title, slug, mode, instructions in ACTIVITIES
-    ]
-    PracticeRequirement.objects.get_or_create(course=course, defaults={"listener_rounds": 2})
-    listening, boundaries = pages
+    pages = practice_course_seed(course=course)
+    listening = pages.get("oefenen-in-drietallen")
+    boundaries = pages.get("schriftelijk-oefenen-grenzen")
     enrolments = list(
         Enrolment.objects.filter(cohort=cohort, status=Enrolment.Status.ACTIVE)
         .select_related("learner")
@@ -279,6 +355,9 @@ def seed_practice(*, cohort_name: str) -> None:
     for number, group in enumerate(groups):
         for member in group.members.all():
             services.practice_agree(member=member)
+        # The groups met already (that is what lets their rounds count); the next
+        # meeting is for what is left.
+        services.practice_group_met_confirm(group=group, member=group.members.first())
         choices = services.meeting_choices(group=group)
         if choices:
             services.practice_meeting_set(
@@ -289,29 +368,23 @@ def seed_practice(*, cohort_name: str) -> None:
                 else "Buurthuis De Linde, Utrecht",
             )
         _play(group, listening, rounds_to_play=3 if number == 0 else 1)
-    if boundaries is not None and len(enrolments) >= 3:
+    if boundaries is not None:
         for enrolment in enrolments[:3]:
             services.practice_opt_in(activity=boundaries, enrolment=enrolment, slots=["2-evening"])
         for group in services.practice_groups_form(activity=boundaries, cohort=cohort):
             for member in group.members.all():
                 services.practice_agree(member=member)
-            first = group.rounds.order_by("number").first()
-            for author, text in [
-                (
-                    first.speaker,
-                    "Ik wil je iets vragen. Zullen we een keer samen koffie drinken, buiten de groep?",
-                ),
-                (
-                    first.listener,
-                    "Je zou graag ook buiten de groep contact hebben. Wat zou dat voor je betekenen?",
-                ),
-                (
-                    first.speaker,
-                    "Dan heb ik tenminste iemand om mee te praten. Thuis is het zo stil.",
-                ),
-                (
-                    first.listener,
-                    "Het is stil thuis, en je mist iemand om mee te praten. Ik kan geen vriendin buiten de groep zijn, maar ik wil wel met je kijken waar je terecht kunt.",
-                ),
-            ]:
-                services.written_turn_add(practice_round=first, author=author, text=text)
+            _converse(group)
+
+
+def _converse(group) -> None:
+    """A conversation under way in the first round whose speaker card has one (see
+    CONVERSATIONS): the speaker plays that card, so what is written matches it."""
+    practice_round = (
+        group.rounds.filter(scenario__title__in=list(CONVERSATIONS)).order_by("number").first()
+    )
+    if practice_round is None:
+        return
+    for role, text in CONVERSATIONS[practice_round.scenario.title]:
+        author = practice_round.speaker if role == "speaker" else practice_round.listener
+        services.written_turn_add(practice_round=practice_round, author=author, text=text)

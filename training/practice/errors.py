@@ -82,3 +82,12 @@ class NoPartnerElsewhere(PracticeError):
         "Nobody in another group of this course is waiting for this practice right now. "
         "Try again later, or form a smaller group with yourself in it."
     )
+
+
+class NotMetYet(PracticeError):
+    """A live round before the group's meeting: only practice that happened counts."""
+
+    message = _(
+        "Your group has not met yet. Fill in this round from the start of your meeting, "
+        "or once your group has said it met. What you wrote is still here."
+    )

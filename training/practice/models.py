@@ -9,9 +9,14 @@ the form (`Observation`), the speaker rates "did you feel heard"
 (`SpeakerRating`) and the listener reflects (`ListenerReflection`). Written
 mode keeps the turns of the conversation (`WrittenTurn`).
 
+Only practice that happened counts (`PracticeRound.objects.that_count()`): a
+live round from the start of the group's meeting or from when the group said
+it met (`PracticeGroupMet`), a written round once its conversation is closed.
+
 Personal data held: who practised with whom and when, the meeting place,
 observations and ratings about the listener, the listener's self-reflection,
-and in written mode the turns (the speaker plays a scenario card there).
+and in written mode the turns (the speaker plays a scenario card there);
+who said the group met, and when.
 The speaker's own story is never stored: no field asks for it. Readable only
 by the group's members and the cohort's trainers (training.practice.policies).
 """
@@ -38,6 +43,8 @@ from wagtail.search import index
 from training.blocks import RICH_TEXT_FEATURES
 from training.courses.models import PersonalPageMixin
 from training.courses.pillars import Pillar
+
+from .panels import PracticeFeasibilityPanel
 
 
 class PillarTag(models.Model):
@@ -207,6 +214,7 @@ class PracticeActivityPage(PersonalPageMixin, Page):
             help_text=_("Scenarios of this module's pillar come first."),
         ),
         InlinePanel("criteria", heading=_("Observation form"), label=_("Criterion"), min_num=1),
+        PracticeFeasibilityPanel(),
     ]
     search_fields = [*Page.search_fields, index.SearchField("instructions")]
     parent_page_types = ["courses.ModulePage"]
@@ -461,6 +469,52 @@ class PracticeMember(models.Model):
         return name
 
 
+class PracticeGroupMet(models.Model):
+    """The group says "we met": from then on its live rounds can be recorded.
+
+    A choice of the group, made by one member for all; one per group (a
+    second click or a second member finds the first). Kept with who said it
+    and when, so a trainer can see what a certificate rests on.
+    """
+
+    group = models.OneToOneField(PracticeGroup, on_delete=models.CASCADE, related_name="met")
+    confirmed_by = models.ForeignKey(
+        PracticeMember, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("practice group met")
+        verbose_name_plural = _("practice groups met")
+
+    def __str__(self):
+        return f"{self.group} · {self.confirmed_at:%Y-%m-%d %H:%M}"
+
+
+class PracticeRoundQuerySet(models.QuerySet):
+    def that_count(self):
+        """Rounds whose practice happened, with an observation received.
+
+        A written round counts once its conversation is closed. A live round
+        counts with an observation saved at or after the start of the group's
+        meeting, or after the group said it met: if the meeting is moved later,
+        an observation saved before its new start no longer counts.
+        """
+        observed = Observation.objects.filter(round=OuterRef("pk"))
+        observed_after_start = observed.filter(
+            Q(submitted_at__gte=OuterRef("group__meeting_at"))
+            | Q(submitted_at__gte=OuterRef("group__met__confirmed_at"))
+        )
+        # The group's own mode (a written pair across cohorts), else its activity's.
+        written = Q(group__mode=PracticeActivityPage.Mode.WRITTEN) | Q(
+            group__mode="", group__activity__mode=PracticeActivityPage.Mode.WRITTEN
+        )
+        return self.filter(
+            (written & Q(written_closed_at__isnull=False) & Exists(observed))
+            | (~written & Exists(observed_after_start))
+        )
+
+
 class PracticeRound(models.Model):
     """One round of a group: who speaks, who listens, who observes."""
 
@@ -472,6 +526,8 @@ class PracticeRound(models.Model):
         Scenario, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     written_closed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PracticeRoundQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("practice round")
@@ -585,7 +641,7 @@ class PracticeRequirement(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(20)],
     )
 
-    panels = [FieldPanel("course"), FieldPanel("listener_rounds")]
+    panels = [FieldPanel("course"), FieldPanel("listener_rounds"), PracticeFeasibilityPanel()]
 
     class Meta:
         verbose_name = _("practice requirement for the certificate")
@@ -598,6 +654,21 @@ class PracticeRequirement(models.Model):
 
     def __str__(self):
         return f"{self.course} · {self.listener_rounds}"
+
+    def clean(self):
+        """Refuse a rule no learner can meet with the course's practice activities.
+
+        A rule that only one mode can meet (say, not in writing) is saved, with
+        a warning in the editor (`feasibility`).
+        """
+        super().clean()
+        if not self.course_id or not self.listener_rounds:
+            return
+        from .feasibility import practice_rules_feasibility
+
+        feasibility = practice_rules_feasibility(course=self.course, required=self.listener_rounds)
+        if not feasibility.can_be_met:
+            raise ValidationError({"listener_rounds": feasibility.refusal()})
 
 
 class MeetingReminder(models.Model):

@@ -14,7 +14,6 @@ and one for the observed rounds, whatever the number of learners.
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -22,7 +21,7 @@ from training.courses.content_cache import cached, content_key
 from training.courses.pillars import Pillar
 from training.learning.extras import ProgressColumn, ProgressExtras, ProgressItem
 
-from .models import Observation, PracticeActivityPage, PracticeRequirement, PracticeRound
+from .models import PracticeActivityPage, PracticeRequirement, PracticeRound
 
 COLUMN_KEY = "practice_rounds"
 COLUMN_LABEL = _("Practice rounds")
@@ -47,11 +46,12 @@ def course_activity_pillars(*, course, outline) -> dict[int, str]:
 
 
 def observed_listener_rounds(*, enrolment_ids) -> dict[int, dict[int, int]]:
-    """Per enrolment: per activity, rounds listened in with an observation received."""
+    """Per enrolment: per activity, rounds listened in with an observation received
+    (of practice that happened: `PracticeRoundQuerySet.that_count`)."""
     counts: dict[int, dict[int, int]] = {}
     rows = (
-        PracticeRound.objects.filter(listener__enrolment_id__in=list(enrolment_ids))
-        .filter(Exists(Observation.objects.filter(round=OuterRef("pk"))))
+        PracticeRound.objects.that_count()
+        .filter(listener__enrolment_id__in=list(enrolment_ids))
         .values_list("listener__enrolment_id", "group__activity_id")
     )
     for enrolment_id, activity_id in rows:

@@ -198,6 +198,11 @@ def listener_growth(*, enrolment: Enrolment) -> list[GrowthPoint]:
         )
         .order_by("group__created_at", "number")
     )
+    counted = set(
+        PracticeRound.objects.that_count()
+        .filter(listener__enrolment=enrolment)
+        .values_list("pk", flat=True)
+    )
     points = []
     for index, practice_round in enumerate(rounds, start=1):
         activity = practice_round.group.activity
@@ -224,7 +229,7 @@ def listener_growth(*, enrolment: Enrolment) -> list[GrowthPoint]:
                 round_number=practice_round.number,
                 measures=measures,
                 felt_heard=rating.felt_heard if rating else None,
-                observed=bool(observations),
+                observed=practice_round.pk in counted,
             )
         )
     return points
@@ -237,12 +242,9 @@ def _tidy(value: float):
 
 
 def listener_rounds_observed(*, enrolment: Enrolment) -> int:
-    """Rounds this learner listened in with at least one observation received."""
-    return (
-        PracticeRound.objects.filter(listener__enrolment=enrolment, observations__isnull=False)
-        .distinct()
-        .count()
-    )
+    """Rounds this learner listened in with at least one observation received, of
+    practice that happened (`PracticeRoundQuerySet.that_count`)."""
+    return PracticeRound.objects.that_count().filter(listener__enrolment=enrolment).count()
 
 
 def cohort_growth(*, cohort: Cohort) -> list[dict]:
@@ -278,6 +280,7 @@ def practice_personal_data(*, enrolment_ids) -> dict:
     from .models import (
         ListenerReflection,
         Observation,
+        PracticeGroupMet,
         PracticeMember,
         PracticeOptIn,
         SpeakerRating,
@@ -294,6 +297,11 @@ def practice_personal_data(*, enrolment_ids) -> dict:
         )
     )
     member_ids = [m.pk for m in members]
+    met = dict(
+        PracticeGroupMet.objects.filter(group_id__in=[m.group_id for m in members]).values_list(
+            "group_id", "confirmed_at"
+        )
+    )
     return {
         "practice_opt_ins": [
             {"activity": o.activity.title, "slots": o.slots, "at": when(o.created_at)}
@@ -307,6 +315,7 @@ def practice_personal_data(*, enrolment_ids) -> dict:
                 "group": m.group.number,
                 "agreed_at": when(m.agreed_at),
                 "meeting_at": when(m.group.meeting_at),
+                "met_at": when(met.get(m.group_id)),
             }
             for m in members
         ],

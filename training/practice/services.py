@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from training.learning.models import Cohort, Enrolment
@@ -28,6 +28,7 @@ from .models import (
     ObservationCriterion,
     PracticeActivityPage,
     PracticeGroup,
+    PracticeGroupMet,
     PracticeMember,
     PracticeOptIn,
     PracticeRound,
@@ -377,6 +378,59 @@ def _meeting_announce(*, group: PracticeGroup) -> None:
     transaction.on_commit(lambda: meeting_invitations_task.enqueue(group.pk))
 
 
+# --- Practice that happened ------------------------------------------------------
+
+
+def practice_group_met_confirm(*, group: PracticeGroup, member: PracticeMember) -> PracticeGroupMet:
+    """A member says, for the group, "we met": its live rounds can be recorded from now.
+
+    Idempotent: the first confirmation stays (who and when); a second click,
+    a retry or another member finds it. Only once the rounds are laid out
+    (everyone agreed), and only by a member of this group.
+    """
+    if member is None or member.group_id != group.pk:
+        raise errors.NotYourTurn()
+    if not group.rounds.exists():
+        raise errors.AgreementFirst()
+    with transaction.atomic():
+        met, _created = PracticeGroupMet.objects.get_or_create(
+            group=group, defaults={"confirmed_by": member, "confirmed_at": timezone.now()}
+        )
+    return met
+
+
+def live_rounds_open_at(group: PracticeGroup) -> datetime.datetime | None:
+    """From when the group's live rounds can be recorded: the start of its meeting
+    or the moment it said it met, whichever is first (None: neither yet)."""
+    # Read from the database: a round's cached group may predate a moved meeting.
+    row = (
+        PracticeGroup.objects.filter(pk=group.pk)
+        .values_list("meeting_at", "met__confirmed_at")
+        .first()
+    )
+    moments = [moment for moment in (row or ()) if moment is not None]
+    return min(moments) if moments else None
+
+
+def _require_happened(practice_round: PracticeRound) -> None:
+    """A live round is recorded from the start of the meeting (or the group's "we met")."""
+    group = practice_round.group
+    if group.is_written:
+        return
+    opens_at = live_rounds_open_at(group)
+    if opens_at is not None and opens_at <= timezone.now():
+        return
+    if opens_at is None:
+        raise errors.NotMetYet()
+    raise errors.NotMetYet(
+        _(
+            "Your meeting starts on %(when)s. From then on you can fill in this round, "
+            "or earlier if your group says it has already met. What you wrote is still here."
+        )
+        % {"when": formats.date_format(timezone.localtime(opens_at), "l j F, H:i")}
+    )
+
+
 # --- After a round --------------------------------------------------------------
 
 
@@ -426,6 +480,7 @@ def observation_submit(
     _require_agreed(practice_round)
     if observer.pk not in {m.pk for m in round_observers(practice_round)}:
         raise errors.NotYourTurn()
+    _require_happened(practice_round)
     cleaned = _clean_answers(activity=practice_round.group.activity, answers=answers)
     with transaction.atomic():
         observation, _created = Observation.objects.update_or_create(
@@ -445,6 +500,7 @@ def rating_submit(
     _require_agreed(practice_round)
     if speaker.pk != practice_round.speaker_id:
         raise errors.NotYourTurn()
+    _require_happened(practice_round)
     try:
         felt_heard = int(felt_heard)
     except (TypeError, ValueError):
@@ -471,6 +527,7 @@ def self_reflection_submit(
     _require_agreed(practice_round)
     if listener.pk != practice_round.listener_id:
         raise errors.NotYourTurn()
+    _require_happened(practice_round)
     went_well, advice_moment = (went_well or "").strip(), (advice_moment or "").strip()
     if not went_well and not advice_moment:
         raise errors.EmptyText()
@@ -522,9 +579,13 @@ def written_round_close(*, practice_round: PracticeRound, member: PracticeMember
     """The speaker or listener ends the written conversation; the forms come next."""
     if member.pk not in (practice_round.speaker_id, practice_round.listener_id):
         raise errors.NotYourTurn()
-    PracticeRound.objects.filter(pk=practice_round.pk, written_closed_at__isnull=True).update(
-        written_closed_at=timezone.now()
-    )
+    with transaction.atomic():
+        closed = PracticeRound.objects.filter(
+            pk=practice_round.pk, written_closed_at__isnull=True
+        ).update(written_closed_at=timezone.now())
+        if closed:
+            # A closed conversation counts: the listener may now meet the practice rule.
+            announce_progress_changed(enrolment_id=practice_round.listener.enrolment_id)
 
 
 # --- Privacy ----------------------------------------------------------------------

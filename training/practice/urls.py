@@ -11,6 +11,7 @@ urlpatterns = [
     path("groep/<uuid:public_id>/", views.group_detail, name="group"),
     path("groep/<uuid:public_id>/afspraak/", views.group_agree, name="agree"),
     path("groep/<uuid:public_id>/moment/", views.group_meeting, name="meeting"),
+    path("groep/<uuid:public_id>/gesproken/", views.group_met, name="met"),
     path("groep/<uuid:public_id>/agenda.ics", views.group_ics, name="ics"),
     path("groep/<uuid:public_id>/ronde/<int:number>/", views.round_detail, name="round"),
 ]

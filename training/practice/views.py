@@ -11,6 +11,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,7 +22,7 @@ from training.http import no_store
 from . import services
 from .calendar import group_invitation
 from .chart import growth_chart
-from .errors import PracticeError
+from .errors import NotMetYet, PracticeError
 from .forms import (
     AgreementForm,
     MeetingForm,
@@ -30,7 +32,7 @@ from .forms import (
     SelfReflectionForm,
     TurnForm,
 )
-from .models import PracticeActivityPage, PracticeGroup
+from .models import PracticeActivityPage, PracticeGroup, PracticeGroupMet
 from .selectors import (
     active_enrolment,
     group_for_user,
@@ -108,6 +110,7 @@ def _group_context(request, group, **extra):
             starts=services.meeting_choices(group=group),
             initial={"meeting_place": group.meeting_place},
         ),
+        **_met_context(group),
     }
     context.update(extra)
     return context
@@ -157,6 +160,24 @@ def group_meeting(request, public_id):
 
 
 @login_required
+@require_POST
+def group_met(request, public_id):
+    """A member says, for the group, "we met" (idempotent: the first one stays)."""
+    group = _group(request, public_id, "take_part")
+    member = member_of(group=group, user=request.user)
+    try:
+        services.practice_group_met_confirm(group=group, member=member)
+    except PracticeError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Saved: your group has met. You can fill in the rounds now."))
+    number = request.POST.get("round", "")
+    if number.isdigit() and group.rounds.filter(number=int(number)).exists():
+        return redirect("practice:round", public_id=group.public_id, number=int(number))
+    return redirect(reverse("practice:group", args=[group.public_id]) + "#meeting")
+
+
+@login_required
 def group_ics(request, public_id):
     group = _group(request, public_id)
     if group.meeting_at is None:
@@ -175,6 +196,18 @@ FORMS = {
     "reflection": SelfReflectionForm,
     "turn": TurnForm,
 }
+
+
+def _met_context(group):
+    """Whether the group's live rounds can be recorded yet, and who said the group met."""
+    opens_at = services.live_rounds_open_at(group)
+    return {
+        "met": PracticeGroupMet.objects.filter(group=group)
+        .select_related("confirmed_by__enrolment__learner")
+        .first(),
+        "rounds_open_at": opens_at,
+        "rounds_open": group.is_written or (opens_at is not None and opens_at <= timezone.now()),
+    }
 
 
 def _round_view(group, number):
@@ -236,6 +269,7 @@ def _round_context(request, group, round_view, bound=None):
             "rules": rules_for_browser(),
             "open_question": str(OPEN_QUESTION_SUGGESTION),
         },
+        **_met_context(group),
     }
 
 
@@ -275,6 +309,9 @@ def _round_post(request, group, number):
         return redirect("practice:round", public_id=group.public_id, number=number)
     if form.is_valid():
         try:
+            if request.POST.get("we_met") and kind != "turn":
+                # "We met", ticked in the form itself: said for the group, then saved.
+                services.practice_group_met_confirm(group=group, member=member)
             if kind == "observation":
                 services.observation_submit(
                     practice_round=practice_round, observer=member, answers=form.answers()
@@ -293,12 +330,17 @@ def _round_post(request, group, number):
                 )
         except PracticeError as error:
             form.add_error(None, error.message)
+            # Refused because the practice has not happened yet: a conflict with the
+            # group's state, not bad input; the form comes back with what was typed.
+            status = 409 if isinstance(error, NotMetYet) else 400
         else:
             messages.success(request, _("Saved."))
             anchor = "#conversation" if kind == "turn" else ""
             return redirect(f"{request.path}{anchor}" if anchor else request.path)
+    else:
+        status = 400
     context = _round_context(request, group, round_view, bound=(kind, form))
-    return no_store(TemplateResponse(request, "practice/round_detail.html", context, status=400))
+    return no_store(TemplateResponse(request, "practice/round_detail.html", context, status=status))
 
 
 # --- Growth --------------------------------------------------------------------------

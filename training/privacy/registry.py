@@ -177,6 +177,10 @@ PERSONAL_DATA: dict[str, Coverage] = {
         erasure="texts emptied by practice_texts_remove",
         texts=_texts("text"),
     ),
+    "practice.PracticeGroupMet": Coverage(
+        export="practice_groups[].met_at (when the group said it met)",
+        erasure="kept: no text, the group's record (the others' rounds rest on it)",
+    ),
     "practice.MeetingReminder": Coverage(
         export="not exported: which meeting emails went out",
         erasure="kept: no text, emptied account",
