@@ -1,4 +1,68 @@
+"""Shared fixtures, and the suite's clock.
+
+`TEST_NOW=<ISO datetime with offset>` starts the whole session at that moment (the
+clock keeps ticking from there, through time-machine), so a test whose outcome depends
+on the hour, day, week or year can be run at the moments that break such tests:
+`scripts/check_clock_moments.sh` runs the time-sensitive modules at each of them. A
+test that pins its own moment (`time_machine.travel(..., tick=False)`, `pinned_clock`)
+nests inside the session's travel and still sees its own moment.
+"""
+
+import datetime
+import os
+import zoneinfo
+
 import pytest
+import time_machine
+
+AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
+
+
+def _session_now() -> datetime.datetime | None:
+    value = os.environ.get("TEST_NOW", "").strip()
+    if not value:
+        return None
+    moment = datetime.datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise pytest.UsageError(f"TEST_NOW needs an offset or 'Z' (got {value!r})")
+    return moment
+
+
+def pytest_configure(config):
+    moment = _session_now()
+    if moment is not None:
+        traveller = time_machine.travel(moment, tick=True)
+        traveller.start()
+        config._test_now_traveller = traveller
+
+
+def pytest_unconfigure(config):
+    traveller = getattr(config, "_test_now_traveller", None)
+    if traveller is not None:
+        traveller.stop()
+
+
+def pytest_report_header(config):
+    moment = _session_now()
+    if moment is not None:
+        return f"TEST_NOW: the session starts at {moment.isoformat()} (ticking)"
+    return None
+
+
+@pytest.fixture
+def pinned_clock():
+    """Stops the clock at a fixed moment for one test: `pinned_clock(datetime)`; the
+    returned traveller can `shift()` or `move_to()` later moments."""
+    travellers = []
+
+    def pin(moment: datetime.datetime):
+        traveller = time_machine.travel(moment, tick=False)
+        travellers.append(traveller)
+        return traveller.start()
+
+    yield pin
+    for traveller in reversed(travellers):
+        traveller.stop()
 
 
 @pytest.fixture
