@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tests.accounts.helpers import NEW_PASSWORD
+from tests.factories import UserFactory, login_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -90,8 +91,9 @@ def test_a_password_reset_for_a_long_address_is_refused(client, verified_user):
     assert TOO_LONG_NL in errors_of(response)
 
 
-def test_the_admin_cannot_create_an_account_with_a_long_address(admin_client):
-    response = admin_client.post(
+def test_the_admin_cannot_create_an_account_with_a_long_address(client):
+    login_with_mfa(client, UserFactory(is_superuser=True))
+    response = client.post(
         reverse("wagtailusers_users:add"),
         {
             "email": LONG,

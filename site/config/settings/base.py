@@ -182,6 +182,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lotgenoot Academie] "
 # The owner's way in while password attempts are throttled: a one-time code
 # sent to the account's verified address (3 tries, valid for 3 minutes).
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_FORMS = {"request_login_code": "training.accounts.allauth_forms.RequestLoginCodeForm"}
 # allauth's defaults, spelled out; keys not listed keep allauth's default.
 # The cache backs these counters, so production needs a shared cache
 # (not per-process memory) for the limits to hold across workers.
