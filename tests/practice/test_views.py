@@ -6,7 +6,7 @@ from django.urls import reverse
 from tests.factories import EnrolmentFactory, TrainerFactory, UserFactory
 from tests.practice.factories import answers_for
 from training.practice import services
-from training.practice.models import ListenerReflection, Observation, PracticeOptIn
+from training.practice.models import ListenerReflection, Observation, PracticeOptIn, WrittenTurn
 
 pytestmark = pytest.mark.django_db
 
@@ -215,3 +215,19 @@ def test_erasure_helper_empties_what_a_learner_wrote(activity, learners):
     assert observation.answers[str(activity.criteria.get(measure="open_questions").key)] == 3
     reflection = ListenerReflection.objects.get()
     assert (reflection.went_well, reflection.advice_moment) == ("", "")
+
+
+def test_a_written_turn_while_the_database_is_locked_gets_a_calm_503(client, activity, learners):
+    from tests.busy import assert_busy, database_locked
+
+    activity.mode = "written"
+    activity.save()
+    group = grouped(activity, learners)
+    first = group.rounds.get(number=1)
+    client.force_login(first.speaker.enrolment.learner)
+    url = reverse("practice:round", args=[group.public_id, 1])
+    text = "Ik ben op, ik zorg al jaren voor mijn man."
+    with database_locked():
+        response = client.post(url, {"form": "turn", "text": text})
+    assert_busy(response, kept=(text,))
+    assert not WrittenTurn.objects.exists()
