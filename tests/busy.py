@@ -12,7 +12,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from unittest import mock
 
-from django.db import OperationalError
+from django.db import OperationalError, transaction
 from django.db.backends.utils import CursorWrapper
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
@@ -37,7 +37,10 @@ def database_locked():
             raise OperationalError("database is locked")
         return executemany(self, sql, *args, **kwargs)
 
+    # The savepoint stands in for autocommit: in production the failed write leaves
+    # no transaction behind, so the test's own transaction must not be poisoned.
     with (
+        transaction.atomic(),
         mock.patch.object(CursorWrapper, "_execute", locked_execute),
         mock.patch.object(CursorWrapper, "_executemany", locked_executemany),
     ):
