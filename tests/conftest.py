@@ -42,6 +42,45 @@ def pytest_unconfigure(config):
         traveller.stop()
 
 
+# Test modules whose outcome depends on the hour, day, week or year of the clock
+# they read (directly or through the code under test): practice slots and meeting
+# reminders, deadlines and their reminders, calendars, certificate expiry and PDF
+# retries, renewal windows, monthly nudges, digests, retention, the worker's
+# schedule, announcements. They get the marker `clock`, and
+# scripts/check_clock_moments.sh runs them at fixed moments (`make test`). A new
+# test that reads the clock pins it (`pinned_clock`, time_machine) and, when its
+# module is not listed here yet, adds the module.
+CLOCK_SENSITIVE_MODULES = frozenset(
+    {
+        "tests/assessments/test_calendar.py",
+        "tests/assessments/test_deadline_extensions.py",
+        "tests/assessments/test_deadline_reminders.py",
+        "tests/assessments/test_deadlines.py",
+        "tests/associations/test_digests.py",
+        "tests/certificates/test_expiry_reminders.py",
+        "tests/certificates/test_interrupted.py",
+        "tests/certificates/test_pdf_retry.py",
+        "tests/certificates/test_verification.py",
+        "tests/continuing/test_renewal.py",
+        "tests/continuing/test_wellbeing.py",
+        "tests/learning/test_announcements.py",
+        "tests/practice/test_calendar.py",
+        "tests/practice/test_reminders.py",
+        "tests/practice/test_services.py",
+        "tests/practice/test_stuck.py",
+        "tests/privacy/test_retention.py",
+        "tests/worker/test_schedule.py",
+    }
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    root = config.rootpath
+    for item in items:
+        if item.path.relative_to(root).as_posix() in CLOCK_SENSITIVE_MODULES:
+            item.add_marker(pytest.mark.clock)
+
+
 def pytest_report_header(config):
     moment = _session_now()
     if moment is not None:
