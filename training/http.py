@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
@@ -93,6 +94,16 @@ def typed_texts(request) -> list[str]:
     return texts
 
 
+def _back_url(request) -> str:
+    """The page the form was on (its Referer, when it is this site), else this path."""
+    referer = request.headers.get("Referer", "")
+    if referer and url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return referer
+    return request.get_full_path()
+
+
 class DatabaseBusyMiddleware:
     """Answers an `OperationalError` from any view with 503 and Retry-After (see module)."""
 
@@ -114,6 +125,6 @@ class DatabaseBusyMiddleware:
             return database_busy_json()
         # Rendered without the request's context processors: like 500.html, the
         # page must not need the database that is busy.
-        context = {"typed": typed_texts(request), "back": request.get_full_path()}
+        context = {"typed": typed_texts(request), "back": _back_url(request)}
         page = render_to_string("database_busy.html", context)
         return retry_after(HttpResponse(page, status=503))
