@@ -16,6 +16,9 @@ import pytest
 import time_machine
 
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
+# A plain moment for tests that need one: mid-week, mid-day, far from a clock change
+# (a Monday-evening practice slot is five days away).
+WEDNESDAY_NOON = datetime.datetime(2026, 3, 4, 12, tzinfo=AMSTERDAM)
 
 
 def _session_now() -> datetime.datetime | None:
@@ -68,6 +71,7 @@ CLOCK_SENSITIVE_MODULES = frozenset(
         "tests/practice/test_reminders.py",
         "tests/practice/test_services.py",
         "tests/practice/test_stuck.py",
+        "tests/practice/test_views.py",
         "tests/privacy/test_retention.py",
         "tests/worker/test_schedule.py",
     }

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.db import IntegrityError
 
-from tests.conftest import AMSTERDAM
+from tests.conftest import WEDNESDAY_NOON
 from tests.practice.test_services import formed_group
 from training.practice import services
 from training.practice.models import MeetingReminder
@@ -21,7 +21,6 @@ Kind = MeetingReminder.Kind
 # meeting records only the invitation. From a Monday afternoon the slot is hours away,
 # the day-before reminder is already due when the meeting is set and the tests' "day
 # before" found nothing left to send (the suite was red on Monday afternoons).
-WEDNESDAY_NOON = datetime.datetime(2026, 3, 4, 12, tzinfo=AMSTERDAM)
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from tests.conftest import WEDNESDAY_NOON
 from tests.factories import EnrolmentFactory, TrainerFactory, UserFactory
 from tests.practice.factories import answers_for
 from training.practice import services
@@ -152,7 +153,8 @@ def test_growth_page_shows_an_svg_chart_and_a_table(client, activity, learners):
     assert "<td>4</td>" in page and "<td>1</td>" in page
 
 
-def test_meeting_invitation_is_an_ics_file_for_the_group(client, activity, learners):
+def test_meeting_invitation_is_an_ics_file_for_the_group(client, activity, learners, pinned_clock):
+    pinned_clock(WEDNESDAY_NOON)  # the meeting's moment comes from the clock
     group = grouped(activity, learners)
     [start, *_] = services.meeting_choices(group=group)
     client.force_login(learners[0].learner)
