@@ -93,6 +93,18 @@ def pytest_report_header(config):
 
 
 @pytest.fixture
+def real_clock():
+    """For a test whose subprocesses (workers, servers) read the machine's clock, which
+    TEST_NOW cannot move: the test itself runs at the real time too. A no-op otherwise."""
+    if not time_machine.escape_hatch.is_travelling():
+        yield
+        return
+    real_now = datetime.datetime.fromtimestamp(time_machine.escape_hatch.time.time(), datetime.UTC)
+    with time_machine.travel(real_now, tick=True):
+        yield
+
+
+@pytest.fixture
 def pinned_clock():
     """Stops the clock at a fixed moment for one test: `pinned_clock(datetime)`; the
     returned traveller can `shift()` or `move_to()` later moments."""
