@@ -87,8 +87,11 @@ check: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(PY) scripts/check_translations.py
 
+## The suite, then its time-sensitive tests again at fixed moments of the week and
+## year (Monday afternoon, Sunday night in summer and winter time, New Year's Eve).
 test: install node_modules/.installed install-tools lint check
 	$(BIN)/pytest -q
+	PYTEST=$(BIN)/pytest scripts/check_clock_moments.sh
 
 ## The same pytest suite against a local PostgreSQL 15 that the script starts.
 postgres-test: install node_modules/.installed install-tools

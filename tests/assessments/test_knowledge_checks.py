@@ -133,3 +133,18 @@ def test_unknown_check_id_is_refused(lesson_with_checks):
             check_id="00000000-0000-0000-0000-000000000000",
             selected_option_ids=["x"],
         )
+
+
+def test_an_answer_while_the_database_is_locked_gets_a_calm_503(client, lesson_with_checks):
+    from django.urls import reverse
+
+    from tests.busy import assert_busy, database_locked
+
+    lesson, enrolment = lesson_with_checks
+    (check_id, (right, _wrong)), _ = _ids(lesson)
+    client.force_login(enrolment.learner)
+    url = reverse("knowledge_checks:answer", args=[lesson.pk, check_id])
+    with database_locked():
+        response = client.post(url, {"option": [right]})
+    assert_busy(response)
+    assert not KnowledgeCheckAttempt.objects.exists()

@@ -467,3 +467,52 @@ def test_a_submitted_version_refuses_drafts(group):
     submitted_reflection(enrolment=group.author, assignment=group.assignment)
     with pytest.raises(errors.SubmissionLocked):
         services.draft_save(submission=group.draft, text="Anders", base_revision=99)
+
+
+# --- A database locked past its busy timeout: 503 with Retry-After, every save ---
+
+
+def test_the_first_autosave_under_a_held_lock_gets_503_json_not_500(client):
+    from tests.busy import assert_busy, database_locked
+
+    assignment, (author,) = reflection_cohort(learners=1)
+    client.force_login(author.learner)
+    body = {"assignment": assignment.pk, "text": TEXT, "base_revision": 0, "autosave": "1"}
+
+    with database_locked():
+        response = _json(client, reverse("reflections:start"), body)
+
+    data = assert_busy(response, json=True)
+    assert data["error"] == nl("It is busy right now, so your text was not saved yet.")
+    assert not SubmissionVersion.objects.exists()
+    # The editor retries and the same first save goes through.
+    assert _json(client, reverse("reflections:start"), body).status_code == 200
+
+
+def test_the_first_save_of_the_plain_form_under_a_lock_keeps_the_text_and_says_when(client):
+    from tests.busy import assert_busy, database_locked
+
+    assignment, (author,) = reflection_cohort(learners=1)
+    client.force_login(author.learner)
+
+    with database_locked():
+        response = client.post(
+            reverse("reflections:start"),
+            {"assignment": assignment.pk, "text": TEXT, "base_revision": "0", "action": "save"},
+        )
+
+    assert_busy(response, kept=(TEXT,))
+    assert not SubmissionVersion.objects.exists()
+
+
+def test_a_later_save_of_the_plain_form_under_a_lock_has_retry_after(client, group):
+    from tests.busy import assert_busy, database_locked
+
+    client.force_login(group.author.learner)
+    with database_locked():
+        response = client.post(
+            _url(group, "submit"), {"text": NEWER, "base_revision": "1", "action": "save"}
+        )
+
+    assert_busy(response, kept=(NEWER,))
+    assert _unchanged(group)

@@ -385,3 +385,15 @@ def test_rubric_guidance_a_trainer_typed_is_shown_as_text_not_markup(client, cla
 
     assert "<script>window.__xss" not in html and "<img src=x" not in html
     assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in html
+
+
+def test_feedback_while_the_database_is_locked_gets_a_calm_503(client, claimed):
+    from tests.busy import assert_busy, database_locked
+
+    client.force_login(claimed.reviewer)
+    data = _feedback(claimed.review, action="submit")
+    with database_locked():
+        response = client.post(claimed.url, data)
+    assert_busy(response, kept=("Wat hielp je toen het meest?",))
+    claimed.review.refresh_from_db()
+    assert claimed.review.status == PeerReview.Status.CLAIMED

@@ -198,3 +198,25 @@ def test_plain_staff_get_a_404_on_the_staff_pages(client, association):
         "medewerkers/"
         not in client.get(reverse("associations:status", args=[association.pk])).content.decode()
     )
+
+
+LONG_ADDRESS = "e" * 290 + "@example.org"
+
+
+def test_a_long_address_is_refused_by_the_service(association, admin):
+    with pytest.raises(InvalidEmail) as error:
+        invite(association, admin, email=LONG_ADDRESS)
+    assert "254" in str(error.value.message)
+    assert not AssociationInvitation.objects.exists()
+
+
+@pytest.mark.parametrize("page", ["associations:staff", "associations:facilitators"])
+def test_the_invitation_forms_refuse_a_long_address_in_dutch(client, association, admin, page):
+    login_with_mfa(client, admin)
+    url = reverse(page, args=[association.pk])
+
+    for _attempt in range(2):
+        response = client.post(url, {"email": LONG_ADDRESS, "role": "staff"})
+        assert response.status_code == 200
+        assert "langer dan 254 tekens" in response.content.decode()
+    assert not AssociationInvitation.objects.exists()

@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+import os
 
 import pytest
 import time_machine
@@ -75,7 +76,12 @@ def test_an_interrupted_write_leaves_no_file_and_resuming_completes_it(
 def test_resuming_removes_partial_files_a_killed_worker_left(media):
     folder = media / "certificates"
     folder.mkdir()
-    (folder / f"{issuing.TEMP_PREFIX}abc.pdf").write_bytes(b"%PDF-1.7 half")
+    partial = folder / f"{issuing.TEMP_PREFIX}abc.pdf"
+    partial.write_bytes(b"%PDF-1.7 half")
+    # The file's time from the same clock as the sweep's: the filesystem keeps the
+    # real time, which lies hours or days away from a travelled (TEST_NOW) clock.
+    written = timezone.now().timestamp()
+    os.utime(partial, (written, written))
     assert services.certificates_resume()["partial_files"] == 0  # may be a write in progress
     assert services.certificates_resume(now=timezone.now() + LATER)["partial_files"] == 1
     assert files_in(media) == []

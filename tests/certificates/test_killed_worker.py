@@ -137,7 +137,7 @@ def processes():
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_worker_killed_mid_render_is_replaced_and_the_certificate_gets_its_pdf(
-    settings, tmp_path, processes
+    settings, tmp_path, processes, real_clock
 ):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     course = build_course(modules=1, lessons_per_module=2, certificate_validity_years=3)

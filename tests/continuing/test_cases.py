@@ -103,3 +103,15 @@ def test_the_service_refuses_an_old_version(case):
         services.case_update(notes=case, version=old, case=BETTER)
     case.refresh_from_db()
     assert case.case == OTHER_TAB
+
+
+def test_saving_notes_while_the_database_is_locked_gets_a_calm_503(client, case):
+    from tests.busy import assert_busy, database_locked
+
+    client.force_login(case.brought_by)
+    page = client.get(edit_url(case))
+    with database_locked():
+        response = client.post(edit_url(case), form_data(page, case=BETTER))
+    assert_busy(response, kept=(escape(BETTER),))
+    case.refresh_from_db()
+    assert case.case == FIRST

@@ -206,3 +206,14 @@ def test_a_version_that_is_not_a_date_is_refused_and_changes_nothing(facilitator
         services.practice_session_update(session=session, version=None, group_kind="Anders")
     session.refresh_from_db()
     assert session.group_kind == "Leven met reuma, avondgroep"
+
+
+def test_a_locked_database_gets_a_calm_503_and_the_log_is_shown_back(client, facilitator):
+    from tests.busy import assert_busy, database_locked
+
+    client.force_login(facilitator)
+    data = post_data()
+    with database_locked():
+        response = client.post(reverse("continuing:session_new"), data)
+    assert_busy(response, kept=("Leven met reuma, avondgroep",))
+    assert not PracticeSession.objects.exists()

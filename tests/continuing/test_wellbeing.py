@@ -167,3 +167,15 @@ def test_the_chart_coordinates_are_numbers_in_every_language(client, facilitator
     svg = body[body.index("<svg") : body.index("</svg>")]
     coordinates = re.findall(r'\b(?:x1|x2|y1|y2|y|cx|cy)="([^"]*)"', svg)
     assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in coordinates)
+
+
+def test_checking_in_while_the_database_is_locked_gets_a_calm_503(client, facilitator):
+    from tests.busy import assert_busy, database_locked
+
+    client.force_login(facilitator)
+    data = {"client_id": str(uuid.uuid4()), **checkin(wants_contact=False), "lingering": "on"}
+    data.pop("wants_contact")
+    with database_locked():
+        response = client.post(reverse("continuing:wellbeing"), data)
+    assert_busy(response)
+    assert not WellbeingCheckIn.objects.exists()

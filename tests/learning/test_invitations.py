@@ -308,3 +308,22 @@ def test_resend_and_withdraw_take_post_only(cohort, trainer, client):
         ).status_code
         == 405
     )
+
+
+LONG_ADDRESS = "e" * 290 + "@example.org"
+
+
+def test_an_address_longer_than_254_characters_is_invalid_not_cut():
+    parsed = invitations.addresses_parse(text=f"anna@example.org\n{LONG_ADDRESS}")
+
+    assert parsed.valid == ["anna@example.org"]
+    assert parsed.invalid == [LONG_ADDRESS]
+
+
+def test_the_trainer_sees_a_long_address_reported_and_nothing_sent_to_it(cohort, trainer, client):
+    login_with_mfa(client, trainer)
+
+    for _attempt in range(2):
+        response = client.post(bulk_url(cohort), {"addresses": LONG_ADDRESS})
+        assert response.status_code == 200
+    assert CohortInvitation.objects.count() == 0

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.conftest import WEDNESDAY_NOON
 from tests.practice.test_views import grouped
 from training.accounts.services import calendar_feed_get_or_create
 
@@ -18,7 +19,10 @@ def summaries(content: bytes) -> dict[str, icalendar.Event]:
     return {str(event["summary"]): event for event in calendar.walk("VEVENT")}
 
 
-def test_members_see_the_meeting_in_their_feed_and_others_do_not(client, activity, learners):
+def test_members_see_the_meeting_in_their_feed_and_others_do_not(
+    client, activity, learners, pinned_clock
+):
+    pinned_clock(WEDNESDAY_NOON)  # a meeting three days ahead, not across a clock change
     group = grouped(activity, learners[:3])
     meeting_at = (timezone.now() + datetime.timedelta(days=3)).replace(microsecond=0)
     group.meeting_at = meeting_at

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.db import IntegrityError
 
+from tests.conftest import WEDNESDAY_NOON
 from tests.practice.test_services import formed_group
 from training.practice import services
 from training.practice.models import MeetingReminder
@@ -15,6 +16,16 @@ from training.practice.tasks import meeting_reminders_task
 pytestmark = pytest.mark.django_db
 
 Kind = MeetingReminder.Kind
+
+# A Wednesday noon: the group's Monday-evening slot is five days away, so setting the
+# meeting records only the invitation. From a Monday afternoon the slot is hours away,
+# the day-before reminder is already due when the meeting is set and the tests' "day
+# before" found nothing left to send (the suite was red on Monday afternoons).
+
+
+@pytest.fixture(autouse=True)
+def _clock(pinned_clock):
+    pinned_clock(WEDNESDAY_NOON)
 
 
 def meeting_set(activity, learners, capture, place="https://meet.jit.si/oefengroep-7"):

@@ -3,6 +3,7 @@
 import pytest
 from django.db import IntegrityError
 
+from tests.conftest import WEDNESDAY_NOON
 from tests.factories import CohortFactory, EnrolmentFactory
 from tests.practice.factories import ScenarioFactory, answers_for
 from training.practice import errors, services
@@ -191,7 +192,8 @@ def test_trainer_moves_a_learner_before_the_rounds_start(activity):
         services.practice_member_move(member=small.members.first(), group=big)
 
 
-def test_meeting_must_be_a_shared_moment_and_a_safe_link(activity, learners):
+def test_meeting_must_be_a_shared_moment_and_a_safe_link(activity, learners, pinned_clock):
+    pinned_clock(WEDNESDAY_NOON)  # the next shared moment comes from the clock
     group = formed_group(activity, learners)
     [start, *_rest] = services.meeting_choices(group=group)
     assert start.weekday() == 0

@@ -242,3 +242,14 @@ def test_a_few_words_are_not_yet_acknowledged_as_a_summary():
     assert [note.text for note in feedback.praise] == [
         "Je vraag is open: die nodigt de ander uit om meer te vertellen."
     ]
+
+
+def test_an_answer_while_the_database_is_locked_gets_a_calm_503(client, setup):
+    from tests.busy import assert_busy, database_locked
+
+    lesson, enrolment, block_id = setup
+    client.force_login(enrolment.learner)
+    with database_locked():
+        response = _post(client, lesson, block_id, GOOD)
+    assert_busy(response, kept=(GOOD["question"],))
+    assert not SoloAnswer.objects.exists()

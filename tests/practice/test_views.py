@@ -3,10 +3,11 @@
 import pytest
 from django.urls import reverse
 
+from tests.conftest import WEDNESDAY_NOON
 from tests.factories import EnrolmentFactory, TrainerFactory, UserFactory
 from tests.practice.factories import answers_for
 from training.practice import services
-from training.practice.models import ListenerReflection, Observation, PracticeOptIn
+from training.practice.models import ListenerReflection, Observation, PracticeOptIn, WrittenTurn
 
 pytestmark = pytest.mark.django_db
 
@@ -153,7 +154,8 @@ def test_growth_page_shows_an_svg_chart_and_a_table(client, activity, learners):
     assert "<td>4</td>" in page and "<td>1</td>" in page
 
 
-def test_meeting_invitation_is_an_ics_file_for_the_group(client, activity, learners):
+def test_meeting_invitation_is_an_ics_file_for_the_group(client, activity, learners, pinned_clock):
+    pinned_clock(WEDNESDAY_NOON)  # the meeting's moment comes from the clock
     group = grouped(activity, learners)
     [start, *_] = services.meeting_choices(group=group)
     client.force_login(learners[0].learner)
@@ -216,3 +218,19 @@ def test_erasure_helper_empties_what_a_learner_wrote(activity, learners):
     assert observation.answers[str(activity.criteria.get(measure="open_questions").key)] == 3
     reflection = ListenerReflection.objects.get()
     assert (reflection.went_well, reflection.advice_moment) == ("", "")
+
+
+def test_a_written_turn_while_the_database_is_locked_gets_a_calm_503(client, activity, learners):
+    from tests.busy import assert_busy, database_locked
+
+    activity.mode = "written"
+    activity.save()
+    group = grouped(activity, learners)
+    first = group.rounds.get(number=1)
+    client.force_login(first.speaker.enrolment.learner)
+    url = reverse("practice:round", args=[group.public_id, 1])
+    text = "Ik ben op, ik zorg al jaren voor mijn man."
+    with database_locked():
+        response = client.post(url, {"form": "turn", "text": text})
+    assert_busy(response, kept=(text,))
+    assert not WrittenTurn.objects.exists()

@@ -14,6 +14,7 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 
 from .permissions import two_step_required
+from .validators import validate_email_address
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -34,6 +35,13 @@ class AccountAdapter(DefaultAccountAdapter):
             with translation.override(language):
                 return super().send_mail(template_prefix, email, context)
         return super().send_mail(template_prefix, email, context)
+
+    def clean_email(self, email):
+        """Every allauth form that takes an address (sign-up, add or change e-mail,
+        password reset) checks it with the project's one rule: allauth's own field
+        takes 320 characters and `user_field()` would cut the stored value to 254."""
+        validate_email_address(email)
+        return super().clean_email(email)
 
     def _get_login_attempts_cache_key(self, request, **credentials):
         """The "key" of ACCOUNT_RATE_LIMITS["login_failed"]: the account *and* the client.

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from .models import User
+from .validators import EmailAddressField
 
 EMAIL_CHANGED_BY_OWNER = _(
     "Only the person themselves can change their email address, on their account page: "
@@ -18,6 +19,7 @@ class AccountCreationForm(UserCreationForm):
     first_name = None
     last_name = None
     display_name = forms.CharField(label=_("Display name"), max_length=150)
+    email = EmailAddressField(label=_("Email address"))
 
     class Meta(UserCreationForm.Meta):
         model = User

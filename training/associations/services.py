@@ -10,12 +10,12 @@ import secrets
 from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from training.accounts.validators import EMAIL_INVALID, validate_email_address
 from training.errors import FriendlyError
 
 from .models import (
@@ -43,7 +43,7 @@ class AssociationError(FriendlyError):
 
 
 class InvalidEmail(AssociationError):
-    message = _("Enter a valid email address, like name@example.org.")
+    message = EMAIL_INVALID
 
 
 class AlreadyStaff(AssociationError):
@@ -131,9 +131,9 @@ def association_logos_collect() -> int:
 def _email_clean(email: str) -> str:
     email = (email or "").strip().lower()
     try:
-        validate_email(email)
-    except ValidationError:
-        raise InvalidEmail() from None
+        validate_email_address(email)
+    except ValidationError as error:
+        raise InvalidEmail(error.messages[0]) from None
     return email
 
 

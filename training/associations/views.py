@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from training.accounts.validators import EmailAddressField
 from training.certificates.ratelimit import lookup_allowed
 from training.credentials.signing import MEDIA_TYPE as VC_JWT_MEDIA_TYPE
 from training.http import no_store
@@ -85,11 +86,9 @@ class ApiTokenForm(forms.Form):
 
 
 class StaffInvitationForm(forms.Form):
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Email address"),
-        max_length=254,
         help_text=_("They get an email with a link; they join once they accept."),
-        error_messages={"invalid": _("Enter a valid email address, like name@example.org.")},
     )
     role = forms.ChoiceField(
         label=_("Role"),
@@ -101,11 +100,9 @@ class StaffInvitationForm(forms.Form):
 
 
 class FacilitatorInvitationForm(forms.Form):
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("Facilitator's email address"),
-        max_length=254,
         help_text=_("The address they use, or will use, on Lotgenoot Academie."),
-        error_messages={"invalid": _("Enter a valid email address, like name@example.org.")},
     )
 
 

@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from training.accounts.validators import validate_email_address
 from training.errors import FriendlyError
 
 from .models import Cohort, CohortInvitation, Enrolment, new_invite_token, normalise_email
@@ -114,7 +114,7 @@ def addresses_parse(*, text: str = "", upload=None) -> ParsedAddresses:
     for candidate in candidates:
         address = normalise_email(candidate.strip("<>\"'"))
         try:
-            validate_email(address)
+            validate_email_address(address)
         except ValidationError:
             parsed.invalid.append(candidate)
             continue

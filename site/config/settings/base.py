@@ -86,6 +86,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Runs before any view's CSRF check reads the body (see its docstring).
     "training.assessments.reflections.middleware.DraftBodyLimitMiddleware",
+    # Innermost, so it is the first to see a view's exception: a database locked
+    # past its busy timeout is a calm 503 with Retry-After, never a 500.
+    "training.http.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -182,6 +185,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Lotgenoot Academie] "
 # The owner's way in while password attempts are throttled: a one-time code
 # sent to the account's verified address (3 tries, valid for 3 minutes).
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_FORMS = {"request_login_code": "training.accounts.allauth_forms.RequestLoginCodeForm"}
 # allauth's defaults, spelled out; keys not listed keep allauth's default.
 # The cache backs these counters, so production needs a shared cache
 # (not per-process memory) for the limits to hold across workers.
@@ -372,8 +376,9 @@ CERTIFICATE_VERIFY_RATE_LIMIT = env.int("CERTIFICATE_VERIFY_RATE_LIMIT", default
 REFLECTION_DRAFT_MAX_CHARS = env.int("REFLECTION_DRAFT_MAX_CHARS", default=100_000)
 # Saved draft revisions kept per version, so an overwritten text can be restored.
 REFLECTION_DRAFT_HISTORY = env.int("REFLECTION_DRAFT_HISTORY", default=20)
-# Seconds an autosave is asked to wait when the database is busy (503 Retry-After).
-REFLECTION_BUSY_RETRY_AFTER = 5
+# Seconds a save is asked to wait when the database stays locked past its busy
+# timeout (503 Retry-After, on every path: training/http.py DatabaseBusyMiddleware).
+DATABASE_BUSY_RETRY_AFTER = env.int("DATABASE_BUSY_RETRY_AFTER", default=5)
 
 # --- Learners' rights (GDPR) -----------------------------------------------
 # Days a finished data export ("Mijn gegevens") can be downloaded.

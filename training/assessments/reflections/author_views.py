@@ -22,7 +22,6 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from training.assessments.models import (
@@ -33,6 +32,7 @@ from training.assessments.models import (
 )
 from training.converters import parse_id
 from training.courses.models import CoursePage
+from training.http import BUSY_MESSAGE, database_busy_json, retry_after
 from training.learning.permissions import own_active_enrolments
 from training.learning.services import ModuleLocked
 
@@ -127,16 +127,6 @@ def _refused_json(error: errors.DraftRefused) -> JsonResponse:
     return JsonResponse(data, status=error.status)
 
 
-BUSY_MESSAGE = gettext_lazy("It is busy right now, so your text was not saved yet.")
-
-
-def _busy_json() -> JsonResponse:
-    """The database stayed locked past its busy timeout: ask the editor to retry later."""
-    response = JsonResponse({"error": str(BUSY_MESSAGE), "retry": True}, status=503)
-    response["Retry-After"] = str(settings.REFLECTION_BUSY_RETRY_AFTER)
-    return response
-
-
 def _autosave_json(request, submission: Submission, **extra) -> JsonResponse:
     """An autosave, answered in JSON whatever happens: saved, refused, locked or busy."""
     try:
@@ -148,7 +138,7 @@ def _autosave_json(request, submission: Submission, **extra) -> JsonResponse:
     except OperationalError as error:
         # "database is locked" (SQLite) or a lock timeout (PostgreSQL); never the text.
         logger.warning("Draft save deferred, database busy: %s", type(error).__name__)
-        return _busy_json()
+        return database_busy_json()
     return _saved_json(saved, **extra)
 
 
@@ -209,7 +199,7 @@ def _editor_post(request, submission: Submission):
     except OperationalError as error:
         logger.warning("Draft save deferred, database busy: %s", type(error).__name__)
         form.add_error(None, BUSY_MESSAGE)
-        return _render_assignment(request, submission.assignment, form, status=503)
+        return retry_after(_render_assignment(request, submission.assignment, form, status=503))
     if request.POST.get("action") == "submit":
         return _submit_post(request, submission, form, saved=saved)
     messages.success(
