@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "training.privacy",
     "training.demo",
     "training.worker",
+    "training.operations",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -64,6 +65,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz, answered before anything else (training/operations/middleware.py).
+    "training.operations.middleware.OperationsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -285,6 +288,8 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # been silent for WORKER_STALE_AFTER_SECONDS is taken over (see training.worker).
 WORKER_HEARTBEAT_SECONDS = env.float("WORKER_HEARTBEAT_SECONDS", default=5)
 WORKER_STALE_AFTER_SECONDS = env.float("WORKER_STALE_AFTER_SECONDS", default=30)
+# /readyz keeps a passing "no unapplied migrations" answer this long per process.
+READINESS_MIGRATIONS_CACHE_SECONDS = env.float("READINESS_MIGRATIONS_CACHE_SECONDS", default=30)
 WORKER_SWEEP_SECONDS = env.float("WORKER_SWEEP_SECONDS", default=60)
 # Tasks that are safe to run twice, so an interrupted run is simply run again.
 WORKER_RETRY_INTERRUPTED_TASKS = [
