@@ -1,6 +1,6 @@
 """Answers the operators' endpoints before any other middleware runs.
 
-`/healthz` and `/readyz` (health.py) are for a
+`/healthz` and `/readyz` (health.py) and `/metrics` (metrics.py) are for a
 load balancer and a monitoring system, not for visitors: they skip sessions,
 users, languages, the page cache, the HTTPS redirect and the host check, so
 a probe costs what its checks cost and nothing else. Keep this middleware
@@ -12,8 +12,12 @@ from __future__ import annotations
 from django.http import JsonResponse
 from django.utils.cache import add_never_cache_headers
 
+from .health import readiness
+from .metrics import count_response, metrics_response
+
 HEALTH_PATH = "/healthz"
 READY_PATH = "/readyz"
+METRICS_PATH = "/metrics"
 
 
 def _json(data: dict, *, status: int = 200) -> JsonResponse:
@@ -27,8 +31,6 @@ def healthz() -> JsonResponse:
 
 
 def readyz() -> JsonResponse:
-    from .health import readiness
-
     ready, checks = readiness()
     return _json(
         {"status": "ready" if ready else "unready", "checks": checks},
@@ -47,4 +49,8 @@ class OperationsMiddleware:
                 return healthz()
             if path == READY_PATH:
                 return readyz()
-        return self.get_response(request)
+            if path == METRICS_PATH:
+                return metrics_response(request)
+        response = self.get_response(request)
+        count_response(request, response)
+        return response

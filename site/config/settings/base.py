@@ -67,6 +67,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # /healthz and /readyz, answered before anything else (training/operations/middleware.py).
     "training.operations.middleware.OperationsMiddleware",
+    # Request rates and latencies per view for /metrics (django-prometheus; no queries).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -89,6 +91,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Runs before any view's CSRF check reads the body (see its docstring).
     "training.assessments.reflections.middleware.DraftBodyLimitMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -288,6 +291,11 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # been silent for WORKER_STALE_AFTER_SECONDS is taken over (see training.worker).
 WORKER_HEARTBEAT_SECONDS = env.float("WORKER_HEARTBEAT_SECONDS", default=5)
 WORKER_STALE_AFTER_SECONDS = env.float("WORKER_STALE_AFTER_SECONDS", default=30)
+# Where `manage.py backup` writes (one directory per backup; keep it off the web root).
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+# /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; without a token,
+# only a client on the loopback address that did not come through a proxy.
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
 # /readyz keeps a passing "no unapplied migrations" answer this long per process.
 READINESS_MIGRATIONS_CACHE_SECONDS = env.float("READINESS_MIGRATIONS_CACHE_SECONDS", default=30)
 WORKER_SWEEP_SECONDS = env.float("WORKER_SWEEP_SECONDS", default=60)
