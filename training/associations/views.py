@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from training.http import no_store
+from training.http import no_store, resend_forms
 from training.spreadsheets import csv_safe
 
 from .models import ApiToken, AssociationInvitation, AssociationStaff, InvitationKind, StaffRole
@@ -242,6 +242,7 @@ def _invite(request, association, form, kind):
 
 @never_cache
 @login_required
+@resend_forms(StaffInvitationForm)
 def staff(request, pk):
     """The association's staff, open invitations, and a form to invite someone (admins)."""
     association = _administered(request, pk)
@@ -284,6 +285,7 @@ def staff_remove_view(request, pk, link_id):
 
 @never_cache
 @login_required
+@resend_forms(FacilitatorInvitationForm)
 def facilitators(request, pk):
     """Facilitators linked to the association, open invitations, and a form to invite one."""
     association = _administered(request, pk)

@@ -19,6 +19,8 @@ SECRET_KEY = env("SECRET_KEY", default="")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# A form refused for a stale token shows what was typed, to send again (home/csrf.py).
+CSRF_FAILURE_VIEW = "home.csrf.csrf_failure"
 
 INSTALLED_APPS = [
     "home",
