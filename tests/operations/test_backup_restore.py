@@ -28,6 +28,7 @@ from tests.factories import (
     PASSWORD,
     PeerReviewFactory,
     TrainerFactory,
+    UserFactory,
     reflection_cohort,
     wagtail_image,
 )
@@ -345,3 +346,23 @@ def test_retention_keeps_the_newest_and_drops_the_old(backups):
         made[4],
     ]
     assert ops.backups_list(backups) == [newest]
+
+
+def test_a_freshly_migrated_installation_counts_as_empty(installation):
+    assert ops.installation_is_empty()
+    UserFactory()
+    assert not ops.installation_is_empty()
+
+
+def test_a_file_or_a_key_makes_an_installation_not_empty(installation):
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import storages
+
+    storages["default"].save(".readyz/probe.probe", ContentFile(b"ok"))  # a probe is nothing
+    assert ops.installation_is_empty()
+    storages["certificates"].save("2026/03/a.pdf", ContentFile(b"%PDF"))
+    assert not ops.installation_is_empty()
+    storages["certificates"].delete("2026/03/a.pdf")
+    installation.keys.mkdir(parents=True)
+    (installation.keys / "key-1.public.pem").write_text("-----")
+    assert not ops.installation_is_empty()
