@@ -20,9 +20,13 @@ from tests.factories import (
     AssociationFactory,
     CertificateFactory,
     EnrolmentFactory,
+    PeerReviewFactory,
     UserFactory,
     login_with_mfa,
+    reflection_cohort,
+    submitted_reflection,
 )
+from training.assessments.reflections import services as reflections
 from training.associations.models import AssociationInvitation
 from training.continuing import services
 from training.continuing.models import (
@@ -36,6 +40,7 @@ pytestmark = pytest.mark.django_db
 
 STALE = "s" * 64  # a well-formed token from a page opened before the token changed
 ORIGIN = "http://testserver"
+REFLECTION = 'Ik bleef stil & luisterde; toen zei ze: "dank je".'
 TYPED = "Ik merkte dat ik wilde adviseren <b>en</b> heb toen doorgevraagd & gewacht."
 
 
@@ -299,3 +304,39 @@ def test_the_admin_and_scripts_get_no_echo(browser, learner):
     assert response.status_code == 403
     assert response.json()["csrf"] is True
     assert TYPED not in response.content.decode()
+
+
+def test_a_reflection_draft_sent_without_javascript(browser, db):
+    # Reflections keep plain text (markup is removed on save): a line with "&" and quotes.
+    assignment, (author, _peer) = reflection_cohort(learners=2)
+    draft = reflections.submission_get_or_create(enrolment=author, assignment=assignment)
+    browser.force_login(author.learner)
+    url = reverse("reflections:submit", args=[draft.public_id])
+    browser.get(assignment.url)  # the page with the editor form sets the CSRF cookie
+    refused = browser.post(
+        url,
+        {"text": REFLECTION, "base_revision": "0", "action": "save", "csrfmiddlewaretoken": STALE},
+        HTTP_ORIGIN=ORIGIN,
+    )
+    assert refused.status_code == 403
+    soup = BeautifulSoup(refused.content.decode(), "html.parser")
+    assert soup.select_one("main textarea[name=text]").text.strip() == REFLECTION
+    assert soup.select_one('main input[name=action][value="save"]')
+
+    assert send_again(browser, refused).status_code == 302
+    assert draft.latest_version().text == REFLECTION
+
+
+def test_a_concern_about_a_reflection(browser, db):
+    assignment, (author, reviewer) = reflection_cohort(learners=2)
+    submission = submitted_reflection(enrolment=author, assignment=assignment)
+    PeerReviewFactory(
+        submission=submission, version=submission.versions.get(number=1), reviewer=reviewer.learner
+    )
+    browser.force_login(reviewer.learner)
+    browser.get(reverse("learning:dashboard"))
+    url = reverse("reflections:concern", args=[submission.public_id])
+    worry = "Ik maak me zorgen: er staat dat het niet meer gaat."
+    refused = browser.post(url, {"reason": worry, "csrfmiddlewaretoken": STALE}, HTTP_ORIGIN=ORIGIN)
+    assert refused.status_code == 403
+    assert escape(worry) in refused.content.decode()
