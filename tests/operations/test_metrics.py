@@ -1,6 +1,7 @@
 """/metrics: request counts per view and the platform's numbers, only for the monitoring system."""
 
 import datetime
+import os
 
 import pytest
 import time_machine
@@ -243,3 +244,36 @@ def test_an_autosave_conflict_is_counted_with_no_text(client, db, token):
         before + 1
     )
     assert "venster" not in text
+
+
+def test_with_several_workers_the_counters_of_every_process_add_up(tmp_path):
+    """PROMETHEUS_MULTIPROC_DIR (gunicorn with several workers): two processes, one sum."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import os, sys\n"
+        "sys.path[:0] = ['.', 'site']\n"
+        "os.environ['DJANGO_SETTINGS_MODULE'] = 'config.settings.test'\n"
+        "import django; django.setup()\n"
+        "import prometheus_client\n"
+        "from training.operations.metrics import _process_registry, throttled\n"
+        "throttled.labels(view='account_login').inc()\n"
+        "sys.stdout.write(prometheus_client.generate_latest(_process_registry()).decode())\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PROMETHEUS_MULTIPROC_DIR": str(tmp_path)}
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        ).stdout
+        for _ in range(2)
+    ]
+    assert value(samples(outputs[1]), "lotgenoot_throttled_total", view="account_login") == 2
