@@ -104,6 +104,8 @@ def typed_context(request) -> dict | None:
     shown = set(form.fields) if form is not None else set()
     extra = {name: values for name, values in data.items() if name not in shown}
     texts = [(name, values) for name, values in extra.items() if form is None and _is_text(values)]
+    if form is None and not texts:
+        return None  # nothing typed worth showing (a sign-in form without its password)
     hidden = [
         (name, value)
         for name, values in extra.items()

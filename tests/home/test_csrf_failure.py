@@ -340,3 +340,20 @@ def test_a_concern_about_a_reflection(browser, db):
     refused = browser.post(url, {"reason": worry, "csrfmiddlewaretoken": STALE}, HTTP_ORIGIN=ORIGIN)
     assert refused.status_code == 403
     assert escape(worry) in refused.content.decode()
+
+
+def test_a_sign_in_form_is_not_sent_again_without_its_password(browser, db):
+    browser.get(reverse("account_login"))
+    response = browser.post(
+        reverse("account_login"),
+        {
+            "login": "sanne@example.org",
+            "password": "geheim-wachtwoord-1",
+            "csrfmiddlewaretoken": STALE,
+        },
+        HTTP_ORIGIN=ORIGIN,
+    )
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "Ga terug, laad de pagina opnieuw" in page
+    assert "geheim-wachtwoord-1" not in page and "sanne@example.org" not in page
