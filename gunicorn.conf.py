@@ -23,3 +23,24 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
 accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+
+# With PROMETHEUS_MULTIPROC_DIR set (an empty directory of its own), /metrics
+# adds up the request counters of every worker (prometheus_client's multiprocess
+# mode, see training/operations/metrics.py): the directory is emptied when the
+# server starts and a finished worker's live gauges are dropped.
+_metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+
+
+def on_starting(server):
+    if _metrics_dir:
+        os.makedirs(_metrics_dir, exist_ok=True)
+        for name in os.listdir(_metrics_dir):
+            if name.endswith(".db"):
+                os.remove(os.path.join(_metrics_dir, name))
+
+
+def child_exit(server, worker):
+    if _metrics_dir:
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

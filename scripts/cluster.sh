@@ -148,6 +148,9 @@ export CLUSTER_URL=https://127.0.0.1:$SITE_PORT
 export CLUSTER_APP1_URL=https://127.0.0.1:$DIRECT1_PORT
 export CLUSTER_APP2_URL=https://127.0.0.1:$DIRECT2_PORT
 export CLUSTER_CA=$VAR/tls.crt
+export CLUSTER_APP1_BACKEND=http://127.0.0.1:$APP1_PORT
+export CLUSTER_APP2_BACKEND=http://127.0.0.1:$APP2_PORT
+export METRICS_TOKEN=cluster-metrics-$(openssl rand -hex 12)
 EOF
 # shellcheck source=/dev/null
 . "$VAR/cluster.env"
@@ -196,6 +199,8 @@ proxy() {  # the proxy settings of one server block, to upstream $1 on port $2
         ssl_certificate $VAR/tls.crt;
         ssl_certificate_key $VAR/tls.key;
         client_max_body_size 210m;
+        # Prometheus scrapes each app server on its internal address, with METRICS_TOKEN.
+        location = /metrics { return 404; }
         location / {
             proxy_pass http://$1;
             # One public name for every port, as in production (allauth keys
@@ -212,6 +217,8 @@ proxy() {  # the proxy settings of one server block, to upstream $1 on port $2
     }
 EOF
 }
+"$ROOT/scripts/nginx-readiness.sh" --init "$VAR/nginx/site-upstream.conf" \
+  "127.0.0.1:$APP1_PORT" "127.0.0.1:$APP2_PORT"
 cat >"$VAR/nginx/nginx.conf" <<EOF
 worker_processes 1;
 # Each client holds a connection and, while its request runs, one to an app
@@ -227,7 +234,8 @@ http {
     fastcgi_temp_path $VAR/nginx/tmp/fastcgi;
     uwsgi_temp_path $VAR/nginx/tmp/uwsgi;
     scgi_temp_path $VAR/nginx/tmp/scgi;
-    upstream site { server 127.0.0.1:$APP1_PORT max_fails=1 fail_timeout=5s; server 127.0.0.1:$APP2_PORT max_fails=1 fail_timeout=5s; }
+    # Both app servers; one whose /readyz fails is marked down by scripts/nginx-readiness.sh.
+    upstream site { include $VAR/nginx/site-upstream.conf; }
     upstream app1 { server 127.0.0.1:$APP1_PORT; }
     upstream app2 { server 127.0.0.1:$APP2_PORT; }
 $(proxy site "$SITE_PORT")
@@ -240,6 +248,9 @@ started nginx "$NGINX" -p "$VAR/nginx" -c "$VAR/nginx/nginx.conf" -g "daemon off
 for url in "$CLUSTER_URL" "$CLUSTER_APP1_URL" "$CLUSTER_APP2_URL"; do
   wait_for "$url" 60 curl -fsS --cacert "$CLUSTER_CA" -o /dev/null "$url/"
 done
+# nginx's active health checks: an app server whose /readyz fails leaves the round robin.
+started readiness "$ROOT/scripts/nginx-readiness.sh" "$VAR/nginx/site-upstream.conf" \
+  "$NGINX -p $VAR/nginx -c $VAR/nginx/nginx.conf" "127.0.0.1:$APP1_PORT" "127.0.0.1:$APP2_PORT"
 echo "Cluster up: $CLUSTER_URL (app servers on :$APP1_PORT and :$APP2_PORT via" \
   ":$DIRECT1_PORT and :$DIRECT2_PORT), PostgreSQL :$PG_PORT, Redis :$REDIS_PORT, S3 :$S3_PORT"
 echo "Environment: $VAR/cluster.env; logs: $VAR/*.log"

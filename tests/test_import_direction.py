@@ -2,7 +2,7 @@
 
 The order, lowest first (apps on one level may not import each other either):
 accounts, worker < courses < learning < assessments < practice < certificates
-< credentials < continuing < associations < privacy, demo. The top-level modules
+< credentials < continuing < associations < privacy, demo < operations. The top-level modules
 (`training/http.py`, `spreadsheets.py`, `policies.py`, `actions.py`, `versioning.py`,
 `errors.py`, `converters.py`, `blocks.py`, `mail.py`, `hooks.py`, `admin_toolkit.py`) are shared helpers: every app may
 import them and they import no app (only each other). `training/api.py` may import any app.
@@ -33,6 +33,7 @@ LEVELS = {
     "associations": 8,
     "privacy": 9,
     "demo": 9,
+    "operations": 10,
 }
 SHARED_HELPERS = {
     "http",

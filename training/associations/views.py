@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 from training.accounts.validators import EmailAddressField
 from training.certificates.ratelimit import lookup_allowed
 from training.credentials.signing import MEDIA_TYPE as VC_JWT_MEDIA_TYPE
-from training.http import no_store
+from training.http import no_store, resend_forms
 from training.spreadsheets import csv_safe
 
 from .actions import EndorsementGiveAction, EndorsementWithdrawAction
@@ -252,6 +252,7 @@ def _invite(request, association, form, kind):
 
 @never_cache
 @login_required
+@resend_forms(StaffInvitationForm)
 def staff(request, pk):
     """The association's staff, open invitations, and a form to invite someone (admins)."""
     association = _administered(request, pk)
@@ -294,6 +295,7 @@ def staff_remove_view(request, pk, link_id):
 
 @never_cache
 @login_required
+@resend_forms(FacilitatorInvitationForm)
 def facilitators(request, pk):
     """Facilitators linked to the association, open invitations, and a form to invite one."""
     association = _administered(request, pk)

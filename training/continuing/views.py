@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from training.http import no_store
+from training.http import no_store, resend_forms
 from training.spreadsheets import csv_safe
 from training.versioning import conflict_forms
 
@@ -68,6 +68,7 @@ def _session_fields(form) -> dict:
 
 @never_cache
 @login_required
+@resend_forms(PracticeSessionForm)
 def session_new(request):
     if not may_keep_log(request.user):
         return _not_for_you(request)
@@ -90,6 +91,7 @@ def session_new(request):
 
 @never_cache
 @login_required
+@resend_forms(PracticeSessionEditForm)
 def session_edit(request, public_id):
     session = get_object_or_404(own_sessions(request.user), public_id=public_id)
     form = PracticeSessionEditForm(request.POST or None, instance=session)
@@ -128,6 +130,7 @@ def session_delete(request, public_id):
 
 @never_cache
 @login_required
+@resend_forms(CheckInForm)
 def session_checkin(request, public_id):
     session = get_object_or_404(
         own_sessions(request.user).select_related("checkin"), public_id=public_id
@@ -139,6 +142,7 @@ def session_checkin(request, public_id):
 
 @never_cache
 @login_required
+@resend_forms(CheckInForm)
 def wellbeing(request):
     if not may_keep_log(request.user):
         return _not_for_you(request)
@@ -263,6 +267,7 @@ def education(request):
 
 @never_cache
 @login_required
+@resend_forms(ExternalActivityForm)
 def activity_new(request):
     if not may_keep_log(request.user):
         return _not_for_you(request)
@@ -311,6 +316,7 @@ def intervision(request):
 
 @never_cache
 @login_required
+@resend_forms(CaseForm, AttendanceForm)
 def meeting(request, public_id):
     meeting = get_object_or_404(
         meetings_visible_to(request.user).select_related("group__coordinator"),
@@ -364,6 +370,7 @@ def meeting(request, public_id):
 
 @never_cache
 @login_required
+@resend_forms(CaseEditForm)
 def case_edit(request, public_id):
     """Change the notes of a case one brought; anyone else's case is a 404."""
     case = get_object_or_404(

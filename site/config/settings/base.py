@@ -19,6 +19,8 @@ SECRET_KEY = env("SECRET_KEY", default="")
 DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# A form refused for a stale token shows what was typed, to send again (home/csrf.py).
+CSRF_FAILURE_VIEW = "home.csrf.csrf_failure"
 
 INSTALLED_APPS = [
     "home",
@@ -34,6 +36,7 @@ INSTALLED_APPS = [
     "training.privacy",
     "training.demo",
     "training.worker",
+    "training.operations",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -64,6 +67,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz and /readyz, answered before anything else (training/operations/middleware.py).
+    "training.operations.middleware.OperationsMiddleware",
+    # Request rates and latencies per view for /metrics (django-prometheus; no queries).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -89,6 +96,8 @@ MIDDLEWARE = [
     # Innermost, so it is the first to see a view's exception: a database locked
     # past its busy timeout is a calm 503 with Retry-After, never a 500.
     "training.http.DatabaseBusyMiddleware",
+    # Last: django-prometheus counts what the response finally was (503s included).
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -289,6 +298,13 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # been silent for WORKER_STALE_AFTER_SECONDS is taken over (see training.worker).
 WORKER_HEARTBEAT_SECONDS = env.float("WORKER_HEARTBEAT_SECONDS", default=5)
 WORKER_STALE_AFTER_SECONDS = env.float("WORKER_STALE_AFTER_SECONDS", default=30)
+# Where `manage.py backup` writes (one directory per backup; keep it off the web root).
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+# /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; without a token,
+# only a client on the loopback address that did not come through a proxy.
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+# /readyz keeps a passing "no unapplied migrations" answer this long per process.
+READINESS_MIGRATIONS_CACHE_SECONDS = env.float("READINESS_MIGRATIONS_CACHE_SECONDS", default=30)
 WORKER_SWEEP_SECONDS = env.float("WORKER_SWEEP_SECONDS", default=60)
 # Tasks that are safe to run twice, so an interrupted run is simply run again.
 WORKER_RETRY_INTERRUPTED_TASKS = [

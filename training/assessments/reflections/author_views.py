@@ -32,7 +32,7 @@ from training.assessments.models import (
 )
 from training.converters import parse_id
 from training.courses.models import CoursePage
-from training.http import BUSY_MESSAGE, database_busy_json, retry_after
+from training.http import BUSY_MESSAGE, database_busy_json, resend_forms, retry_after
 from training.learning.permissions import own_active_enrolments
 from training.learning.services import ModuleLocked
 
@@ -275,6 +275,7 @@ def autosave(request, public_id):
 @private
 @require_POST
 @login_required
+@resend_forms(ReflectionForm)
 def submit(request, public_id):
     submission = get_object_or_404(
         writable_submissions(request.user).select_related("assignment"), public_id=public_id

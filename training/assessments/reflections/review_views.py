@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from training.assessments.models import PeerReview
+from training.http import resend_forms
 
 from . import allocation, coach, errors, services
 from .display import rubric_lines
@@ -166,6 +167,7 @@ def abandon(request, public_id):
 @private
 @require_POST
 @login_required
+@resend_forms(ConcernForm)
 def concern(request, public_id):
     """ "Ik maak me zorgen": a reason that goes privately to the cohort's trainers.
 
