@@ -69,7 +69,7 @@ def demo_course():
                 submission=submission, text=REFLECTION, audience="trainer"
             )
             if enrolment == dewi:
-                reflection_services.trainer_decide(
+                reflection_services.submission_decide(
                     submission=submission, trainer=trainer, approve=True
                 )
     return {"course": course, "cohort": cohort, "people": people, "activities": activities}
