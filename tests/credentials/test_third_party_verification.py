@@ -7,11 +7,9 @@ claim, a header §8.2 does not allow.
 """
 
 import base64
-import datetime
 import json
 
 import pytest
-import time_machine
 from joserfc import jws
 from joserfc.jwk import ECKey
 
@@ -24,24 +22,18 @@ from training.certificates.actions import (
 from training.credentials.keys import ES256, signing_key
 from training.credentials.services import credential_issue
 
-from .third_party import node_verify
+from .third_party import verify_at_now
 from .verifier import b64url_decode, ob3_schema_errors, status_bit
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-# The site's clock is pinned; the Node verifiers are told the same moment.
-NOW = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.UTC)
-
 
 @pytest.fixture
-def site_url(live_server, settings):
-    settings.WAGTAILADMIN_BASE_URL = live_server.url
-    with time_machine.travel(NOW, tick=False):
-        yield live_server.url
+def site_url(site_url_at_now):
+    return site_url_at_now
 
 
-def _verify(mode, source, site_url):
-    return node_verify(mode, source, origin=site_url, now=NOW.isoformat())
+_verify = verify_at_now
 
 
 def _write(tmp_path, name, content) -> str:
