@@ -102,11 +102,7 @@ def test_an_endorsement_is_a_signed_ob3_endorsement_credential(certificate, asso
     assert status["statusPurpose"] == "revocation"
     assert (
         status["statusListCredential"]
-        != (
-            vc_jwt_payload(certificate.credential.jwt)["credentialStatus"][0][
-                "statusListCredential"
-            ]
-        )
+        != (vc_jwt_payload(certificate.credential.jwt)["credentialStatus"]["statusListCredential"])
     )
     assert endorsement.status_entry.status_list.scope == StatusScope.ENDORSEMENT
 

@@ -38,7 +38,8 @@ def certificate(db):
 
 
 def _status(payload, purpose="revocation") -> int:
-    (entry,) = [e for e in payload["credentialStatus"] if e["statusPurpose"] == purpose]
+    entry = payload["credentialStatus"]
+    assert entry["statusPurpose"] == purpose
     assert entry["type"] == "BitstringStatusListEntry"
     body, content_type = http_get(entry["statusListCredential"])
     assert content_type.startswith("application/vc+jwt")

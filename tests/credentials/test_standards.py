@@ -71,10 +71,11 @@ def test_the_ob3_schema_check_passes_our_credential_and_fails_a_broken_one():
     assert ob3_schema_errors(document) == []
     without_issuer = {k: v for k, v in document.items() if k != "issuer"}
     assert ob3_schema_errors(without_issuer) != []
-    bad_entry = [{"type": "BitstringStatusListEntry"}, document["credentialStatus"][1]]
+    bad_entry = {"type": "BitstringStatusListEntry"}
     assert any(
         '"id" is a required property' in error
         for error in ob3_schema_errors({**document, "credentialStatus": bad_entry})
     )
-    one_entry = {**document, "credentialStatus": document["credentialStatus"][:1]}
-    assert ob3_schema_errors(one_entry) == ["credentialStatus has 1 entries"]
+    # Why a credential carries one status entry: the schema refuses a set.
+    two_entries = [document["credentialStatus"], document["credentialStatus"]]
+    assert ob3_schema_errors({**document, "credentialStatus": two_entries}) != []

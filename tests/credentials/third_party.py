@@ -3,12 +3,16 @@ jsonld.js) from a test, against the live test server."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import shutil
 import subprocess
 from pathlib import Path
 
 NODE_SCRIPT = Path(__file__).resolve().parent / "node" / "verify.mjs"
+
+#: The moment the live-server tests pin the site's clock to; the verifiers are told it too.
+NOW = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.UTC)
 
 
 def node_verify(mode: str, source: str | Path, *, origin: str = "", now: str = "") -> dict:
@@ -26,3 +30,8 @@ def node_verify(mode: str, source: str | Path, *, origin: str = "", now: str = "
     result = json.loads(completed.stdout.strip().splitlines()[-1])
     assert (completed.returncode == 0) == result["verified"], completed.stderr
     return result
+
+
+def verify_at_now(mode: str, source: str | Path, site_url: str) -> dict:
+    """`node_verify` against the live site, at the pinned moment `NOW`."""
+    return node_verify(mode, source, origin=site_url, now=NOW.isoformat())

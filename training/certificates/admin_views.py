@@ -245,11 +245,33 @@ def _plural():
     return capfirst(Certificate._meta.verbose_name_plural)
 
 
-class CertificateRevokeView(CertificateObjectView):
-    """GET: the reason form; POST: revoke (or with `undo`, undo the revocation)."""
+class CertificateStatusView(CertificateObjectView):
+    """A change of the certificate's status (revoke, suspend and their undoing): the
+    certificate as verification shows it beside the form, the change through its action."""
 
     permission_required = "revoke"
     scope_action = "revoke"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["certificate"] = self.object
+        context["public"] = certificate_public(self.object)
+        context["cancel_url"] = reverse(self.inspect_url_name, args=[self.object.pk])
+        return context
+
+    def execute(self, action, *, done: str):
+        try:
+            action.execute()
+        except CertificateError as error:
+            messages.error(self.request, error.message)
+        else:
+            messages.success(self.request, done)
+        return redirect(self.inspect_url_name, self.object.pk)
+
+
+class CertificateRevokeView(CertificateStatusView):
+    """GET: the reason form; POST: revoke (or with `undo`, undo the revocation)."""
+
     template_name = "certificates/admin/revoke.html"
     undo = False
 
@@ -259,10 +281,7 @@ class CertificateRevokeView(CertificateObjectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", ReasonForm())
-        context["certificate"] = self.object
-        context["public"] = certificate_public(self.object)
         context["undo"] = self.undo
-        context["cancel_url"] = reverse(self.inspect_url_name, args=[self.object.pk])
         return context
 
     def post(self, request, *args, **kwargs):
@@ -271,25 +290,17 @@ class CertificateRevokeView(CertificateObjectView):
             return self.render_to_response(self.get_context_data(form=form), status=400)
         action_class = CertificateUnrevokeAction if self.undo else CertificateRevokeAction
         action = action_class(self.object, user=request.user, reason=form.cleaned_data["reason"])
-        try:
-            action.execute()
-        except CertificateError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                gettext("The revocation is undone: the certificate is valid again.")
-                if self.undo
-                else gettext("The certificate is revoked. Verification shows this at once."),
-            )
-        return redirect(self.inspect_url_name, self.object.pk)
+        return self.execute(
+            action,
+            done=gettext("The revocation is undone: the certificate is valid again.")
+            if self.undo
+            else gettext("The certificate is revoked. Verification shows this at once."),
+        )
 
 
-class CertificateSuspendView(CertificateObjectView):
+class CertificateSuspendView(CertificateStatusView):
     """GET: the form (or, with `lift`, a confirmation); POST: suspend, or lift the suspension."""
 
-    permission_required = "revoke"
-    scope_action = "revoke"
     template_name = "certificates/admin/suspend.html"
     lift = False
 
@@ -300,10 +311,7 @@ class CertificateSuspendView(CertificateObjectView):
         context = super().get_context_data(**kwargs)
         if not self.lift:
             context.setdefault("form", SuspendForm())
-        context["certificate"] = self.object
-        context["public"] = certificate_public(self.object)
         context["lift"] = self.lift
-        context["cancel_url"] = reverse(self.inspect_url_name, args=[self.object.pk])
         return context
 
     def post(self, request, *args, **kwargs):
@@ -319,21 +327,15 @@ class CertificateSuspendView(CertificateObjectView):
                 reason_class=form.cleaned_data["reason_class"],
                 reason=form.cleaned_data["reason"],
             )
-        try:
-            action.execute()
-        except CertificateError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(
-                request,
-                gettext("The suspension is lifted. Verification shows this at once.")
-                if self.lift
-                else gettext(
-                    "The certificate is temporarily suspended. Verification shows this at once, "
-                    "with the kind of reason but not your text."
-                ),
-            )
-        return redirect(self.inspect_url_name, self.object.pk)
+        return self.execute(
+            action,
+            done=gettext("The suspension is lifted. Verification shows this at once.")
+            if self.lift
+            else gettext(
+                "The certificate is temporarily suspended. Verification shows this at once, "
+                "with the kind of reason but not your text."
+            ),
+        )
 
 
 class CertificatePdfView(CertificateObjectView):

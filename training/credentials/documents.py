@@ -175,10 +175,14 @@ def open_badge_credential(
             "name": "Controlepagina van het certificaat",
         }
     ]
-    document["credentialStatus"] = [
-        _status_entry(number=status_list, index=status_index, purpose="revocation"),
-        _status_entry(number=suspension_list, index=suspension_index, purpose="suspension"),
-    ]
+    # One entry: OB 3.0 allows `credentialStatus` [0..1] and its JSON Schema (which the
+    # 1EdTech validator runs) requires an object. Revocation is that entry; the
+    # suspension bit is published in its own status list (`suspension_list`), named by
+    # the API and the verification page, until OB allows a set (1EdTech
+    # openbadges-specification#623; VC 2.0 already does).
+    document["credentialStatus"] = _status_entry(
+        number=status_list, index=status_index, purpose="revocation"
+    )
     document["credentialSchema"] = [{"id": OB_SCHEMA, "type": "1EdTechJsonSchemaValidator2019"}]
     return document
 

@@ -11,10 +11,9 @@ from . import services
 from .policies import practice_group_policy
 
 
-class FormGroupsAction(AuditedAction):
-    """Form the practice groups of one cohort for one activity."""
-
-    log_action = "practice.groups_form"
+class CohortPracticeAction(AuditedAction):
+    """A trainer's write on an activity for one cohort: allowed to whoever may change the
+    cohort (the cohort policy), logged on the cohort."""
 
     def __init__(self, activity, *, cohort, user):
         super().__init__(activity, user=user)
@@ -26,11 +25,17 @@ class FormGroupsAction(AuditedAction):
         if not cohort_policy.user_has_permission_for_instance(self.user, "change", self.cohort):
             raise PermissionDenied
 
-    def commit(self):
-        return services.practice_groups_form(activity=self.instance, cohort=self.cohort)
-
     def log_instance(self, result):
         return self.cohort
+
+
+class FormGroupsAction(CohortPracticeAction):
+    """Form the practice groups of one cohort for one activity."""
+
+    log_action = "practice.groups_form"
+
+    def commit(self):
+        return services.practice_groups_form(activity=self.instance, cohort=self.cohort)
 
     def log_data(self, result):
         return {"activity": self.instance.pk, "groups": [g.pk for g in result]}
@@ -64,56 +69,33 @@ class MoveMemberAction(AuditedAction):
         return {"member": self.instance.pk, "to_group": self.group.pk}
 
 
-class GroupWithTrainerAction(AuditedAction):
+class GroupWithTrainerAction(CohortPracticeAction):
     """One or two learners wait: a smaller group with the trainer in it."""
 
     log_action = "practice.group_with_trainer"
-
-    def __init__(self, activity, *, cohort, user):
-        super().__init__(activity, user=user)
-        self.cohort = cohort
-
-    def check(self, skip_permission_checks=False):
-        if skip_permission_checks:
-            return
-        if not cohort_policy.user_has_permission_for_instance(self.user, "change", self.cohort):
-            raise PermissionDenied
 
     def commit(self):
         return services.practice_group_with_trainer_form(
             activity=self.instance, cohort=self.cohort, trainer=self.user
         )
 
-    def log_instance(self, result):
-        return self.cohort
-
     def log_data(self, result):
         return {"activity": self.instance.pk, "group": result.pk}
 
 
-class WrittenPartnerAction(AuditedAction):
+class WrittenPartnerAction(CohortPracticeAction):
     """A waiting learner practises in writing with a learner of another cohort."""
 
     log_action = "practice.written_partner"
 
     def __init__(self, activity, *, enrolment, user):
-        super().__init__(activity, user=user)
+        super().__init__(activity, cohort=enrolment.cohort, user=user)
         self.enrolment = enrolment
-
-    def check(self, skip_permission_checks=False):
-        if skip_permission_checks:
-            return
-        cohort = self.enrolment.cohort
-        if not cohort_policy.user_has_permission_for_instance(self.user, "change", cohort):
-            raise PermissionDenied
 
     def commit(self):
         return services.practice_written_partner_pair(
             activity=self.instance, enrolment=self.enrolment
         )
-
-    def log_instance(self, result):
-        return self.enrolment.cohort
 
     def log_data(self, result):
         return {
