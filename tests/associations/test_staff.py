@@ -220,3 +220,14 @@ def test_the_invitation_forms_refuse_a_long_address_in_dutch(client, association
         assert response.status_code == 200
         assert "langer dan 254 tekens" in response.content.decode()
     assert not AssociationInvitation.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["staff", "facilitators", "tokens", "endorsements"])
+def test_the_current_breadcrumb_is_no_link_to_nowhere(client, association, admin, name):
+    """The last crumb was `<a href="" aria-current="page">`: a link that goes nowhere."""
+    login_with_mfa(client, admin)
+    page = client.get(reverse(f"associations:{name}", args=[association.pk])).content.decode()
+    crumbs = page.split('class="breadcrumbs"', 1)[1].split("</nav>", 1)[0]
+    assert 'href=""' not in crumbs
+    assert '<span aria-current="page">' in crumbs
+    assert f'href="{reverse("associations:status", args=[association.pk])}"' in crumbs

@@ -250,25 +250,37 @@ def _invite(request, association, form, kind):
     return True
 
 
+def _people_page(request, pk, *, kind, form_class, template, listing, url_name):
+    """An administrator's page of one kind of people (staff, linked facilitators): who is
+    there, the open invitations of that kind, and a form to invite someone."""
+    association = _administered(request, pk)
+    form = form_class(request.POST or None)
+    valid = request.method == "POST" and form.is_valid()
+    if valid and _invite(request, association, form, kind):
+        return redirect(url_name, pk=association.pk)
+    context = {
+        "association": association,
+        "form": form,
+        **listing(association),
+        "invitations": association_open_invitations(association=association, kind=kind),
+    }
+    return no_store(TemplateResponse(request, template, context))
+
+
 @never_cache
 @login_required
 @resend_forms(StaffInvitationForm)
 def staff(request, pk):
     """The association's staff, open invitations, and a form to invite someone (admins)."""
-    association = _administered(request, pk)
-    form = StaffInvitationForm(request.POST or None)
-    valid = request.method == "POST" and form.is_valid()
-    if valid and _invite(request, association, form, InvitationKind.STAFF):
-        return redirect("associations:staff", pk=association.pk)
-    context = {
-        "association": association,
-        "form": form,
-        "staff": association_staff(association=association),
-        "invitations": association_open_invitations(
-            association=association, kind=InvitationKind.STAFF
-        ),
-    }
-    return no_store(TemplateResponse(request, "associations/staff.html", context))
+    return _people_page(
+        request,
+        pk,
+        kind=InvitationKind.STAFF,
+        form_class=StaffInvitationForm,
+        template="associations/staff.html",
+        url_name="associations:staff",
+        listing=lambda association: {"staff": association_staff(association=association)},
+    )
 
 
 @require_POST
@@ -298,20 +310,17 @@ def staff_remove_view(request, pk, link_id):
 @resend_forms(FacilitatorInvitationForm)
 def facilitators(request, pk):
     """Facilitators linked to the association, open invitations, and a form to invite one."""
-    association = _administered(request, pk)
-    form = FacilitatorInvitationForm(request.POST or None)
-    valid = request.method == "POST" and form.is_valid()
-    if valid and _invite(request, association, form, InvitationKind.FACILITATOR):
-        return redirect("associations:facilitators", pk=association.pk)
-    context = {
-        "association": association,
-        "form": form,
-        "memberships": association_linked_facilitators(association=association),
-        "invitations": association_open_invitations(
-            association=association, kind=InvitationKind.FACILITATOR
-        ),
-    }
-    return no_store(TemplateResponse(request, "associations/facilitators.html", context))
+    return _people_page(
+        request,
+        pk,
+        kind=InvitationKind.FACILITATOR,
+        form_class=FacilitatorInvitationForm,
+        template="associations/facilitators.html",
+        url_name="associations:facilitators",
+        listing=lambda association: {
+            "memberships": association_linked_facilitators(association=association)
+        },
+    )
 
 
 @require_POST
