@@ -131,8 +131,10 @@ def credential_reissue(*, credential: Credential, holder_did: str | None = None)
     keep verifying and keep following the status. `holder_did`, when given,
     becomes `credentialSubject.id` (and the JWT's `sub`)."""
     with transaction.atomic():
+        # Lock the credential row only: PostgreSQL refuses FOR UPDATE on the nullable
+        # side of the outer join to `suspension_list`.
         credential = (
-            Credential.objects.select_for_update()
+            Credential.objects.select_for_update(of=("self",))
             .select_related("certificate__learner", "status_list", "suspension_list")
             .get(pk=credential.pk)
         )
