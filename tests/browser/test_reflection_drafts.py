@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE
-from tests.browser.test_reflections_journey import SAVED_AT, log_in, nl
+from tests.browser.test_reflections_journey import SAVE_WAIT, SAVED_AT, log_in, nl
 from tests.factories import reflection_cohort
 from training.accounts.services import user_email_mark_verified
 from training.assessments.models import Submission
@@ -47,7 +47,7 @@ def test_text_typed_offline_comes_back_after_a_reload(new_page, live_server, lea
     page = log_in(new_page, live_server, enrolment.learner, assignment.url)
     editor = page.get_by_label(nl("Your text"))
     editor.fill(FIRST)
-    expect(page.locator("[data-save-status]")).to_have_text(SAVED_AT)
+    expect(page.locator("[data-save-status]")).to_have_text(SAVED_AT, timeout=SAVE_WAIT)
     key = _storage_key(enrolment, assignment)
 
     page.context.set_offline(True)
@@ -62,7 +62,7 @@ def test_text_typed_offline_comes_back_after_a_reload(new_page, live_server, lea
     page = context.new_page()
     page.goto(assignment.url)
     expect(page.get_by_label(nl("Your text"))).to_have_value(FIRST + MORE)
-    expect(page.locator("[data-save-status]")).to_have_text(SAVED_AT)
+    expect(page.locator("[data-save-status]")).to_have_text(SAVED_AT, timeout=SAVE_WAIT)
     assert _server_text(enrolment, assignment) == FIRST + MORE
     assert page.evaluate(STORED, key) is None  # the server has it now
 
@@ -77,7 +77,7 @@ def _two_tabs(new_page, live_server, enrolment, assignment, viewport):
     second.set_viewport_size(viewport)
     second.goto(assignment.url)
     first.get_by_label(nl("Your text")).fill(OTHER_TAB)
-    expect(first.locator("[data-save-status]")).to_have_text(SAVED_AT)
+    expect(first.locator("[data-save-status]")).to_have_text(SAVED_AT, timeout=SAVE_WAIT)
     second.get_by_label(nl("Your text")).fill(STALE_TAB)
     return first, second
 
@@ -107,7 +107,7 @@ def test_two_tabs_show_both_texts_and_combining_saves_both(
     expect(box).to_be_hidden()
     editor = page.get_by_label(nl("Your text"))
     expect(editor).to_have_value(STALE_TAB + "\n\n" + OTHER_TAB)
-    expect(page.locator("[data-save-status]")).to_have_text(SAVED_AT)
+    expect(page.locator("[data-save-status]")).to_have_text(SAVED_AT, timeout=SAVE_WAIT)
     assert _server_text(enrolment, assignment) == STALE_TAB + "\n\n" + OTHER_TAB
 
     # Every saved text stays recoverable: the history lists all three.
@@ -138,7 +138,7 @@ def test_a_conflict_choice_is_saved_on_top_of_the_newer_revision(
     expected = STALE_TAB if choice == "Keep my text" else OTHER_TAB
     expect(box).to_be_hidden()
     expect(page.get_by_label(nl("Your text"))).to_have_value(expected)
-    expect(page.locator("[data-save-status]")).to_have_text(SAVED_AT)
+    expect(page.locator("[data-save-status]")).to_have_text(SAVED_AT, timeout=SAVE_WAIT)
     assert _server_text(enrolment, assignment) == expected
 
 
@@ -150,7 +150,7 @@ def test_a_refused_save_keeps_the_text_on_screen_and_on_the_device(
     editor = page.get_by_label(nl("Your text"))
     status = page.locator("[data-save-status]")
     editor.fill(FIRST)
-    expect(status).to_have_text(SAVED_AT)
+    expect(status).to_have_text(SAVED_AT, timeout=SAVE_WAIT)
     key = _storage_key(enrolment, assignment)
 
     # The server refuses it (its limit is now lower than the page says): 413.
@@ -186,7 +186,7 @@ def test_a_refused_save_keeps_the_text_on_screen_and_on_the_device(
             editor.dispatchEvent(new Event("input", {bubbles: true}));
         }"""
     )
-    expect(status).to_have_text(SAVED_AT)
+    expect(status).to_have_text(SAVED_AT, timeout=SAVE_WAIT)
     assert _server_text(enrolment, assignment) == FIRST + MORE
 
 
@@ -215,10 +215,26 @@ def test_a_busy_server_is_retried_calmly_with_the_text_kept(new_page, live_serve
 
     editor.fill(FIRST)
 
-    expect(status).to_have_text(busy)
+    expect(status).to_have_text(busy, timeout=SAVE_WAIT)
     expect(status).to_have_attribute("data-state", "waiting")
     assert page.evaluate(STORED, f"reflection:{submission.public_id}")["text"] == FIRST
     axe(page)
-    expect(status).to_have_text(SAVED_AT)  # tried again by itself
+    expect(status).to_have_text(SAVED_AT, timeout=SAVE_WAIT)  # tried again by itself
     assert len(busy_answers) == 1
+    assert _server_text(enrolment, assignment) == FIRST
+
+
+def test_text_typed_before_the_editor_script_ran_is_saved(new_page, live_server, learner):
+    """A slow phone: the learner types before `reflection-editor.js` has run. That text was
+    kept on screen but not saved until the next keystroke; now the script saves it."""
+    enrolment, assignment = learner
+    page = log_in(new_page, live_server, enrolment.learner, "/")
+    held = []
+    page.route("**/js/reflection-editor*.js", lambda route: held.append(route))
+    page.goto(assignment.url, wait_until="commit")  # a deferred script holds back DOMContentLoaded
+    page.get_by_label(nl("Your text")).fill(FIRST)  # no script yet: nothing listens
+    assert held, "the editor script was requested"
+    for route in held:
+        route.continue_()
+    expect(page.locator("[data-save-status]")).to_have_text(SAVED_AT, timeout=SAVE_WAIT)
     assert _server_text(enrolment, assignment) == FIRST

@@ -63,6 +63,8 @@ C_QUESTION = "Hoe was het om gehoord te worden?"
 REVISION_COMMENT = "Mooi begin. Wat voelde je toen je eindelijk iets zei?"
 PSEUDONYM_B = "Zonnebloem"
 SAVED_AT = re.compile(r"^Opgeslagen om \d{2}:\d{2}$")
+# The editor saves 3 s after typing stops; a loaded CI machine needs more than expect's 5 s.
+SAVE_WAIT = 15_000
 AUTOSAVE_DELAY_MS = 3000  # SAVE_DELAY in reflection-editor.js
 RECORD_ANNOUNCEMENTS = """() => {
     const live = document.querySelector("[data-live]");
@@ -167,7 +169,7 @@ def test_reflection_from_draft_through_peer_feedback_to_approval(
     screenshot(page_a, "editor-empty")
 
     editor.fill(FIRST_PART)
-    expect(status).to_have_text(SAVED_AT)
+    expect(status).to_have_text(SAVED_AT, timeout=SAVE_WAIT)
     submission_a = Submission.objects.get(author=a, assignment=assignment)
     assert submission_a.latest_version().text == FIRST_PART
 
@@ -188,19 +190,19 @@ def test_reflection_from_draft_through_peer_feedback_to_approval(
     assert submission_a.latest_version().text == FIRST_PART
 
     page_a.context.set_offline(False)
-    expect(status).to_have_text(SAVED_AT)
+    expect(status).to_have_text(SAVED_AT, timeout=SAVE_WAIT)
     page_a.wait_for_function("() => window.announced.length >= 2")
     assert page_a.evaluate("() => window.announced") == [OFFLINE, ONLINE]
     assert submission_a.latest_version().text == FIRST_PART + OFFLINE_PART
     assert page_a.evaluate("key => localStorage.getItem(key)", storage_key) is None
     page_a.reload()
     expect(page_a.get_by_label(nl("Your text"))).to_have_value(FIRST_PART + OFFLINE_PART)
-    expect(status).to_have_text(SAVED_AT)
+    expect(status).to_have_text(SAVED_AT, timeout=SAVE_WAIT)
     # A short loss of connection with nothing to save keeps the reassurance.
     page_a.context.set_offline(True)
     expect(status).to_have_text(OFFLINE)
     page_a.context.set_offline(False)
-    expect(status).to_have_text(SAVED_AT)
+    expect(status).to_have_text(SAVED_AT, timeout=SAVE_WAIT)
     axe(page_a)
     screenshot(page_a, "editor-draft")
 

@@ -471,6 +471,14 @@
     storage.remove(storageKey());
   }
 
+  // Typed before this script ran (a slow phone, a fast typist): keep and save it like
+  // any other typing, instead of waiting for the next keystroke.
+  if (!dirty && textarea.value !== textarea.defaultValue) {
+    dirty = true;
+    keepLocally();
+    schedule(SAVE_DELAY);
+  }
+
   if (navigator.onLine === false) {
     showOffline();
   }
