@@ -104,8 +104,7 @@ cluster: install
 
 ## The smoke suite against it (tests/cluster, marker `cluster`), then it stops.
 cluster-test: install
-	scripts/cluster.sh $(BIN)/pytest -q -m cluster tests/cluster/test_shared.py tests/cluster/test_takeover.py \
-		tests/cluster/test_readiness.py tests/cluster/test_backup.py
+	scripts/cluster.sh $(BIN)/pytest -q -m cluster tests/cluster
 
 bench: install
 	$(PY) scripts/bench.py

@@ -18,6 +18,12 @@ import pytest
 import requests
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests that kill servers (marker `kills_servers`) run after every other cluster
+    test, whatever order the files are named in: the others need the whole cluster."""
+    items.sort(key=lambda item: item.get_closest_marker("kills_servers") is not None)
+
+
 @pytest.fixture(scope="session")
 def cluster():
     missing = [

@@ -1,7 +1,7 @@
 """nginx and the health endpoints on the cluster: an unready app server leaves the round robin.
 
-Runs first of the cluster files (name order), with both app servers alive, and
-leaves them so. Open-source nginx has no active health checks of its own:
+Needs both app servers alive and leaves them so (the `kills_servers` tests run
+after it). Open-source nginx has no active health checks of its own:
 scripts/nginx-readiness.sh polls each app server's /readyz and marks an
 unready one `down` (scripts/cluster.sh runs it beside nginx).
 """

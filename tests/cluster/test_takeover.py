@@ -1,7 +1,7 @@
 """One app server and one worker killed mid-run: nothing acknowledged is lost, the work completes.
 
-Runs after test_shared.py (pytest takes the files in name order): it leaves one
-app server and one worker dead.
+Marked `kills_servers`: tests/cluster/conftest.py runs these after every other
+cluster test, since they leave one app server and one worker dead.
 """
 
 import threading
@@ -13,7 +13,7 @@ from django.urls import reverse
 from tests.cluster.conftest import kill_group, wait_until
 from tests.cluster.helpers import certified_course, complete, reflection_draft
 
-pytestmark = [pytest.mark.cluster, pytest.mark.usefixtures("live_db")]
+pytestmark = [pytest.mark.cluster, pytest.mark.kills_servers, pytest.mark.usefixtures("live_db")]
 
 SAVES = 40
 KILL_AFTER = 10
