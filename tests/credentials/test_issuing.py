@@ -149,3 +149,26 @@ def test_an_allocation_that_lost_a_race_takes_the_next_index(monkeypatch):
         status_list, index = services._status_index_allocate()
     assert raced and index == 1
     assert StatusList.objects.get().next_index == 2
+
+
+def test_a_status_list_is_signed_once_until_a_bit_changes(client, monkeypatch):
+    """Signing (RDFC canonicalisation) is the costly part: an unchanged list comes from the
+    cache; a revocation changes the bits and so the list a verifier gets, at once."""
+    from training.credentials import selectors
+
+    credentials = [credential_issue(certificate=CertificateFactory()) for _ in range(3)]
+    signed = []
+    real_secure = selectors.credential_secure
+    monkeypatch.setattr(
+        selectors, "credential_secure", lambda document: signed.append(1) or real_secure(document)
+    )
+    first = client.get("/credentials/status/1").content
+    assert client.get("/credentials/status/1").content == first
+    assert client.get("/credentials/status/1", HTTP_ACCEPT="application/ld+json").status_code == 200
+    assert len(signed) == 1
+
+    Credential.objects.filter(pk=credentials[1].pk).update(revoked=True)
+    token = client.get("/credentials/status/1").content.decode()
+    assert len(signed) == 2
+    payload = json.loads(b64url_decode(token.split(".")[1]))
+    assert [status_bit(payload, index) for index in range(3)] == [0, 1, 0]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 
 from training.certificates.models import Certificate
@@ -12,6 +14,7 @@ from training.certificates.selectors import verification_url
 from training.mail import absolute_url
 
 from .documents import status_list_credential
+from .keys import ED25519, ES256, signing_key
 from .models import Credential, StatusEntry, StatusList, StatusPurpose
 from .signing import SecuredCredential, credential_secure
 
@@ -60,10 +63,22 @@ def credential_url(certificate: Certificate, *, form: str = "jwt") -> str | None
     return absolute_url(path)
 
 
+# How long a signed status list is served again while its bits stay the same. Its
+# `validFrom` is at most this old; a changed bit never waits (it changes the key).
+STATUS_LIST_CACHE_SECONDS = 300
+
+
 def status_list_secured(*, number: int) -> SecuredCredential | None:
-    """The status list `number`, freshly signed in both forms, or None if there is no
-    such list. The bits are the credentials' revocation or suspension bits, by the
-    list's purpose."""
+    """The status list `number`, signed in both forms, or None if there is no such
+    list. The bits are the credentials' revocation or suspension bits, by the list's
+    purpose.
+
+    Signing (RDFC canonicalisation and two signatures) costs far more than reading
+    the bits, so the signed list is cached under a key made of everything it is
+    signed from: the list, its set bits, the issuer's address and the signing keys.
+    A revocation or suspension changes the bits, a key rotation the keys, so a
+    verifier never gets a stale list. The cache holds no personal data.
+    """
     status_list = StatusList.objects.filter(number=number).first()
     if status_list is None:
         return None
@@ -82,13 +97,31 @@ def status_list_secured(*, number: int) -> SecuredCredential | None:
                 "status_index", flat=True
             )
         )
-    document = status_list_credential(
-        number=status_list.number,
-        purpose=status_list.purpose,
-        size=status_list.size,
-        set_indexes=indexes,
-    )
-    return credential_secure(document)
+    fingerprint = hashlib.sha256()
+    for part in (
+        status_list.number,
+        status_list.purpose,
+        status_list.size,
+        absolute_url("/"),
+        *sorted(indexes),
+    ):
+        fingerprint.update(f"{part}|".encode())
+    for kind in (ED25519, ES256):
+        key_number, private = signing_key(kind)
+        fingerprint.update(f"{kind.prefix}-{key_number}|".encode())
+        fingerprint.update(hashlib.sha256(private).digest())
+    cache_key = f"credentials:status-list:{fingerprint.hexdigest()}"
+    secured = cache.get(cache_key)
+    if secured is None:
+        document = status_list_credential(
+            number=status_list.number,
+            purpose=status_list.purpose,
+            size=status_list.size,
+            set_indexes=indexes,
+        )
+        secured = credential_secure(document)
+        cache.set(cache_key, secured, STATUS_LIST_CACHE_SECONDS)
+    return secured
 
 
 def linkedin_add_url(certificate: Certificate) -> str:
