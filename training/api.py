@@ -123,7 +123,7 @@ class CertificateOut(Schema):
 
 
 FacilitatorStatusLiteral = Literal[
-    "expires_soon", "expired", "revoked", "valid", "in_training", "stopped"
+    "expires_soon", "expired", "suspended", "revoked", "valid", "in_training", "stopped"
 ]
 assert set(FacilitatorStatusLiteral.__args__) == set(FacilitatorStatus.ORDER)
 

@@ -106,3 +106,40 @@ def test_another_associations_page_is_a_404(client, staff, association):
 def test_people_without_an_association_are_refused(client):
     client.force_login(UserFactory())
     assert client.get(reverse("associations:index")).status_code == 403
+
+
+def test_a_suspended_certificate_is_shown_as_suspended_not_revoked(client, staff, association):
+    """A pause is not an end: the association sees "suspended" (not to be relied on for
+    now) apart from the revoked ones, on the page, in the filter and in the API."""
+    from training.associations.services import api_token_create
+    from training.certificates.models import SuspensionReason
+    from training.certificates.services import certificate_suspend
+
+    paused = certificate_for(association, "Pauze Pim")
+    certificate_suspend(
+        certificate=paused,
+        user=UserFactory(),
+        reason_class=SuspensionReason.INVESTIGATION,
+        reason="Een zorg wordt onderzocht.",
+    )
+    certificate_for(association, "Valide Vera")
+
+    rows = {r.name: r.status for r in association_facilitators(association=association)}
+    assert rows == {
+        "Pauze Pim": FacilitatorStatus.SUSPENDED,
+        "Valide Vera": FacilitatorStatus.VALID,
+    }
+    filtered = association_facilitators(association=association, status=FacilitatorStatus.SUSPENDED)
+    assert [r.name for r in filtered] == ["Pauze Pim"]
+
+    login_with_mfa(client, staff)
+    page = client.get(reverse("associations:status", args=[association.pk])).content.decode()
+    assert "status-tag--suspended" in page and "status-tag--revoked" not in page
+
+    _token, raw = api_token_create(association=association, user=staff, name="Rapport")
+    answer = client.get(
+        f"/api/v1/associations/{association.pk}/certificates",
+        HTTP_AUTHORIZATION=f"Bearer {raw}",
+    ).json()
+    statuses = {item["name"]: item["status"] for item in answer}
+    assert statuses["Pauze Pim"] == "suspended"

@@ -38,15 +38,17 @@ class FacilitatorStatus:
 
     EXPIRES_SOON = "expires_soon"
     EXPIRED = "expired"
+    SUSPENDED = "suspended"
     REVOKED = "revoked"
     VALID = "valid"
     IN_TRAINING = "in_training"
     STOPPED = "stopped"
 
-    ORDER = [EXPIRES_SOON, EXPIRED, REVOKED, VALID, IN_TRAINING, STOPPED]
+    ORDER = [EXPIRES_SOON, EXPIRED, SUSPENDED, REVOKED, VALID, IN_TRAINING, STOPPED]
     LABELS = {
         EXPIRES_SOON: _("Expires soon"),
         EXPIRED: _("Expired"),
+        SUSPENDED: _("Temporarily suspended"),
         REVOKED: _("Revoked"),
         VALID: _("Certified"),
         IN_TRAINING: _("In training"),
@@ -81,9 +83,11 @@ class FacilitatorRow:
 
 def _certificate_status(certificate: Certificate, today: datetime.date) -> str:
     status = certificate.status_on(today)
-    # A suspended certificate must not be relied on while the pause lasts: the
-    # association sees it with the revoked ones (the API's status list stays as it is).
-    if status in (CertificateStatus.REVOKED, CertificateStatus.SUSPENDED):
+    # A suspended certificate must not be relied on while the pause lasts, but it is
+    # not the end a revocation is: the association sees which of the two it is.
+    if status == CertificateStatus.SUSPENDED:
+        return FacilitatorStatus.SUSPENDED
+    if status == CertificateStatus.REVOKED:
         return FacilitatorStatus.REVOKED
     if status == CertificateStatus.EXPIRED:
         return FacilitatorStatus.EXPIRED
