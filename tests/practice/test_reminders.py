@@ -171,3 +171,37 @@ def test_which_kinds_are_due():
         meeting_at=meeting, now=meeting - hours / 2, done={Kind.INVITATION}
     ) == [Kind.HOUR_BEFORE, Kind.DAY_BEFORE]
     assert meeting_reminders_due(meeting_at=meeting, now=meeting, done=set()) == []
+
+
+def test_a_trainer_who_joined_a_group_gets_the_invitation_and_reminders(
+    activity, learners, django_capture_on_commit_callbacks
+):
+    """A trainer who completes a group takes part in its meeting like any member: the
+    invitation with the calendar file, the reminders, and the group page's link."""
+    from tests.practice.test_services import opt_in_all
+
+    opt_in_all(activity, learners[:2])
+    cohort = learners[0].cohort
+    trainer = cohort.trainers.first()
+    group = services.practice_group_with_trainer_form(
+        activity=activity, cohort=cohort, trainer=trainer
+    )
+    mail.outbox.clear()
+    [start, *_rest] = services.meeting_choices(group=group)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.practice_meeting_set(group=group, meeting_at=start, meeting_place="Buurthuis")
+    group.refresh_from_db()
+
+    invited = sorted(m.to[0] for m in mail.outbox)
+    assert invited == sorted([learners[0].learner.email, learners[1].learner.email, trainer.email])
+    to_trainer = next(m for m in mail.outbox if m.to[0] == trainer.email)
+    assert to_trainer.attachments and str(group.public_id) in to_trainer.body
+
+    mail.outbox.clear()
+    assert meeting_reminders_send(now=group.meeting_at - datetime.timedelta(hours=20)) == 3
+    assert trainer.email in {m.to[0] for m in mail.outbox}
+
+    trainer.is_active = False
+    trainer.save(update_fields=["is_active"])
+    mail.outbox.clear()
+    assert meeting_reminders_send(now=group.meeting_at - datetime.timedelta(minutes=50)) == 2

@@ -13,7 +13,8 @@ invitation with the iCalendar file attached; then a reminder the day before
    not three emails.
 3. Changing the time or the place resets the group's reminders
    (`meeting_reminders_reset`), so the new time gets a new invitation.
-4. Only future meetings, only active learners who still have an account.
+4. Only future meetings, only active learners who still have an account, and
+   the trainer who completed a group (while their account is active).
 
 The emails name the activity, the time, the place or link the group chose
 and a link to the group page: never who is in the group, nor anything a
@@ -27,7 +28,7 @@ import logging
 from functools import partial
 
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -64,7 +65,7 @@ def meeting_reminders_reset(*, group: PracticeGroup) -> None:
 
 
 def _send(*, member: PracticeMember, group: PracticeGroup, kind: str) -> None:
-    user = member.enrolment.learner
+    user = member.trainer if member.trainer_id else member.enrolment.learner
     template = "invitation" if kind == Kind.INVITATION else "reminder"
     attachments = []
     if kind == Kind.INVITATION:
@@ -88,8 +89,9 @@ def _send(*, member: PracticeMember, group: PracticeGroup, kind: str) -> None:
 
 def _groups(*, now: datetime.datetime, group_id: int | None):
     members = PracticeMember.objects.filter(
-        enrolment__status=Enrolment.Status.ACTIVE, enrolment__learner__erased_at__isnull=True
-    ).select_related("enrolment__learner")
+        Q(enrolment__status=Enrolment.Status.ACTIVE, enrolment__learner__erased_at__isnull=True)
+        | Q(trainer__is_active=True)
+    ).select_related("enrolment__learner", "trainer")
     groups = (
         PracticeGroup.objects.filter(meeting_at__gt=now)
         .select_related("activity")
