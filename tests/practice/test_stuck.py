@@ -96,3 +96,28 @@ def test_the_stuck_tab_shows_them_with_a_link_to_the_groups(client, activity, le
     assert learners[0].learner.get_full_name() in page
     assert reverse("practice_admin:cohort", args=[cohort.pk]) in page
     assert "Niemand loopt vast" not in page
+
+
+def test_an_observation_from_before_a_moved_meeting_does_not_make_the_group_met(activity, learners):
+    """The stuck tab follows the skills lab's own rule of practice that happened
+    (`PracticeRound.objects.that_count()` or the group saying it met), not "any
+    observation": a round filled in before the meeting it was moved to is no meeting."""
+    group = formed_group(activity, learners)
+    cohort = learners[0].cohort
+    PracticeGroup.objects.filter(pk=group.pk).update(meeting_at=timezone.now() - 2 * DAYS)
+    for member in group.members.all():
+        services.practice_agree(member=member)
+    first = group.rounds.get(number=1)
+    [observer] = services.round_observers(first)
+    services.observation_submit(
+        practice_round=first, observer=observer, answers=answers_for(activity)
+    )
+    assert reasons(cohort) == {}
+    # The meeting was moved to two days later; five days on, it is a day and more past.
+    PracticeGroup.objects.filter(pk=group.pk).update(meeting_at=timezone.now() + 2 * DAYS)
+    found = reasons(cohort, now=timezone.now() + 5 * DAYS)
+    assert set(found) == {e.pk for e in learners}
+    assert all("nog geen ronde ingevuld" in r[0] for r in found.values())
+    # Saying "we met" is practice that happened.
+    services.practice_group_met_confirm(group=group, member=group.members.first())
+    assert reasons(cohort, now=timezone.now() + 5 * DAYS) == {}

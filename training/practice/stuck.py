@@ -11,8 +11,9 @@ are "waiting for a practice group":
 - in a group that is down to one active member (the others left) and no
   trainer in it;
 
-and those whose group has not met: no round with an observation yet, and
-the chosen moment is more than a day past, or no moment was chosen within
+and those whose group has not met: it did not say it met and no round
+counts yet (`PracticeRound.objects.that_count()`, the skills lab's one rule of
+practice that happened), and the chosen moment is more than a day past, or no moment was chosen within
 `PRACTICE_WAITING_DAYS` days of forming the group.
 
 A cohort costs a fixed number of queries, whatever its size.
@@ -31,7 +32,14 @@ from django.utils.translation import gettext
 from training.assessments.stuck import StuckLearner, StuckSection
 from training.learning.models import Enrolment
 
-from .models import Observation, PracticeActivityPage, PracticeGroup, PracticeMember, PracticeOptIn
+from .models import (
+    PracticeActivityPage,
+    PracticeGroup,
+    PracticeGroupMet,
+    PracticeMember,
+    PracticeOptIn,
+    PracticeRound,
+)
 
 
 def waiting_days() -> int:
@@ -63,10 +71,11 @@ def practice_stuck_sections(*, cohort, now: datetime.datetime | None = None) -> 
             "activity_id", "enrolment_id"
         )
     )
-    met = Observation.objects.filter(round__group=OuterRef("pk"))
+    said_met = PracticeGroupMet.objects.filter(group=OuterRef("pk"))
+    counted = PracticeRound.objects.that_count().filter(group=OuterRef("pk"))
     groups = list(
         PracticeGroup.objects.filter(activity__in=activities, cohort=cohort)
-        .annotate(has_met=Exists(met))
+        .annotate(has_met=Exists(said_met) | Exists(counted))
         .prefetch_related("members__enrolment__learner")
     )
     formed_last = dict(
