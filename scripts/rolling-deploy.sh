@@ -53,9 +53,10 @@ stop() {  # stop NAME: SIGTERM, then wait until it has finished what it was doin
 }
 
 start() {  # start NAME: its own process group again, the same command line, the same log
-  local name=$1
-  # shellcheck disable=SC2086 # NAME.cmd holds the words printf %q quoted
-  eval "setsid $(cat "$DIR/$name.cmd")" >>"$DIR/$name.log" 2>&1 </dev/null &
+  local name=$1 command
+  eval "command=($(cat "$DIR/$name.cmd"))"  # the words printf %q wrote
+  # A simple command in the background: $! is the server itself, leader of its new group.
+  setsid "${command[@]}" >>"$DIR/$name.log" 2>&1 </dev/null &
   echo "$!" >"$DIR/$name.pid"
   say "started $name (pid $!)"
 }

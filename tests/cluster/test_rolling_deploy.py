@@ -149,6 +149,9 @@ def test_autosaves_during_a_rolling_deploy_are_all_acknowledged(cluster):
 
     after = _pids(cluster)
     assert all(after[name] != before[name] for name in SERVERS), (before, after)
+    # Each is the leader of its own process group again, as scripts/cluster.sh started it
+    # (the tests that kill servers kill the whole group).
+    assert all(os.getpgid(pid) == pid for pid in after.values()), after
     for backend in (os.environ["CLUSTER_APP1_BACKEND"], os.environ["CLUSTER_APP2_BACKEND"]):
         wait_until(
             lambda b=backend: requests.get(f"{b}/readyz", timeout=10).status_code == 200,
