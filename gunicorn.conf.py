@@ -16,6 +16,10 @@ bind = [os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")]
 # because production's cache is shared (database or Redis), not per process.
 workers = int(os.environ.get("WEB_CONCURRENCY", 2 * (os.cpu_count() or 1)))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
+# SIGTERM (a deploy, scripts/rolling-deploy.sh) stops taking new connections and
+# lets every running request finish, for at most this long: a save in flight is
+# answered, not cut off (tests/cluster/test_rolling_deploy.py).
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", 30))
 
 # Both logs to stderr, where the service manager collects them. The access
 # line leaves out the query string, referrer and user agent: search terms

@@ -26,6 +26,11 @@ PIDS=()  # process groups to end on exit (each server is started with setsid)
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
+  # Servers restarted since (scripts/rolling-deploy.sh) are in their pid files.
+  local file
+  for file in "$VAR"/*.pid; do
+    [ -f "$file" ] && PIDS+=("$(cat "$file")")
+  done
   for pid in "${PIDS[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do
     for _ in $(seq 1 50); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.2; done
@@ -45,13 +50,15 @@ as_postgres() {  # PostgreSQL will not run as root
 
 # started NAME COMMAND...: run in its own process group (so the whole group,
 # gunicorn's workers too, can be killed), log to var/cluster/NAME.log, and note
-# its pid in var/cluster/NAME.pid for the smoke tests.
+# its pid in var/cluster/NAME.pid for the smoke tests and its command line in
+# var/cluster/NAME.cmd for scripts/rolling-deploy.sh (which starts it again).
 started() {
   local name=$1
   shift
   setsid "$@" >"$VAR/$name.log" 2>&1 &
   PIDS+=("$!")
   echo "$!" >"$VAR/$name.pid"
+  printf '%q ' "$@" >"$VAR/$name.cmd"
 }
 
 wait_for() {  # wait_for WHAT SECONDS COMMAND...
@@ -151,6 +158,8 @@ export CLUSTER_CA=$VAR/tls.crt
 export CLUSTER_APP1_BACKEND=http://127.0.0.1:$APP1_PORT
 export CLUSTER_APP2_BACKEND=http://127.0.0.1:$APP2_PORT
 export METRICS_TOKEN=cluster-metrics-$(openssl rand -hex 12)
+export MAINTENANCE_FILE=$VAR/maintenance
+export CREDENTIALS_KEY_DIR=$VAR/credential-keys
 EOF
 # shellcheck source=/dev/null
 . "$VAR/cluster.env"
@@ -183,14 +192,20 @@ if [ ! -f "$CACHE/ready" ]; then
   pg_start
 fi
 
+# The signing keys of the credentials (production makes them once, README "Production notes").
+"$BIN/python" manage.py credentials_keygen >/dev/null
+
 # --- Two app servers and two task workers ------------------------------------
-GUNICORN_BIND=127.0.0.1:$APP1_PORT started app1 "$BIN/gunicorn" config.wsgi
-GUNICORN_BIND=127.0.0.1:$APP2_PORT started app2 "$BIN/gunicorn" config.wsgi
+started app1 env GUNICORN_BIND="127.0.0.1:$APP1_PORT" "$BIN/gunicorn" config.wsgi
+started app2 env GUNICORN_BIND="127.0.0.1:$APP2_PORT" "$BIN/gunicorn" config.wsgi
 started worker1 "$BIN/python" manage.py run_worker --worker-id worker-1
 started worker2 "$BIN/python" manage.py run_worker --worker-id worker-2
 
 # --- nginx in front --------------------------------------------------------------
 mkdir -p "$VAR/nginx/logs" "$VAR/nginx/tmp"
+# The maintenance page (and its JSON for scripts) nginx answers when no app server
+# does (a restart, a deploy gone wrong): the same Dutch text the app servers show.
+"$BIN/python" manage.py maintenance export "$VAR/nginx/maintenance" >/dev/null
 [ "$(id -u)" -ne 0 ] || chown -R nobody:nogroup "$VAR/nginx/tmp"
 proxy() {  # the proxy settings of one server block, to upstream $1 on port $2
   cat <<EOF
@@ -201,6 +216,24 @@ proxy() {  # the proxy settings of one server block, to upstream $1 on port $2
         client_max_body_size 210m;
         # Prometheus scrapes each app server on its internal address, with METRICS_TOKEN.
         location = /metrics { return 404; }
+        # No app server answers (502), or none in time (504): the maintenance page,
+        # 503 with Retry-After, JSON for scripts (the editor keeps the text and retries).
+        # An app server's own 503 (maintenance mode, a busy database) passes unchanged.
+        error_page 502 503 504 =503 \$unavailable_page;
+        location = /maintenance.html {
+            internal;
+            root $VAR/nginx/maintenance;
+            default_type "text/html; charset=utf-8";
+            add_header Retry-After 5 always;
+            add_header Cache-Control "no-store" always;
+        }
+        location = /maintenance.json {
+            internal;
+            root $VAR/nginx/maintenance;
+            default_type application/json;
+            add_header Retry-After 5 always;
+            add_header Cache-Control "no-store" always;
+        }
         location / {
             proxy_pass http://$1;
             # One public name for every port, as in production (allauth keys
@@ -234,6 +267,11 @@ http {
     fastcgi_temp_path $VAR/nginx/tmp/fastcgi;
     uwsgi_temp_path $VAR/nginx/tmp/uwsgi;
     scgi_temp_path $VAR/nginx/tmp/scgi;
+    # Which maintenance answer (proxy() above): JSON for scripts, else the page.
+    map \$http_accept \$unavailable_page {
+        default /maintenance.html;
+        ~*application/json /maintenance.json;
+    }
     # Both app servers; one whose /readyz fails is marked down by scripts/nginx-readiness.sh.
     upstream site { include $VAR/nginx/site-upstream.conf; }
     upstream app1 { server 127.0.0.1:$APP1_PORT; }

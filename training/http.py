@@ -94,7 +94,7 @@ def typed_texts(request) -> list[str]:
     return texts
 
 
-def _back_url(request) -> str:
+def back_url(request) -> str:
     """The page the form was on (its Referer, when it is this site), else this path."""
     referer = request.headers.get("Referer", "")
     if referer and url_has_allowed_host_and_scheme(
@@ -125,7 +125,7 @@ class DatabaseBusyMiddleware:
             return database_busy_json()
         # Rendered without the request's context processors: like 500.html, the
         # page must not need the database that is busy.
-        context = {"typed": typed_texts(request), "back": _back_url(request)}
+        context = {"typed": typed_texts(request), "back": back_url(request)}
         page = render_to_string("database_busy.html", context)
         return retry_after(HttpResponse(page, status=503))
 

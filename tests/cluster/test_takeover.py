@@ -66,7 +66,20 @@ def test_autosaves_survive_an_app_server_killed_mid_run(cluster, visitor):
     assert max(history) == SAVES
     # The site is still served, by the app server that is left.
     assert visitor.on(cluster["site"]).go("GET", "/").status_code == 200
-    assert requests.get(cluster["app1"] + "/", verify=visitor.verify, timeout=10).status_code == 502
+    # nginx answers for the dead one with the maintenance page (503, Retry-After), JSON for scripts.
+    page = requests.get(cluster["app1"] + "/", verify=visitor.verify, timeout=10)
+    assert page.status_code == 503
+    assert page.headers["Retry-After"] == "5"
+    assert "We werken aan de site" in page.text
+    answer = requests.post(
+        cluster["app1"] + url,
+        data={"text": "x"},
+        headers={"Accept": "application/json"},
+        verify=visitor.verify,
+        timeout=10,
+    )
+    assert answer.status_code == 503
+    assert answer.json()["maintenance"] is True
 
 
 def test_certificates_are_all_issued_when_a_worker_is_killed_mid_task(cluster):

@@ -85,6 +85,7 @@ def test_readyz_is_ready_with_a_live_worker(client, live_worker):
         "storage:private",
         "storage:certificates",
         "workers",
+        "maintenance",
     }
     assert set(body["checks"].values()) == {"ok"}
     assert "no-store" in response["Cache-Control"]

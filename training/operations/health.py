@@ -7,7 +7,8 @@
   kept per process for `READINESS_MIGRATIONS_CACHE_SECONDS`), the cache
   answers, every file storage but the static files takes a write and a delete
   of a tiny probe file, and at least one task worker has a heartbeat younger
-  than `WORKER_STALE_AFTER_SECONDS`. 200 when every check passes, 503 naming
+  than `WORKER_STALE_AFTER_SECONDS`, and maintenance mode is off
+  (maintenance.py: the load balancer sees it, /healthz stays alive). 200 when every check passes, 503 naming
   the checks that failed otherwise.
 
 Both answer JSON with check names and "ok"/"fail" and, for a failure, the
@@ -31,6 +32,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
+from training.operations.maintenance import check_maintenance
 from training.worker.models import WorkerHeartbeat
 from training.worker.services import stale_after
 
@@ -116,6 +118,7 @@ def readiness() -> tuple[bool, dict[str, str]]:
             f"storage:{alias}": (lambda a=alias: check_storage(a)) for alias in readiness_storages()
         },
         "workers": check_workers,
+        "maintenance": check_maintenance,
     }
     results = {}
     for name, check in checks.items():

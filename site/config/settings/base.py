@@ -74,6 +74,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "config.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Maintenance mode: a 503 for every page and script, after the static files
+    # (the maintenance page needs its stylesheet) and the security headers.
+    "training.operations.maintenance.MaintenanceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -303,6 +306,13 @@ BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
 # /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; without a token,
 # only a client on the loopback address that did not come through a proxy.
 METRICS_TOKEN = env("METRICS_TOKEN", default="")
+# Maintenance mode (training/operations/maintenance.py): while this file exists,
+# pages answer a Dutch 503 page and scripts JSON 503, both with Retry-After; /healthz
+# stays alive and /readyz unready. `manage.py maintenance on|off` writes and removes
+# it; with app servers on several machines, put it on a path they share.
+MAINTENANCE_FILE = env.path("MAINTENANCE_FILE", default=BASE_DIR / "var" / "maintenance")
+# Seconds an answer during maintenance asks to wait (`maintenance on --retry-after` wins).
+MAINTENANCE_RETRY_AFTER = env.int("MAINTENANCE_RETRY_AFTER", default=30)
 # /readyz keeps a passing "no unapplied migrations" answer this long per process.
 READINESS_MIGRATIONS_CACHE_SECONDS = env.float("READINESS_MIGRATIONS_CACHE_SECONDS", default=30)
 WORKER_SWEEP_SECONDS = env.float("WORKER_SWEEP_SECONDS", default=60)

@@ -26,3 +26,6 @@ if "DATABASE_URL" not in env.ENVIRON:
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Background tasks run at once, inside the call that enqueues them.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Maintenance mode is switched by tests only (a fixture points this at its own
+# temporary file): a `manage.py maintenance on` in this checkout never reaches them.
+MAINTENANCE_FILE = BASE_DIR / "var" / "test-maintenance-switched-by-fixtures-only"  # noqa: F405

@@ -12,7 +12,8 @@
  *   one, or combine both; the choice is saved on top of the newer revision.
  * - A refused save (400, 413: too long) keeps the text on screen and on the
  *   device and waits for the learner to change it; no endless retry. A busy
- *   server (503) or a lost connection is retried with a growing delay.
+ *   server (503) or a lost connection is retried with a growing delay;
+ *   maintenance (503 `maintenance`) exactly after the Retry-After it names.
  * - Each tab sends its own random id: after a beacon (whose answer cannot be
  *   read) the server knows the newer revisions were this tab's own.
  * All texts come from the page (translated there), none from this file.
@@ -261,7 +262,7 @@
     announce(said);
   }
 
-  function retryLater(delay, said) {
+  function retryLater(delay, said, asked) {
     // A calm status: nothing is wrong with the text, it waits here until the server can take it.
     setStatus(said, "waiting");
     if (statusLine.getAttribute("data-said") !== said) {
@@ -269,7 +270,10 @@
       announce(said);
     }
     schedule(delay);
-    retryDelay = Math.min(retryDelay * 2, MAX_RETRY_DELAY);
+    if (!asked) {
+      // Guessed, not told by the server: wait longer each time.
+      retryDelay = Math.min(retryDelay * 2, MAX_RETRY_DELAY);
+    }
   }
 
   function save(keepalive) {
@@ -324,6 +328,9 @@
             announce(data.error);
           } else if (data.conflict) {
             showConflict(data);
+          } else if (data.maintenance) {
+            // The site is being updated: ask again when the server said, not sooner or later.
+            retryLater(result.retryAfter * 1000 || retryDelay, message("maintenance"), true);
           } else if (result.status === 503 || data.retry) {
             var wait = Math.max(result.retryAfter * 1000, retryDelay);
             retryLater(wait, message("busy"));
