@@ -99,3 +99,10 @@ def test_bad_input_gets_a_dutch_json_error_never_a_500(trainer_client, raw):
         "Het verzoek is geen geldige JSON.",
         "Stuur een pad en een lijst van hoogstens 200 teksten.",
     }
+
+
+def test_a_get_is_answered_in_json_too(trainer_client):
+    response = trainer_client.get(reverse("courses_readability"))
+
+    assert response.status_code == 405 and response["Allow"] == "POST"
+    assert response.json() == {"error": "Stuur de teksten met POST."}

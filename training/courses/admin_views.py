@@ -16,7 +16,6 @@ from django.urls import Resolver404, resolve
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
 from wagtail.models import Page
 
 from training.http import no_store
@@ -78,8 +77,11 @@ def _answer(result: Readability) -> dict:
     }
 
 
-@require_POST
 def readability_check(request):
+    if request.method != "POST":
+        response = _error(_("Send the texts with POST."), status=405)
+        response["Allow"] = "POST"
+        return response
     try:
         data = json.loads(request.body or b"null")
     except (ValueError, UnicodeDecodeError):
