@@ -1,8 +1,9 @@
 """The page editor's readability indicator and its accessibility fix for Draftail.
 
-Both are static files inserted with Wagtail's `insert_editor_js` / `insert_editor_css`
-hooks (the CSP allows no inline script or style); the indicator asks the JSON endpoint
-of `admin_views.readability_check`, registered here under the admin's URLs.
+Both are static files inserted with Wagtail's `insert_editor_js` and
+`insert_global_admin_css` hooks (the CSP allows no inline script or style); the indicator
+asks the JSON endpoint of `admin_views.readability_check`, registered here under the
+admin's URLs.
 """
 
 from django.templatetags.static import static
@@ -29,6 +30,6 @@ def readability_and_draftail_js():
     )
 
 
-@hooks.register("insert_editor_css")
+@hooks.register("insert_global_admin_css")  # Wagtail 8 has no editor-only CSS hook
 def readability_css():
     return format_html('<link rel="stylesheet" href="{}">', static("courses/readability.css"))

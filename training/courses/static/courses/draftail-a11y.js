@@ -29,10 +29,14 @@
     var field = editor.closest(".w-field");
     var fieldLabel = field && field.querySelector(".w-field__label");
     if (fieldLabel && fieldLabel.textContent.trim()) return fieldLabel;
-    var panel = editor.closest("[data-panel], .w-panel, section");
-    var heading = panel && panel.querySelector(".w-panel__heading, [data-panel-heading-text]");
-    if (heading && heading.textContent.trim()) return heading;
-    return null;
+    // A StreamField block: the block type's name in its panel heading (not the whole
+    // heading, nor its [data-panel-heading-text], which preview the block's text).
+    var panel = editor.closest("[data-panel]");
+    var header = panel && panel.querySelector(":scope > .w-panel__header");
+    var name = header && header.querySelector(".c-sf-block__type, [data-panel-heading-text]");
+    if (name && name.textContent.trim()) return name;
+    var heading = header && header.querySelector(".w-panel__heading");
+    return heading && heading.textContent.trim() ? heading : null;
   }
 
   function fix(editor) {

@@ -37,7 +37,7 @@
 
   function textOf(field) {
     if (field.tagName === "TEXTAREA") return field.value;
-    var editable = field.querySelector("[contenteditable]");
+    var editable = field.querySelector(".public-DraftEditor-content");
     return editable ? editable.innerText : "";
   }
 
