@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
 
 from django.db import models
@@ -136,6 +136,7 @@ def _hyphenator():
     return pyphen.Pyphen(lang="nl_NL")
 
 
+@lru_cache(maxsize=4096)  # bounded: a long-running process sees many words
 def syllables(word: str) -> int:
     """Syllables of a Dutch word, from pyphen's hyphenation points (at least one)."""
     return max(1, len(_hyphenator().positions(word.lower())) + 1)
@@ -148,7 +149,7 @@ def _is_course_term(word: str) -> bool:
     )
 
 
-@cache
+@lru_cache(maxsize=4096)
 def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
 
