@@ -182,8 +182,8 @@ ACTIVITIES = [
         PracticeActivityPage.Mode.LIVE,
         "<p>Jullie oefenen met z’n drieën, op video of op een plek die jullie kiezen. "
         "De verteller vraagt iets wat je als gespreksbegeleider niet kunt geven. De luisteraar "
-        "laat merken dat de vraag gehoord is, zegt eerlijk en warm wat wel en niet kan, "
-        "en kijkt mee waar de verteller wel terecht kan.</p>",
+        "laat merken dat de vraag gehoord is. Dan zegt de luisteraar eerlijk en warm wat wel "
+        "en niet kan. En denkt mee: waar kan de verteller wel terecht?</p>",
     ),
 ]
 
