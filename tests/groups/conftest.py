@@ -67,3 +67,22 @@ def post_data(value=5, **overrides):
     data["open_answer"] = "Dat ik mijn verhaal kwijt kon."
     data.update(overrides)
     return data
+
+
+@pytest.fixture
+def association(facilitator):
+    from django.utils import timezone
+
+    from tests.factories import AssociationFactory, UserFactory
+    from training.associations.models import AssociationMembership
+
+    association = AssociationFactory(staff=[UserFactory()])
+    AssociationMembership.objects.create(
+        association=association, learner=facilitator, confirmed_at=timezone.now()
+    )
+    return association
+
+
+@pytest.fixture
+def association_staff(association):
+    return association.staff.get()

@@ -1,7 +1,7 @@
 """What an association's staff and trainers see of the groups' feedback: figures only.
 
 The association is looked up through `association_feedback_visible_to` (its staff,
-superusers), so another association's id is a 404. Per quarter, per group and across
+superusers), so another association's id is a 404 (also when not signed in). Per quarter, per group and across
 groups; no open answers and no per-meeting figures; nothing but counts below the
 threshold (every figure comes from `selectors.answer_summary`). CSV and PDF show
 exactly what the page shows.
@@ -52,7 +52,6 @@ def _quarters_around(year: int, quarter: int) -> tuple[str, str]:
 
 
 @never_cache
-@login_required
 def quarter(request, pk):
     association = _association(request, pk)
     year, number = _quarter(request)
@@ -87,7 +86,6 @@ def quarter_csv_rows(report) -> list[list]:
 
 
 @never_cache
-@login_required
 def quarter_csv(request, pk):
     association = _association(request, pk)
     year, number = _quarter(request)
@@ -100,7 +98,6 @@ def quarter_csv(request, pk):
 
 
 @never_cache
-@login_required
 def quarter_pdf(request, pk):
     association = _association(request, pk)
     year, number = _quarter(request)
