@@ -25,3 +25,7 @@ class TooBusy(GroupsError):
 
 class LifetimeTooLong(GroupsError):
     message = _("A feedback moment can stay open for 7 days at most.")
+
+
+class TooFewAnswers(GroupsError):
+    message = _("There are too few answers yet to bring figures anywhere.")

@@ -243,6 +243,16 @@ def group_results(*, group: PeerGroup) -> GroupResults:
     return GroupResults(group=group, meetings=meetings, trends=trends, open_answers=open_answers)
 
 
+def dipping_groups(*, user) -> list[tuple[PeerGroup, GroupResults]]:
+    """The facilitator's groups whose last meeting with figures dipped on a statement."""
+    found = []
+    for group in own_groups(user):
+        results = group_results(group=group)
+        if results.dipping:
+            found.append((group, results))
+    return found
+
+
 def groups_overview(*, user) -> list[tuple[PeerGroup, int, FeedbackMoment | None]]:
     """The facilitator's groups, each with its number of answers and its open moment."""
     now = timezone.now()

@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime
 import hashlib
 import secrets
+import uuid
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from training.certificates.ratelimit import window_allowed
 
@@ -178,6 +181,41 @@ def open_answers_expire(*, today: datetime.date | None = None, dry_run: bool = F
     if dry_run:
         return due.count()
     return due.update(open_answer="")
+
+
+def meeting_case_bring(*, moment: FeedbackMoment, intervision_meeting, brought_by):
+    """Bring a meeting's feedback to an intervision meeting as a case: the case carries the
+    aggregated figures (above the threshold only), never an open answer. Once per moment
+    and intervision meeting (a retry returns the same case)."""
+    from training.continuing.services import case_save
+
+    from .selectors import answer_summary
+
+    if moment.meeting.group.facilitator_id != brought_by.pk:
+        raise errors.GroupsError()
+    summary = answer_summary(answers=moment.answers.all())
+    if not summary.shown:
+        raise errors.TooFewAnswers()
+    lines = [
+        _("Participants' feedback on the meeting of %(date)s (%(count)s answers):")
+        % {"date": date_format(moment.meeting.held_on, "j F Y"), "count": summary.count}
+    ]
+    lines += [
+        _("%(statement)s: %(agree)s%% agreed (national %(national)s%%)")
+        % {
+            "statement": statement.label,
+            "agree": statement.agree_percent,
+            "national": statement.national_percent,
+        }
+        for statement in summary.statements
+    ]
+    client_id = uuid.uuid5(moment.public_id, f"intervision-{intervision_meeting.pk}")
+    return case_save(
+        meeting=intervision_meeting,
+        brought_by=brought_by,
+        client_id=client_id,
+        case="\n".join(lines),
+    )
 
 
 def groups_erase(*, user) -> None:

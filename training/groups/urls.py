@@ -24,6 +24,7 @@ facilitator_urlpatterns = [
     path("moment/<uuid:public_id>/scherm/", views.moment_screen, name="moment_screen"),
     path("moment/<uuid:public_id>/kaart.pdf", views.moment_card, name="moment_card"),
     path("moment/<uuid:public_id>/sluiten/", views.moment_close, name="moment_close"),
+    path("moment/<uuid:public_id>/intervisie/", views.moment_case, name="moment_case"),
 ]
 
 urlpatterns = [

@@ -19,7 +19,9 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from training.continuing.permissions import own_sessions
+from training.continuing.errors import ContinuingError
+from training.continuing.permissions import meetings_visible_to, own_sessions
+from training.converters import parse_id
 from training.http import no_store, resend_forms
 
 from . import errors, pdf, selectors, services
@@ -152,7 +154,13 @@ def moment_detail(request, public_id):
     moment = _own_moment(request, public_id)
     url = participant_url(request, moment)
     summary = selectors.answer_summary(answers=moment.answers.all())
+    intervision = (
+        meetings_visible_to(request.user)
+        .filter(starts_at__gte=timezone.now())
+        .select_related("group")
+    )
     context = {
+        "intervision_meetings": intervision if summary.shown else [],
         "moment": moment,
         "group": moment.meeting.group,
         "url": url,
@@ -180,6 +188,23 @@ def moment_card(request, public_id):
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = 'inline; filename="feedback-kaart.pdf"'
     return no_store(response)
+
+
+@never_cache
+@require_POST
+def moment_case(request, public_id):
+    """Bring the meeting's figures (never open answers) to an intervision meeting."""
+    moment = _own_moment(request, public_id)
+    intervision_meeting = get_object_or_404(
+        meetings_visible_to(request.user), pk=parse_id(request.POST.get("intervision_meeting"))
+    )
+    try:
+        case = services.meeting_case_bring(
+            moment=moment, intervision_meeting=intervision_meeting, brought_by=request.user
+        )
+    except (errors.GroupsError, ContinuingError):
+        return redirect("groups:moment", public_id=moment.public_id)
+    return redirect("continuing:case_edit", public_id=case.public_id)
 
 
 @never_cache
