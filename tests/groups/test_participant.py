@@ -29,7 +29,7 @@ def test_the_page_needs_no_account_and_sets_no_cookie_before_an_answer(client, m
     assert "Ik voelde me veilig" in response.content.decode()
     assert "113" in response.content.decode()
     assert "no-store" in response["Cache-Control"]
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "same-origin"
     assert PHONE_COOKIE not in response.cookies
     assert "sessionid" not in response.cookies
     assert "<script" not in response.content.decode()

@@ -5,6 +5,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from training.continuing.forms import DateInput
+
 from .models import (
     DEFAULT_LIFETIME_HOURS,
     GAIN_FIELDS,
@@ -101,9 +103,7 @@ class PeerGroupEditForm(PeerGroupForm):
 
 
 class MomentForm(forms.Form):
-    held_on = forms.DateField(
-        label=_("Date of the meeting"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    held_on = forms.DateField(label=_("Date of the meeting"), widget=DateInput())
     lifetime_hours = forms.IntegerField(
         label=_("Open for (hours)"),
         min_value=1,

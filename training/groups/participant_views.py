@@ -29,8 +29,9 @@ PHONE_COOKIE = "lg_answered"
 
 def _page(request, template, context, status=200):
     response = no_store(TemplateResponse(request, template, context, status=status))
-    # The link is the only key to the moment: never hand it on to another site.
-    response["Referrer-Policy"] = "no-referrer"
+    # The link is the only key to the moment: the site's Referrer-Policy (same-origin)
+    # never hands it to another site; no-referrer would make the form post `Origin: null`,
+    # which CSRF protection refuses.
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
