@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from tests.factories import login_with_mfa
+from tests.factories import AssociationFactory, login_with_mfa
 from training.groups import selectors, services
 from training.groups.models import FeedbackAnswer
 
@@ -170,3 +170,29 @@ def test_retention_empties_open_answers_and_keeps_figures(moment, clock):
     row = FeedbackAnswer.objects.get()
     assert row.open_answer == ""
     assert row.safe == 4
+
+
+@pytest.mark.parametrize("answers, shown", [(4, False), (5, True)])
+def test_the_api_holds_to_the_threshold(
+    client, association, association_staff, group, clock, answers, shown
+):
+    from training.associations.services import api_token_create
+
+    _quarter_with(association, group, answers)
+    _token, raw = api_token_create(association=association, user=association_staff, name="Jaar")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    url = f"/api/v1/associations/{association.pk}/group-feedback"
+    response = client.get(url + "?year=2026&quarter=1", **auth)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    body = response.json()
+    assert SECRET_WORDS not in response.content.decode()
+    (row,) = body["groups"]
+    assert row["feedback"]["answers"] == answers
+    assert row["feedback"]["shown"] is shown
+    assert bool(row["feedback"]["statements"]) is shown
+    assert bool(row["feedback"]["gains"]) is shown
+    assert client.get(url + "?year=2026&quarter=5", **auth).status_code == 422
+    other = AssociationFactory()
+    other_url = f"/api/v1/associations/{other.pk}/group-feedback?year=2026&quarter=1"
+    assert client.get(other_url, **auth).status_code == 404
