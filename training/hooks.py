@@ -121,6 +121,13 @@ PRACTICE_LOG_PROMPTS = Hook(
     "fn(*, user) -> list[LogPrompt]",
     "Adds short prompts (title, text, links) to the top of the facilitator's practice log.",
 )
+RENEWAL_LINES = Hook(
+    "lotgenoot_renewal_lines",
+    "continuing",
+    "fn(*, user_id, start, end) -> list[LedgerLine]",
+    "Adds lines (e.g. reflections on participants' feedback) to a renewal ledger; the "
+    "renewal rule decides how much of each kind counts.",
+)
 
 HOOKS = (
     LEARNER_CONTEXT,
@@ -133,6 +140,7 @@ HOOKS = (
     HOLDER_CONTEXT,
     EXPIRY_REMINDER_CONTEXT,
     PRACTICE_LOG_PROMPTS,
+    RENEWAL_LINES,
 )
 
 

@@ -22,6 +22,7 @@ from .models import (
     STATEMENT_FIELDS,
     FeedbackAnswer,
     FeedbackMoment,
+    GroupMeeting,
     PeerGroup,
     Scale,
 )
@@ -251,6 +252,24 @@ def dipping_groups(*, user) -> list[tuple[PeerGroup, GroupResults]]:
         if results.dipping:
             found.append((group, results))
     return found
+
+
+def feedback_reflections(*, user_id, start: datetime.date, end: datetime.date) -> list:
+    """The facilitator's logged sessions in [start, end] with a written reflection, linked
+    to a meeting whose feedback reached the threshold."""
+    meetings = GroupMeeting.objects.filter(
+        group__facilitator_id=user_id,
+        practice_session__isnull=False,
+        practice_session__held_on__gte=start,
+        practice_session__held_on__lte=end,
+        moment__isnull=False,
+    ).select_related("practice_session", "moment")
+    return [
+        meeting.practice_session
+        for meeting in meetings
+        if meeting.practice_session.has_reflection
+        and answer_summary(answers=meeting.moment.answers.all()).shown
+    ]
 
 
 def groups_overview(*, user) -> list[tuple[PeerGroup, int, FeedbackMoment | None]]:

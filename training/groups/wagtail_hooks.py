@@ -4,9 +4,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from training.hooks import ORDER, PRACTICE_LOG_PROMPTS, LogPrompt
+from training.continuing.selectors import LedgerLine
+from training.hooks import ORDER, PRACTICE_LOG_PROMPTS, RENEWAL_LINES, LogPrompt
 
-from .selectors import dipping_groups
+from .selectors import dipping_groups, feedback_reflections
 
 
 @hooks.register(PRACTICE_LOG_PROMPTS.name, order=ORDER["groups"])
@@ -36,3 +37,22 @@ def feedback_dip_prompts(*, user) -> list[LogPrompt]:
             )
         )
     return prompts
+
+
+#: What one reflection on a meeting's participants' feedback counts toward renewal.
+FEEDBACK_REFLECTION_HOURS = 1.0
+
+
+@hooks.register(RENEWAL_LINES.name, order=ORDER["groups"])
+def feedback_reflection_lines(*, user_id, start, end) -> list[LedgerLine]:
+    """Each practice-log entry with a written reflection on a meeting whose feedback
+    reached the threshold (the renewal rule caps how much of it counts)."""
+    return [
+        LedgerLine(
+            day=session.held_on,
+            kind="feedback_reflection",
+            title=session.group_kind,
+            hours=FEEDBACK_REFLECTION_HOURS,
+        )
+        for session in feedback_reflections(user_id=user_id, start=start, end=end)
+    ]
