@@ -70,6 +70,7 @@ CLOCK_SENSITIVE_MODULES = frozenset(
         "tests/groups/test_facilitator.py",
         "tests/groups/test_participant.py",
         "tests/groups/test_plain_dutch.py",
+        "tests/groups/test_privacy.py",
         "tests/groups/test_reflection.py",
         "tests/groups/test_renewal.py",
         "tests/groups/test_threshold.py",
