@@ -133,3 +133,17 @@ def test_export_gives_groups_and_figures_without_open_answers(facilitator, momen
     assert feedback["answers"] == 5
     assert feedback["statements"]["safe"]["4"] == 5
     assert "Geheime woorden" not in repr(data)
+
+
+def test_the_list_shows_each_group_its_answers_and_its_open_moment(client, facilitator, moment):
+    from .conftest import answer
+
+    for _ in range(2):
+        answer(moment)
+    client.force_login(facilitator)
+    page = client.get(reverse("groups:list"))
+    html = page.content.decode()
+    assert "Leven met reuma, avondgroep" in html
+    assert "2 antwoorden tot nu toe" in html
+    assert reverse("groups:moment", args=[moment.public_id]) in html
+    assert "no-store" in page["Cache-Control"]
