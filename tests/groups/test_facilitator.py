@@ -147,3 +147,18 @@ def test_the_list_shows_each_group_its_answers_and_its_open_moment(client, facil
     assert "2 antwoorden tot nu toe" in html
     assert reverse("groups:moment", args=[moment.public_id]) in html
     assert "no-store" in page["Cache-Control"]
+
+
+def test_the_cards_qr_code_opens_the_participants_page(client, facilitator, moment):
+    """Read back with zxing-cpp (someone else's decoder), from the image in the PDF."""
+    import zxingcpp
+
+    client.force_login(facilitator)
+    card = client.get(reverse("groups:moment_card", args=[moment.public_id]))
+    (image,) = PdfReader(io.BytesIO(card.content)).pages[0].images
+    picture = image.image.convert("L")
+    picture = picture.resize((picture.width * 4, picture.height * 4))
+    barcodes = zxingcpp.read_barcodes(picture)
+    assert [b.text for b in barcodes if b.format == zxingcpp.BarcodeFormat.QRCode] == [
+        f"http://testserver/groep/{moment.token}/"
+    ]
