@@ -2,7 +2,7 @@
 
 The order, lowest first (apps on one level may not import each other either):
 accounts, worker < courses < learning < assessments < practice < certificates
-< credentials < continuing < associations < privacy, demo < operations. The top-level modules
+< credentials < continuing < associations < groups < privacy, demo < operations. The top-level modules
 (`training/http.py`, `spreadsheets.py`, `policies.py`, `actions.py`, `versioning.py`,
 `errors.py`, `converters.py`, `blocks.py`, `mail.py`, `hooks.py`, `admin_toolkit.py`) are shared helpers: every app may
 import them and they import no app (only each other). `training/api.py` may import any app.
@@ -31,9 +31,10 @@ LEVELS = {
     "credentials": 6,
     "continuing": 7,
     "associations": 8,
-    "privacy": 9,
-    "demo": 9,
-    "operations": 10,
+    "groups": 9,
+    "privacy": 10,
+    "demo": 10,
+    "operations": 11,
 }
 SHARED_HELPERS = {
     "http",

@@ -10,6 +10,10 @@
   Open Badges 3.0 credential of one of its facilitators' certificates, in both
   forms (the OB 3.0 §8.2 VC-JWT, and the JSON-LD with its Data Integrity proof).
   A token only ever sees its own association: any other id is a 404.
+- GET /api/v1/associations/{id}/group-feedback?year=&quarter=: what participants said
+  about its facilitators' groups in one quarter, per group and across groups: figures
+  only where at least the threshold answered (training.groups.selectors.answer_summary),
+  never an open answer, never per meeting.
 
 Every answer (errors too) is `Cache-Control: no-store` and `X-Robots-Tag:
 noindex`: it holds a person's certification, which no shared cache or search
@@ -24,7 +28,7 @@ from typing import Any, Literal
 
 from django.conf import settings
 from django.http import HttpRequest
-from ninja import NinjaAPI, Query, Router, Schema, Status
+from ninja import Field, NinjaAPI, Query, Router, Schema, Status
 from ninja.security import HttpBearer
 
 from training.associations.selectors import (
@@ -42,6 +46,7 @@ from training.certificates.selectors import (
 )
 from training.credentials.selectors import credential_by_code, credential_url
 from training.credentials.signing import MEDIA_TYPE as VC_JWT_MEDIA_TYPE
+from training.groups.selectors import association_quarter
 
 
 class TrainingApi(NinjaAPI):
@@ -153,6 +158,39 @@ class AssociationOut(Schema):
     id: int
     name: str
     facilitators: int
+
+
+class QuarterFilter(Schema):
+    year: int = Field(..., ge=2020, le=2100)
+    quarter: int = Field(..., ge=1, le=4)
+
+
+class StatementFiguresOut(Schema):
+    key: str
+    label: str
+    distribution: dict[str, int]
+    agree_percent: int
+    national_percent: int
+
+
+class FeedbackSummaryOut(Schema):
+    answers: int
+    shown: bool
+    statements: list[StatementFiguresOut]
+    gains: dict[str, int]
+
+
+class GroupFeedbackOut(Schema):
+    name: str
+    feedback: FeedbackSummaryOut
+
+
+class QuarterFeedbackOut(Schema):
+    year: int
+    quarter: int
+    threshold: int
+    overall: FeedbackSummaryOut
+    groups: list[GroupFeedbackOut]
 
 
 class FacilitatorFilter(Schema):
@@ -293,6 +331,53 @@ def association_certificates(request, association_id: int, filters: Query[Facili
             }
             for row in rows
         ],
+    )
+
+
+def _feedback(summary) -> dict:
+    return {
+        "answers": summary.count,
+        "shown": summary.shown,
+        "statements": [
+            {
+                "key": s.key,
+                "label": s.label,
+                "distribution": {str(value): count for value, _label, count in s.distribution},
+                "agree_percent": s.agree_percent,
+                "national_percent": s.national_percent,
+            }
+            for s in summary.statements
+        ],
+        "gains": {g.key: g.count for g in summary.gains},
+    }
+
+
+@associations.get(
+    "/{association_id}/group-feedback",
+    response={200: QuarterFeedbackOut, 401: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut},
+    summary="Participants' feedback on the association's groups in one quarter",
+)
+def association_group_feedback(request, association_id: int, filters: Query[QuarterFilter]):
+    """Per group and across groups, by meeting date: counts always, figures only at or
+    above the threshold (`shown`), never open answers or per-meeting figures."""
+    association = _own_association(request, association_id)
+    if association is None:
+        return Status(404, {"detail": NOT_FOUND})
+    report = association_quarter(
+        association=association, year=filters.year, quarter=filters.quarter
+    )
+    return Status(
+        200,
+        {
+            "year": report.year,
+            "quarter": report.quarter,
+            "threshold": report.overall.threshold,
+            "overall": _feedback(report.overall),
+            "groups": [
+                {"name": group.name, "feedback": _feedback(summary)}
+                for group, summary in report.groups
+            ],
+        },
     )
 
 

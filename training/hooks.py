@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from wagtail import hooks as wagtail_hooks
 
-__all__ = ["HOOKS", "ORDER", "Hook", "contributions"]
+__all__ = ["HOOKS", "ORDER", "Hook", "LogPrompt", "contributions"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,16 @@ class Hook:
     purpose: str
 
 
+@dataclass(frozen=True)
+class LogPrompt:
+    """A short prompt at the top of the practice log (`PRACTICE_LOG_PROMPTS`)."""
+
+    title: str
+    text: str
+    #: (label, url) pairs
+    links: tuple[tuple[str, str], ...] = ()
+
+
 #: The `order` a contributing app registers with: its level in the dependency order.
 ORDER = {
     "courses": 10,
@@ -46,6 +56,7 @@ ORDER = {
     "credentials": 60,
     "continuing": 70,
     "associations": 80,
+    "groups": 85,
     "privacy": 90,
 }
 
@@ -104,6 +115,19 @@ EXPIRY_REMINDER_CONTEXT = Hook(
     "fn(certificate) -> dict",
     "Adds keys to a certificate's expiry reminder email (how far renewal is).",
 )
+PRACTICE_LOG_PROMPTS = Hook(
+    "lotgenoot_practice_log_prompts",
+    "continuing",
+    "fn(*, user) -> list[LogPrompt]",
+    "Adds short prompts (title, text, links) to the top of the facilitator's practice log.",
+)
+RENEWAL_LINES = Hook(
+    "lotgenoot_renewal_lines",
+    "continuing",
+    "fn(*, user_id, start, end) -> list[LedgerLine]",
+    "Adds lines (e.g. reflections on participants' feedback) to a renewal ledger; the "
+    "renewal rule decides how much of each kind counts.",
+)
 
 HOOKS = (
     LEARNER_CONTEXT,
@@ -115,6 +139,8 @@ HOOKS = (
     CALENDAR_EVENTS,
     HOLDER_CONTEXT,
     EXPIRY_REMINDER_CONTEXT,
+    PRACTICE_LOG_PROMPTS,
+    RENEWAL_LINES,
 )
 
 

@@ -32,6 +32,8 @@ urlpatterns = [
     path("kennisvraag/", include("training.assessments.visitor_checks")),
     path("mijn/gegevens/", include("training.privacy.urls")),
     path("mijn/praktijk/", include("training.continuing.urls")),
+    # 'Mijn groepen' (mijn/groepen/) and the participants' page (groep/<token>/).
+    path("", include("training.groups.urls")),
     path("mijn/", include("training.learning.urls")),
     path("mijn/", include("training.assessments.knowledge_check_urls")),
     path("agenda/", include("training.assessments.calendar_urls")),

@@ -1,4 +1,5 @@
-"""A per-client rate limit for public certificate lookups, against enumeration.
+"""A per-client rate limit for public certificate lookups, against enumeration; and the
+same fixed-window count for any other subject (`window_allowed`: a feedback moment).
 
 A fixed one-minute window per client IP, counted in the cache (production
 needs a shared cache for the count to hold across workers, as for the
@@ -28,11 +29,18 @@ def client_ip(request) -> str:
 
 def lookup_allowed(request, *, scope: str = "certificate-lookup") -> bool:
     """Count one lookup for this client; False once it is over the limit this minute."""
-    limit = settings.CERTIFICATE_VERIFY_RATE_LIMIT
+    return window_allowed(
+        f"{scope}:{client_ip(request)}", limit=settings.CERTIFICATE_VERIFY_RATE_LIMIT
+    )
+
+
+def window_allowed(subject: str, *, limit: int) -> bool:
+    """Count one event for `subject` (a client, a feedback moment); False once it is over
+    `limit` this minute. A limit of 0 or less turns the limit off."""
     if limit <= 0:
         return True
     window = int(time.time() // WINDOW_SECONDS)
-    key = f"ratelimit:{scope}:{client_ip(request)}:{window}"
+    key = f"ratelimit:{subject}:{window}"
     if cache.add(key, 1, timeout=WINDOW_SECONDS + 5):
         return True
     try:

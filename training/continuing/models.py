@@ -335,6 +335,16 @@ class RenewalRule(models.Model):
     practice_cap_hours = models.PositiveSmallIntegerField(
         _("logged practice counts for at most (hours)"), default=4
     )
+    # Contributed through the hook lotgenoot_renewal_lines (the groups app knows which
+    # logged sessions reflect on participants' feedback).
+    feedback_reflection_cap_hours = models.PositiveSmallIntegerField(
+        _("reflections on participants' feedback count for at most (hours)"),
+        default=0,
+        help_text=_(
+            "0: they do not count. Each reflection in the practice log on a meeting with "
+            "enough participants' feedback counts one hour."
+        ),
+    )
 
     class Meta:
         verbose_name = _("renewal rule")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from training.certificates.models import Certificate, CertificateStatus
 from training.courses.models import LessonPage, ModulePage
 from training.courses.pillars import Pillar
+from training.hooks import RENEWAL_LINES, contributions
 from training.learning.models import LessonProgress
 
 from .models import (
@@ -184,7 +185,7 @@ def personal_data(*, user) -> dict:
 @dataclass(frozen=True)
 class LedgerLine:
     day: datetime.date
-    kind: str  # "intervision" | "practice" | "lesson" | "external"
+    kind: str  # "intervision" | "practice" | "lesson" | "external" | "feedback_reflection"
     title: str
     hours: float
     boundary_hours: float = 0
@@ -327,8 +328,17 @@ def renewal_progress(*, certificate) -> RenewalProgress | None:
             )
         )
 
+    if rule.feedback_reflection_cap_hours:
+        # Higher apps add lines (the groups app: reflections on participants' feedback).
+        for contribute in contributions(RENEWAL_LINES):
+            lines.extend(contribute(user_id=user_id, start=start, end=end) or [])
+
     lines.sort(key=lambda line: line.day)
     counted = [line for line in lines if line.counted]
+    feedback = min(
+        sum(line.hours for line in counted if line.kind == "feedback_reflection"),
+        rule.feedback_reflection_cap_hours,
+    )
     intervision = sum(line.hours for line in counted if line.kind == "intervision")
     practice = min(practice_minutes / 60, rule.practice_cap_hours)
     other = sum(line.hours for line in counted if line.kind in ("lesson", "external"))
@@ -337,7 +347,7 @@ def renewal_progress(*, certificate) -> RenewalProgress | None:
         certificate=certificate,
         rule=rule,
         lines=lines,
-        hours=round(intervision + practice + other, 1),
+        hours=round(intervision + practice + other + feedback, 1),
         boundary_hours=round(boundary, 1),
         intervision_hours=round(intervision, 1),
         practice_hours=round(practice, 1),

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from training.hooks import PRACTICE_LOG_PROMPTS, contributions
 from training.http import no_store, resend_forms
 from training.spreadsheets import csv_safe
 from training.versioning import conflict_forms
@@ -58,6 +59,12 @@ def log(request):
     context = {
         "sessions": own_sessions(request.user).select_related("checkin"),
         "summary": selectors.log_summary(user=request.user),
+        # Higher apps add prompts (the groups app: a dip in participants' feedback).
+        "prompts": [
+            prompt
+            for contribute in contributions(PRACTICE_LOG_PROMPTS)
+            for prompt in contribute(user=request.user) or []
+        ],
     }
     return _page(request, "continuing/log.html", context)
 

@@ -25,6 +25,7 @@ from training.courses.permissions import (
     trainer_group_ensure,
 )
 from training.demo.after_the_course import seed_after_the_course
+from training.demo.groups import seed_groups
 from training.practice.demo import seed_practice
 
 from .content_files import ContentFile, load_courses, page_build
@@ -74,6 +75,7 @@ def seed_demo() -> None:
     _certificates(users, association)
     seed_practice(cohort_name=DEMO_COHORT)
     seed_after_the_course(users)
+    seed_groups(users)
 
 
 def courses_seed() -> None:

@@ -297,6 +297,23 @@ PERSONAL_DATA: dict[str, Coverage] = {
     "continuing.WellbeingNudge": Coverage(
         export="not exported: only that a reminder email went out", erasure="deleted"
     ),
+    # --- Groups a facilitator leads, and their participants' feedback ------------------
+    "groups.PeerGroup": Coverage(
+        export="peer_groups[] (with meetings and figures per moment, no open answers)",
+        erasure="deleted, with its meetings, feedback moments and answers",
+    ),
+    "groups.GroupMeeting": Coverage(
+        export="peer_groups[].meetings[]", erasure="deleted with the group"
+    ),
+    "groups.FeedbackMoment": Coverage(
+        export="peer_groups[].meetings[].feedback (figures)", erasure="deleted with the group"
+    ),
+    "groups.FeedbackAnswer": Coverage(
+        export="peer_groups[].meetings[].feedback: figures only; the open answers are the "
+        "anonymous participants' words, not the facilitator's",
+        erasure="deleted with the group; retention empties open answers after "
+        "GROUP_FEEDBACK_OPEN_ANSWER_RETENTION_DAYS (default 12 months), figures stay",
+    ),
     # --- This app ---------------------------------------------------------------------
     "privacy.DataExport": Coverage(
         export="not exported (it is the export)", erasure="deleted with its files"

@@ -17,6 +17,7 @@ from training.assessments.models import (
 from training.associations.models import AssociationMembership
 from training.certificates.models import Certificate, TrainerSignoff
 from training.continuing.selectors import personal_data as continuing_data
+from training.groups.selectors import personal_data as groups_data
 from training.learning.models import Enrolment, LessonProgress
 from training.practice.selectors import practice_personal_data
 
@@ -261,6 +262,7 @@ def learner_data(*, user) -> dict:
             )
         ],
         **continuing_data(user=user),
+        **groups_data(user=user),
         **practice_personal_data(
             enrolment_ids=list(Enrolment.objects.filter(learner=user).values_list("pk", flat=True))
         ),

@@ -37,6 +37,7 @@ from training.associations.models import (
 from training.certificates.models import Certificate, TrainerSignature
 from training.continuing.services import personal_data_erase as continuing_erase
 from training.credentials.models import Credential, WalletOffer
+from training.groups.services import groups_erase, open_answers_expire
 from training.learning.models import Cohort, CohortInvitation, Enrolment
 from training.practice.services import practice_texts_remove
 
@@ -246,6 +247,7 @@ def account_erase(*, user) -> None:
     CalendarFeed.objects.filter(user=user).delete()  # its secret address stops working
     CommentPhrase.objects.filter(owner=user).delete()
     continuing_erase(user=user)
+    groups_erase(user=user)
     submissions = Submission.objects.filter(author=user)
     submission_ids = list(submissions.values_list("pk", flat=True))
 
@@ -331,7 +333,8 @@ def retention_due_enrolments(*, today: datetime.date | None = None):
 
 def retention_apply(*, today: datetime.date | None = None, dry_run: bool = False) -> dict:
     """Delete drafts and the texts of reflections and of the skills lab past the
-    retention period, and exports past their download period. Returns counts
+    retention period, exports past their download period, and participants' open answers
+    past theirs (training/groups). Returns counts
     per model (with `dry_run`, what would go, and nothing changes). Safe to
     run daily."""
     due = retention_due_enrolments(today=today)
@@ -342,6 +345,9 @@ def retention_apply(*, today: datetime.date | None = None, dry_run: bool = False
             practice_texts_remove(enrolment_ids=due.values_list("pk", flat=True), dry_run=dry_run)
         )
         counts["privacy.DataExport"] = data_exports_purge(dry_run=dry_run)
+        counts["groups.FeedbackAnswer.open_answer"] = open_answers_expire(
+            today=today, dry_run=dry_run
+        )
     if not dry_run:
         logger.info("Retention: %s", ", ".join(f"{k}={v}" for k, v in counts.items()))
     return counts

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "training.associations",
     "training.certificates",
     "training.continuing",
+    "training.groups",
     "training.credentials",
     "training.privacy",
     "training.demo",
@@ -396,6 +397,17 @@ CERTIFICATE_REMINDER_DAYS = env.list("CERTIFICATE_REMINDER_DAYS", cast=int, defa
 DEADLINE_REMINDER_DAYS = env.list("DEADLINE_REMINDER_DAYS", cast=int, default=[3, 1])
 # Public certificate lookups (page and API) allowed per client and minute.
 CERTIFICATE_VERIFY_RATE_LIMIT = env.int("CERTIFICATE_VERIFY_RATE_LIMIT", default=30)
+
+# --- Groups: participants' anonymous feedback (training/groups) -------------
+# Nothing but the count is shown for a moment (or a quarter) with fewer answers
+# than this; never below 3, whatever is set (training/groups/selectors.py).
+GROUP_FEEDBACK_MIN_ANSWERS = env.int("GROUP_FEEDBACK_MIN_ANSWERS", default=5)
+# Answers accepted per feedback moment and minute (all phones together).
+GROUP_FEEDBACK_RATE_LIMIT = env.int("GROUP_FEEDBACK_RATE_LIMIT", default=30)
+# Open answers are removed after this many days; the figures stay.
+GROUP_FEEDBACK_OPEN_ANSWER_RETENTION_DAYS = env.int(
+    "GROUP_FEEDBACK_OPEN_ANSWER_RETENTION_DAYS", default=365
+)
 
 # --- Reflections: drafts ---------------------------------------------------
 # The longest draft a learner can save (characters); the editor states it.

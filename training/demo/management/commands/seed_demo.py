@@ -40,3 +40,8 @@ class Command(BaseCommand):
 
         if url := demo_verification_url():
             self.stdout.write(f"Verification page of a demo certificate: {url}")
+        from training.demo.groups import demo_open_moment
+
+        if moment := demo_open_moment():
+            answer = absolute_url(reverse("groups:answer", kwargs={"token": moment.token}))
+            self.stdout.write(f"Participant's feedback page of a demo group meeting: {answer}")
