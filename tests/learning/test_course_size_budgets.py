@@ -25,12 +25,13 @@ pytestmark = pytest.mark.django_db
 
 # Measured (after the header's flags were cached: 3 fewer on every page): session
 # and user, then what the page needs. The lesson page: the page (its route is
-# cached), Wagtail's view-restriction check (2), the course, enrolment, progress,
-# the last-visit update. The dashboard reads the progress twice (its own and the
-# certificate's rules, certificates.selectors) and asks the assessments and
-# practice apps for their lines; "my certificates" adds the associations' offers.
+# cached), Wagtail's view-restriction check (2), the course, enrolment, progress
+# (the last-visit update only when the lesson changes or 5 minutes passed). The
+# dashboard reads the progress twice (its own and the certificate's rules,
+# certificates.selectors) and asks the assessments and practice apps for their
+# lines; "my certificates" adds the associations' offers.
 BUDGETS = {
-    "lesson": 10,
+    "lesson": 9,
     "module": 11,
     "course": 8,
     "reflection assignment": 11,
