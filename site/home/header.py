@@ -7,7 +7,8 @@ pages need. They are two booleans per user, kept in the cache (no personal
 text: a user id in the key, two flags as the value) and forgotten by the events
 that change them (`connect()`):
 
-- a staff link to an association added or removed (`AssociationStaff`);
+- a staff link to an association added or removed (`AssociationStaff` rows, or
+  `association.staff` / `user.associations` through the many-to-many);
 - the user's groups or own permissions changed, or the user saved (is_superuser,
   is_active);
 - a group's permissions changed (every member is forgotten), or a group or
@@ -69,6 +70,18 @@ def _staff_link_changed(sender, instance, **kwargs):
     header_links_forget(user_ids=[instance.user_id])
 
 
+def _staff_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """`association.staff` / `user.associations` changed (add/remove/clear through the M2M)."""
+    if not action.startswith("post_"):
+        return
+    if reverse:
+        header_links_forget(user_ids=[instance.pk])
+    elif pk_set:
+        header_links_forget(user_ids=pk_set)
+    else:  # association.staff.clear()
+        header_links_forget_all()
+
+
 def _user_saved(sender, instance, **kwargs):
     header_links_forget(user_ids=[instance.pk])
 
@@ -106,6 +119,7 @@ def connect() -> None:
         signal.connect(
             _staff_link_changed, sender=AssociationStaff, dispatch_uid=f"hdr-staff-{id(signal)}"
         )
+    m2m_changed.connect(_staff_changed, sender=AssociationStaff, dispatch_uid="hdr-staff-m2m")
     post_save.connect(_user_saved, sender=user_model, dispatch_uid="hdr-user-saved")
     m2m_changed.connect(
         _user_relation_changed, sender=user_model.groups.through, dispatch_uid="hdr-user-groups"
