@@ -109,6 +109,7 @@ cluster-test: install
 bench: install
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_reflections.py
+	$(PY) scripts/bench_autosave.py
 	$(PY) scripts/bench_scaling.py
 	$(PY) scripts/bench_http.py
 	$(PY) scripts/bench_idle.py

@@ -75,6 +75,7 @@ CLOCK_SENSITIVE_MODULES = frozenset(
         "tests/groups/test_renewal.py",
         "tests/groups/test_threshold.py",
         "tests/learning/test_announcements.py",
+        "tests/learning/test_lesson_visit.py",
         "tests/certificates/test_suspension.py",
         "tests/credentials/test_wallet_offers.py",
         "tests/operations/test_health.py",

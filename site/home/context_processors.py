@@ -35,9 +35,13 @@ class _Navigation:
 
 
 def site_navigation(request):
-    """The site's root and its menu pages, for the header (lazy and cached)."""
+    """The site's root and its menu pages, and the signed-in user's own header
+    links (home.header), for the header (lazy and cached)."""
+    from .header import header_links
+
     navigation = _Navigation(request)
     return {
         "site_root": SimpleLazyObject(lambda: navigation.parts[0]),
         "menu_pages": SimpleLazyObject(lambda: navigation.parts[1]),
+        "header_links": SimpleLazyObject(lambda: header_links(user=request.user)),
     }

@@ -11,8 +11,9 @@ from unittest import mock
 
 import pytest
 from django.conf import settings
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
@@ -207,6 +208,31 @@ def test_identical_text_from_a_stale_tab_is_a_quiet_success(client, group):
     response = _json(client, _url(group), {"text": NEWER, "base_revision": 1, "client_id": "tab-a"})
 
     assert response.status_code == 200 and response.json()["revision"] == 2
+
+
+def test_a_save_of_the_unchanged_text_takes_no_lock_and_writes_nothing(group):
+    # Autosave on leaving, a retry or a second tab often sends what the server has:
+    # answered from one read, without the write transaction (SQLite's IMMEDIATE
+    # lock, PostgreSQL's row lock) that every learner's saves queue behind.
+    no_transaction = mock.patch.object(
+        services.transaction, "atomic", side_effect=AssertionError("opened a transaction")
+    )
+    with no_transaction, CaptureQueriesContext(connection) as queries:
+        saved = services.draft_save(
+            submission=group.draft, text=TEXT, base_revision=1, client_id="tab-a"
+        )
+
+    assert saved.version.revision == 1 and saved.version.text == TEXT
+    writes = [q["sql"] for q in queries if q["sql"].split()[0] in {"INSERT", "UPDATE", "DELETE"}]
+    assert writes == []
+    assert DraftRevision.objects.filter(version=saved.version).count() == 1
+
+
+def test_the_unchanged_text_of_a_submitted_version_is_still_refused(group):
+    submitted_reflection(enrolment=group.author, assignment=group.assignment)
+    text = _draft(group).text
+    with pytest.raises(errors.SubmissionLocked):
+        services.draft_save(submission=group.draft, text=text, base_revision=99)
 
 
 def test_the_form_save_from_a_stale_revision_shows_both_texts(client, group):

@@ -238,3 +238,35 @@ def test_text_typed_before_the_editor_script_ran_is_saved(new_page, live_server,
         route.continue_()
     expect(page.locator("[data-save-status]")).to_have_text(SAVED_AT, timeout=SAVE_WAIT)
     assert _server_text(enrolment, assignment) == FIRST
+
+
+def test_the_editor_saves_after_a_pause_in_typing_and_sends_nothing_unchanged(
+    new_page, live_server, learner
+):
+    """Autosave follows the learner, not a clock: nothing is sent while nothing changed,
+    nothing while typing on (the device keeps every keystroke meanwhile), one save after
+    the pause, and nothing for a letter typed and taken back."""
+    enrolment, assignment = learner
+    submission = services.submission_get_or_create(enrolment=enrolment, assignment=assignment)
+    services.draft_save(submission=submission, text=FIRST, base_revision=0)
+    page = log_in(new_page, live_server, enrolment.learner, assignment.url)
+    saves = []
+    page.on("request", lambda r: saves.append(r.url) if r.method == "POST" else None)
+    editor = page.get_by_label(nl("Your text"))
+    key = f"reflection:{submission.public_id}"
+
+    page.wait_for_timeout(5000)  # longer than any delay of the editor's
+    assert saves == []  # opened and read: nothing to save
+
+    editor.press("Control+End")
+    with page.expect_response(lambda r: r.url.endswith("/opslaan/"), timeout=SAVE_WAIT):
+        editor.press_sequentially(MORE, delay=150)  # about 6 s of steady typing
+        assert saves == []  # not on a clock while the learner types
+        assert page.evaluate(STORED, key)["text"] == FIRST + MORE
+    assert len(saves) == 1 and _server_text(enrolment, assignment) == FIRST + MORE
+
+    editor.press("x")
+    editor.press("Backspace")
+    page.wait_for_timeout(5000)
+    assert len(saves) == 1  # back to what the server has: nothing sent
+    assert page.evaluate(STORED, key) is None

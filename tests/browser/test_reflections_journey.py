@@ -63,9 +63,9 @@ C_QUESTION = "Hoe was het om gehoord te worden?"
 REVISION_COMMENT = "Mooi begin. Wat voelde je toen je eindelijk iets zei?"
 PSEUDONYM_B = "Zonnebloem"
 SAVED_AT = re.compile(r"^Opgeslagen om \d{2}:\d{2}$")
-# The editor saves 3 s after typing stops; a loaded CI machine needs more than expect's 5 s.
+# The editor saves 2 s after typing stops; a loaded CI machine needs more than expect's 5 s.
 SAVE_WAIT = 15_000
-AUTOSAVE_DELAY_MS = 3000  # SAVE_DELAY in reflection-editor.js
+AUTOSAVE_DELAY_MS = 2000  # PAUSE_DELAY in reflection-editor.js (a pause in typing)
 RECORD_ANNOUNCEMENTS = """() => {
     const live = document.querySelector("[data-live]");
     window.announced = [];

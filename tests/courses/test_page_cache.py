@@ -1,6 +1,7 @@
 """Anonymous public pages come from the full-page cache; nobody else's page ever does."""
 
 import re
+from unittest import mock
 
 import pytest
 from django.contrib.messages import constants
@@ -212,3 +213,22 @@ def test_signed_in_page_views_spend_no_query_on_the_cache(client, lesson):
         q for q in queries.captured_queries if "wagtailcore_pageviewrestriction" in q["sql"]
     ]
     assert len(restriction_queries) == 1  # Wagtail's own check, not a second one for the cache
+
+
+@pytest.mark.parametrize("path", ["/account/login/", "/controleer/", "/zoeken/"])
+def test_a_view_that_is_not_a_wagtail_page_never_looks_in_the_page_cache(path):
+    # Those can never be stored, and each lookup is a query with production's
+    # database cache: the sign-in and verification pages (and the bench's floor)
+    # paid two cache reads for nothing on every anonymous request.
+    looked_up = []
+    real_get = cache.get
+
+    def get(key, *args, **kwargs):
+        looked_up.append(key)
+        return real_get(key, *args, **kwargs)
+
+    with mock.patch.object(cache, "get", side_effect=get):
+        response = Client().get(path)
+
+    assert response.status_code == 200
+    assert not [key for key in looked_up if ":page:" in key]

@@ -12,11 +12,13 @@ save or delete of a page (or a change to a view restriction) bumps, so all
 workers stop reading the old entries at once and they simply expire.
 Lesson bodies are keyed by their live revision and the language too.
 
-Within a request the generation is read once (`generation_pinned`, used by
-site_cache.ContentRequestMiddleware): with the database cache of production
-every read is a query, and a request needs it for every key it builds. A
-change made by the request itself unpins it, so the request reads its own
-change; other workers' changes are seen from their next request on.
+Within a request the generation is read at most once, when a key is first
+built (`generation_pinned`, used by routing.ContentRequestMiddleware): with the
+database cache of production every read is a query, and a request needs it for
+every key it builds; a request that builds none (the bench's constant view, a
+JSON autosave) reads nothing. A change made by the request itself unpins it, so
+the request reads its own change; other workers' changes are seen from their
+next request on.
 """
 
 from __future__ import annotations
@@ -32,27 +34,30 @@ GENERATION_KEY = "course-content:generation"
 # Entries outlive no content change (the generation sees to that); the
 # timeout only bounds how long unreachable old generations take up room.
 TIMEOUT_SECONDS = 24 * 60 * 60
-_pinned: ContextVar[int | None] = ContextVar("course_content_generation", default=None)
+# Inside `generation_pinned`: a one-item list holding the generation once read
+# (None until then); outside it: None, and every call reads the cache.
+_pinned: ContextVar[list | None] = ContextVar("course_content_generation", default=None)
 
 
 def content_generation() -> int:
     """The current generation; a missing counter (evicted, cleared) restarts
     from the clock, so it never comes back to a value used before."""
-    pinned = _pinned.get()
-    if pinned is not None:
-        return pinned
+    pin = _pinned.get()
+    if pin is not None and pin[0] is not None:
+        return pin[0]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         generation = cache.get(GENERATION_KEY, time.time_ns())
+    if pin is not None:
+        pin[0] = generation
     return generation
 
 
 @contextmanager
 def generation_pinned():
-    """Read the generation once for the code inside (one request)."""
-    token = _pinned.set(None)
-    _pinned.set(content_generation())
+    """Read the generation at most once for the code inside (one request), when first needed."""
+    token = _pinned.set([None])
     try:
         yield
     finally:
@@ -61,7 +66,9 @@ def generation_pinned():
 
 def content_changed() -> None:
     """Forget every cached outline, body and check list (a new generation)."""
-    _pinned.set(None)
+    pin = _pinned.get()
+    if pin is not None:
+        pin[0] = None  # the request reads its own change
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # no counter yet, or it was evicted

@@ -7,7 +7,8 @@ cache (shared in production) and served without running the page again.
 What is cached, and when (every rule must hold, else the page is served
 normally and not stored):
 - a GET without a query string, outside the admin, from a visitor who is
-  not signed in and brings no session and no messages;
+  not signed in and brings no session and no messages, to a URL that
+  Wagtail's page view serves (only those are looked up: `process_view`);
 - a page Wagtail served (`before_serve_page` marks it) of one of the
   `CACHED_PAGE_TYPES`, without a view restriction on it or an ancestor;
 - answered 200 with HTML, no cookie, no `Cache-Control: private/no-store/
@@ -48,6 +49,8 @@ CACHED_PAGE_TYPES = frozenset(
     {"home.homepage", "courses.coursepage", "courses.modulepage", "courses.lessonpage"}
 )
 TIMEOUT_SECONDS = 5 * 60
+# The URL name of Wagtail's page-serving view (config/urls.py routes it to routing.serve).
+WAGTAIL_SERVE = "wagtail_serve"
 STATUS_HEADER = "X-Page-Cache"
 HARMLESS_VARY = frozenset({"cookie", "accept-language"})
 UNCACHEABLE_CONTROL = ("private", "no-store", "no-cache")
@@ -158,13 +161,22 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _is_candidate(request):
             return self.get_response(request)
-        key = page_cache_key(request)
-        entry = cache.get(key)
-        if entry is not None:
-            return _replay(request, entry)
         setattr(request, CANDIDATE_ATTRIBUTE, True)
         response = self.get_response(request)
         if _is_storable(request, response):
-            cache.set(key, _entry(response), timeout=TIMEOUT_SECONDS)
+            cache.set(page_cache_key(request), _entry(response), timeout=TIMEOUT_SECONDS)
             response[STATUS_HEADER] = "miss"
         return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Look a candidate up once its URL is resolved, and only when Wagtail serves it:
+        every other view (sign-in, verification, the bench's constant view) never reaches
+        the cache, whose reads are queries with production's database cache."""
+        if not getattr(request, CANDIDATE_ATTRIBUTE, False):
+            return None
+        match = request.resolver_match
+        if match is None or match.url_name != WAGTAIL_SERVE:
+            setattr(request, CANDIDATE_ATTRIBUTE, False)
+            return None
+        entry = cache.get(page_cache_key(request))
+        return None if entry is None else _replay(request, entry)

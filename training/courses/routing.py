@@ -77,7 +77,7 @@ def request_site(request) -> Site | None:
 
 
 class ContentRequestMiddleware:
-    """One content-generation read per request (the site is looked up when needed)."""
+    """At most one content-generation read per request, when first needed (the site too)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -7,6 +7,8 @@ the same result as one request, because the database holds the invariants
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
@@ -203,9 +205,24 @@ def enrolments_recount_lessons_done(*, course) -> int:
         )
 
 
+#: How stale `last_activity_at` may be while a learner stays on one lesson.
+VISIT_RESOLUTION = datetime.timedelta(minutes=5)
+
+
 def lesson_visit(*, enrolment: Enrolment, lesson) -> None:
-    """Remember the last lesson opened, for "verder waar je gebleven was" (one UPDATE)."""
+    """Remember the last lesson opened, for "verder waar je gebleven was" (one UPDATE).
+
+    Nothing is written when it is the lesson remembered already and that was
+    less than `VISIT_RESOLUTION` ago (a reload, the way back from "mark done"):
+    a write per view would queue every learner behind SQLite's one write lock.
+    """
     now = timezone.now()
+    if (
+        enrolment.last_lesson_id == lesson.pk
+        and enrolment.last_activity_at is not None
+        and now - enrolment.last_activity_at < VISIT_RESOLUTION
+    ):
+        return
     Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson, last_activity_at=now)
     enrolment.last_lesson_id, enrolment.last_activity_at = lesson.pk, now
 

@@ -87,7 +87,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "training.accounts.middleware.TwoStepRequiredMiddleware",
-    # One content-generation read per request and the request's Wagtail site
+    # At most one content-generation read per request, and the request's Wagtail site
     # from memory (training/courses/routing.py).
     "training.courses.routing.ContentRequestMiddleware",
     # Anonymous public course pages from the cache (training/courses/page_cache.py):

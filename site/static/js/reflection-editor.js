@@ -3,8 +3,11 @@
  * Progressive enhancement of the plain form on the assignment page (which
  * works without this script: "Save draft" and "Submit" post normally).
  * - Counts words as the learner types (the same rule as the server).
- * - Saves to the server a few seconds after typing, when the tab is hidden,
- *   and when the page is left (sendBeacon).
+ * - Saves to the server after a pause in typing (PAUSE_DELAY; during a long
+ *   stretch of typing at the latest MAX_WAIT after the first unsaved change),
+ *   when the tab is hidden, and when the page is left (sendBeacon); never on a
+ *   fixed clock, and never a text the server has confirmed already (typing a
+ *   letter and taking it back sends nothing).
  * - Keeps every keystroke in localStorage, keyed by the reflection, until
  *   the server has it: a lost connection or a closed tab loses nothing.
  * - When the server refuses a save because another window saved a newer
@@ -22,7 +25,8 @@
   "use strict";
 
   var STORAGE_PREFIX = "reflection:";
-  var SAVE_DELAY = 3000;
+  var PAUSE_DELAY = 2000;
+  var MAX_WAIT = 20000;
   var RETRY_DELAY = 5000;
   var MAX_RETRY_DELAY = 120000;
   var WORD = /[\p{L}\p{N}_]+(?:[-'\u2019][\p{L}\p{N}_]+)*/gu;
@@ -84,6 +88,12 @@
   var paused = false;
   var submitting = false;
   var timer = null;
+  // A retry (busy server, lost connection) waits its own delay; typing does not shorten it.
+  var retrying = false;
+  // When the oldest change the server does not have yet was typed (for MAX_WAIT).
+  var dirtySince = null;
+  // The text the server confirmed to this tab (a save's answer): sending it again is pointless.
+  var confirmedText = null;
   var retryDelay = RETRY_DELAY;
   // The text the server refused (400/413): not sent again until the learner changes it.
   var refusedText = null;
@@ -178,6 +188,33 @@
     }, delay);
   }
 
+  function scheduleAfterPause() {
+    // Debounced: each keystroke moves the save to PAUSE_DELAY after it, but no
+    // later than MAX_WAIT after the first change not yet sent.
+    if (paused || (retrying && timer !== null)) {
+      return;
+    }
+    var now = Date.now();
+    if (dirtySince === null) {
+      dirtySince = now;
+    }
+    if (timer !== null) {
+      window.clearTimeout(timer);
+      timer = null;
+    }
+    schedule(Math.max(0, Math.min(PAUSE_DELAY, dirtySince + MAX_WAIT - now)));
+  }
+
+  function settleUnchanged() {
+    // The editor holds what the server confirmed: nothing to send, nothing to keep here.
+    dirty = false;
+    dirtySince = null;
+    storage.remove(storageKey());
+    if (savedStatus) {
+      setStatus(savedStatus, "saved");
+    }
+  }
+
   function payload(text) {
     var data = new FormData();
     // Marks an autosave (a beacon cannot send an Accept header): JSON back, no page messages.
@@ -232,6 +269,7 @@
     if (revisionInput) {
       revisionInput.value = String(revision);
     }
+    confirmedText = conflict.server_text;
     var savedAt = conflict.saved_at;
     conflict = null;
     conflictBox.hidden = true;
@@ -269,6 +307,7 @@
       statusLine.setAttribute("data-said", said);
       announce(said);
     }
+    retrying = true;
     schedule(delay);
     if (!asked) {
       // Guessed, not told by the server: wait longer each time.
@@ -284,6 +323,10 @@
     if (text === refusedText) {
       return;
     }
+    if (text === confirmedText) {
+      settleUnchanged();
+      return;
+    }
     if (characters(text) > maxChars) {
       // Not sent at all: the server would refuse it, and it stays here.
       refuse(text, { too_long: true });
@@ -294,6 +337,7 @@
       return;
     }
     saving = true;
+    dirtySince = null;
     setStatus(message("saving"), "saving");
     window
       .fetch(saveUrl, {
@@ -340,6 +384,8 @@
           return;
         }
         retryDelay = RETRY_DELAY;
+        retrying = false;
+        confirmedText = text;
         statusLine.removeAttribute("data-said");
         if (data.public_id && !publicId) {
           adopt(data);
@@ -355,7 +401,7 @@
           storage.remove(storageKey());
         } else {
           keepLocally();
-          schedule(SAVE_DELAY);
+          scheduleAfterPause();
         }
       })
       .catch(function () {
@@ -374,6 +420,10 @@
     var text = textarea.value;
     if (!dirty || submitting || paused || text === refusedText || characters(text) > maxChars) {
       return; // Kept on this device; a beacon would only be refused.
+    }
+    if (text === confirmedText) {
+      settleUnchanged();
+      return;
     }
     var data = payload(text);
     var sent = false;
@@ -408,8 +458,17 @@
       refusedText = null;
     }
     updateCount();
+    if (textarea.value === confirmedText && !saving && !retrying) {
+      // Back to what the server has (a letter typed and taken back): nothing to send.
+      if (timer !== null) {
+        window.clearTimeout(timer);
+        timer = null;
+      }
+      settleUnchanged();
+      return;
+    }
     keepLocally();
-    schedule(SAVE_DELAY);
+    scheduleAfterPause();
   });
 
   form.addEventListener("submit", function () {
@@ -483,7 +542,7 @@
   if (!dirty && textarea.value !== textarea.defaultValue) {
     dirty = true;
     keepLocally();
-    schedule(SAVE_DELAY);
+    scheduleAfterPause();
   }
 
   if (navigator.onLine === false) {

@@ -75,7 +75,9 @@ def draft_save(
     - the text must be there and saveable (`draft_text_check`); the base must
       be a revision number (an int from 0), and `client_id` a short token;
     - a submitted version cannot change (`SubmissionLocked`);
-    - the same text as saved is a success that changes nothing;
+    - the same text as saved is a success that changes nothing, answered from
+      one plain read without the write transaction (an autosave on leaving, a
+      retry or a second tab mostly sends what the server has already);
     - a base other than the saved revision is a conflict (`DraftConflict`,
       with the saved text), unless every revision since the base was written
       by this same client: a tab that saved by beacon could not read the
@@ -86,6 +88,9 @@ def draft_save(
     _check_base(base_revision)
     if not isinstance(client_id, str) or not _CLIENT_ID.fullmatch(client_id):
         raise errors.UnreadableRequest()
+    current = SubmissionVersion.objects.filter(submission=submission).order_by("-number").first()
+    if current is not None and not current.is_locked and current.text == text:
+        return DraftSaved(version=current)
     with transaction.atomic():
         version = _open_version_for_update(submission)
         if version.text == text:
