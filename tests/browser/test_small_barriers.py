@@ -142,3 +142,34 @@ def test_every_page_has_a_meta_description(page, tree):
         page.goto(url)
         description = meta_description(page)
         assert len(description) > 30, url
+
+
+def test_on_a_phone_the_dashboard_offers_to_carry_on_before_the_checklist(
+    new_page, live_server, check_screen
+):
+    from django.urls import reverse
+
+    from tests.browser.conftest import PHONE, log_in
+    from tests.browser.journey_site import journey_site
+    from training.learning.models import Enrolment
+
+    site = journey_site()
+    Enrolment.objects.filter(learner=site.learner, cohort__course=site.course).update(
+        last_lesson=site.lesson
+    )
+    page = log_in(
+        new_page,
+        live_server,
+        site.learner,
+        reverse("learning:dashboard"),
+        viewport=PHONE,
+        is_mobile=True,
+    )
+    card = page.locator(".dashboard-course", has_text=site.course.title)
+    carry_on = card.get_by_role("link", name=nl("Continue where you left off"))
+    checklist = card.get_by_role("list").filter(has_text=nl("All lessons completed"))
+    # Noor also has a finished course; on opening this course's card, carrying on is in view.
+    card.evaluate("el => el.scrollIntoView({block: 'start'})")
+    expect(carry_on).to_be_in_viewport()
+    assert carry_on.bounding_box()["y"] < checklist.bounding_box()["y"]
+    check_screen(page, "dashboard")
