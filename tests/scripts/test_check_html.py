@@ -46,7 +46,9 @@ def test_an_error_fails_and_names_the_address_and_the_test(tmp_path):
 
 
 def test_wagtails_admin_is_left_out(tmp_path):
-    folder = saved(tmp_path / "pages", {"a.html": ("/les/", VALID), "c.html": ("/beheer/", INVALID)})
+    folder = saved(
+        tmp_path / "pages", {"a.html": ("/les/", VALID), "c.html": ("/beheer/", INVALID)}
+    )
     assert check(folder).returncode == 0
 
 
