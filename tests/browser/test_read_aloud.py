@@ -108,7 +108,7 @@ def test_a_lesson_is_read_aloud_sentence_by_sentence_by_keyboard(page, lesson, c
     page.keyboard.press("Enter")
     assert page.evaluate("window.__speech.calls").count("pause") == 1
     expect(controls.get_by_role("button", name=nl("Continue"))).to_be_focused()
-    expect(controls.get_by_role("status")).to_have_text(nl("Reading paused."))
+    expect(controls.locator("[data-read-aloud-status]")).to_have_text(nl("Reading paused."))
     page.keyboard.press(" ")
     assert page.evaluate("window.__speech.calls")[-1] == "resume"
     expect(controls.get_by_role("button", name=nl("Pause"))).to_be_focused()
@@ -123,7 +123,7 @@ def test_a_lesson_is_read_aloud_sentence_by_sentence_by_keyboard(page, lesson, c
     # Every sentence of the lesson text, in order; nothing of the page around it.
     assert [s["text"] for s in spoken(page)] == [HEADING, FIRST, FIRST, SECOND, THIRD]
     expect(controls.get_by_role("button", name=nl("Read aloud"))).to_be_visible()
-    expect(controls.get_by_role("status")).to_have_text(nl("Finished reading aloud."))
+    expect(controls.locator("[data-read-aloud-status]")).to_have_text(nl("Finished reading aloud."))
     assert highlighted(page) == []
 
 
@@ -204,3 +204,21 @@ def test_assignment_and_practice_texts_are_read_aloud(page, check_screen):
         "Iedereen luistert een keer.",
     ]
     check_screen(page, "practice-read-aloud")
+
+
+def test_a_learner_hears_their_own_submitted_reflection_on_their_own_page(new_page, live_server):
+    from tests.browser.conftest import log_in
+    from tests.factories import REFLECTION_TEXT, reflection_cohort, submitted_reflection
+    from training.accounts.services import user_email_mark_verified
+
+    assignment, [own, other] = reflection_cohort(learners=2)
+    submitted_reflection(enrolment=own, assignment=assignment)
+    user_email_mark_verified(own.learner)
+    page = log_in(new_page, live_server, own.learner, assignment.url)
+    page.context.add_init_script(SPEECH_STUB)
+    page.reload()
+    mine = page.locator("#reflection").get_by_role("group", name=nl("Read aloud"))
+    mine.get_by_role("button", name=nl("Read aloud")).click()
+    page.evaluate("window.__finishSentence()")
+    first, second = REFLECTION_TEXT.split(". ", 1)
+    assert [s["text"] for s in spoken(page)] == [first + ".", second]
