@@ -10,7 +10,7 @@ PORT ?= 8000
 MANAGE := $(PY) manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: compilemessages run serve test check lint unit browser bench lock messages install install-browser install-pdf-tools install-shellcheck install-tools clean postgres-test cluster cluster-test bench-cluster install-cluster-tools
+.PHONY: compilemessages run serve test check lint unit browser bench lock messages install install-browser install-pdf-tools install-shellcheck install-java install-tools clean postgres-test cluster cluster-test bench-cluster install-cluster-tools
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +18,8 @@ $(BIN)/.installed: requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@
 
-node_modules/.installed: package.json package-lock.json
+## Java first: vnu-jar's postinstall uses the system's Java (else it downloads one).
+node_modules/.installed: package.json package-lock.json | install-java
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
@@ -38,11 +39,15 @@ install-pdf-tools:
 install-shellcheck:
 	@scripts/install-shellcheck.sh
 
+## Java (default-jre-headless) for the Nu HTML Checker (vnu.jar, from npm's vnu-jar).
+install-java:
+	@scripts/install-java.sh
+
 ## nginx and redis-server for the local cluster (make cluster).
 install-cluster-tools:
 	@scripts/install-cluster-tools.sh
 
-install-tools: install-browser install-pdf-tools install-shellcheck
+install-tools: install-browser install-pdf-tools install-shellcheck install-java
 
 compilemessages: $(BIN)/.installed
 	@$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
@@ -87,10 +92,13 @@ check: install
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(PY) scripts/check_translations.py
 
-## The suite, then its time-sensitive tests again at fixed moments of the week and
+## The suite (the browser tests save every page they load), the Nu HTML Checker over
+## those pages, then the time-sensitive tests again at fixed moments of the week and
 ## year (Monday afternoon, Sunday night in summer and winter time, New Year's Eve).
 test: install node_modules/.installed install-tools lint check
-	$(BIN)/pytest -q
+	rm -rf var/html-pages
+	HTML_CHECK_DIR=var/html-pages $(BIN)/pytest -q
+	$(PY) scripts/check_html.py var/html-pages
 	PYTEST=$(BIN)/pytest scripts/check_clock_moments.sh
 
 ## The same pytest suite against a local PostgreSQL 15 that the script starts.

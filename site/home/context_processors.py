@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.functional import SimpleLazyObject, cached_property
 
 from training.courses.content_cache import cached, content_key
@@ -32,6 +33,17 @@ class _Navigation:
         if not hasattr(self.request, "_wagtail_site"):
             self.request._wagtail_site = site
         return (root, menu)
+
+
+def content_language(request):
+    """The language the course content is written in, for `lang` on its parts.
+
+    Trainers write in Dutch (the site's default language; Wagtail's
+    internationalisation is off, so every page is in the default locale). When
+    the interface is in English, the content keeps `lang="nl"` so a screen
+    reader reads it with Dutch pronunciation (WCAG 3.1.2, language of parts).
+    """
+    return {"content_language": settings.LANGUAGE_CODE}
 
 
 def site_navigation(request):

@@ -18,8 +18,14 @@ the browser runs outside the page's policy.
 
 Set BROWSER_SCREENSHOT_DIR to a folder (outside the repository, e.g. /tmp/shots)
 to have the `screenshot` helper save full-page PNGs there.
+
+Set HTML_CHECK_DIR to a folder (`make test` uses var/html-pages) to have every
+HTML page the tests' browsers load from the live server saved there, as the
+server sent it, with pages.jsonl saying which address and test each file came
+from; `scripts/check_html.py` then runs the Nu HTML Checker (vnu.jar) over them.
 """
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -101,8 +107,39 @@ def csp_violations():
     return []
 
 
+class HtmlPages:
+    """Keeps the HTML of the pages a test's browsers load, for the Nu HTML Checker.
+
+    One file per distinct page (named by its content's hash, so a page seen by
+    many tests is checked once) and a line in pages.jsonl per address and test.
+    """
+
+    def __init__(self, folder: str, base_url: str, test: str):
+        self.folder = Path(folder)
+        self.base_url = base_url
+        self.test = test
+
+    def keep(self, response):
+        if response.request.resource_type != "document":
+            return
+        if not response.url.startswith(self.base_url) or not 200 <= response.status < 300:
+            return
+        if "text/html" not in response.headers.get("content-type", ""):
+            return
+        try:
+            body = response.body()
+        except Exception:  # a page navigated away from before its body arrived
+            return
+        name = hashlib.sha256(body).hexdigest()[:20] + ".html"
+        self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / name).write_bytes(body)
+        address = response.url.removeprefix(self.base_url)
+        with open(self.folder / "pages.jsonl", "a", encoding="utf-8") as manifest:
+            manifest.write(json.dumps({"file": name, "url": address, "test": self.test}) + "\n")
+
+
 @pytest.fixture
-def new_page(browser, live_server, django_db_serialized_rollback, csp_violations):
+def new_page(browser, live_server, django_db_serialized_rollback, csp_violations, request):
     """Open a page in a fresh browser context (own cookies), Dutch like our learners.
 
     `new_page(viewport=PHONE, is_mobile=True)` gives a phone-sized one.
@@ -117,6 +154,9 @@ def new_page(browser, live_server, django_db_serialized_rollback, csp_violations
         if message.type == "error" and is_csp_violation(message.text):
             csp_violations.append(message.text)
 
+    html_folder = os.environ.get("HTML_CHECK_DIR")
+    html_pages = html_folder and HtmlPages(html_folder, live_server.url, request.node.nodeid)
+
     def open_page(viewport=DESKTOP, **context_options):
         context_options.setdefault("locale", "nl-NL")
         context = browser.new_context(
@@ -126,6 +166,8 @@ def new_page(browser, live_server, django_db_serialized_rollback, csp_violations
         context.add_init_script(CSP_LISTENER)
         context.add_init_script(axe_init)
         context.on("console", collect)
+        if html_pages:
+            context.on("response", html_pages.keep)
         contexts.append(context)
         return context.new_page()
 
@@ -313,3 +355,55 @@ def log_in(new_page, live_server, user, next_url, **options):
         page.get_by_role("button", name=nl("Sign In")).click()
     expect(page).to_have_url(live_server.url + next_url)
     return page
+
+
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def html_errors(page) -> list[str]:
+    """The Nu HTML Checker's (vnu.jar) errors on the HTML the server sends for this page.
+
+    Fetched again with the page's own cookies, so it is the served HTML, not the
+    DOM after scripts ran. `make test` also checks every page the tests visit
+    (HTML_CHECK_DIR, scripts/check_html.py); this is for a test about one page.
+    """
+    import shutil
+    import subprocess
+    import tempfile
+
+    if not VNU_JAR.exists():
+        pytest.fail(f"{VNU_JAR} not found: run `npm ci` (make node_modules/.installed).")
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("java not found: `make install-tools` installs it (scripts/install-java.sh).")
+    html = page.context.request.get(page.url).text()
+    with tempfile.NamedTemporaryFile("w", suffix=".html", encoding="utf-8") as file:
+        file.write(html)
+        file.flush()
+        result = subprocess.run(
+            [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", file.name],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    messages = json.loads(result.stderr)["messages"]
+    return [f"line {m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
+
+
+TABLE_ROLES = ("table", "row", "columnheader", "rowheader", "cell")
+
+
+def table_roles(page) -> dict[str, int]:
+    """How many of each table role Chromium's own accessibility tree exposes on the page.
+
+    From the browser (Chrome DevTools Protocol), not from the markup: CSS can take
+    table semantics away (display: block on a table in older browsers), which the
+    DOM never shows.
+    """
+    session = page.context.new_cdp_session(page)
+    try:
+        nodes = session.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        session.detach()
+    roles = [node.get("role", {}).get("value") for node in nodes if not node.get("ignored")]
+    return {role: roles.count(role) for role in TABLE_ROLES}

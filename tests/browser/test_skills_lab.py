@@ -14,8 +14,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tests.browser.conftest import DESKTOP, PHONE, html_errors, nl, table_roles
 from tests.browser.conftest import log_in as sign_in
-from tests.browser.conftest import nl
 from tests.factories import (
     CohortFactory,
     EnrolmentFactory,
@@ -98,6 +98,17 @@ def test_three_learners_practise_listening_and_see_their_growth(
     expect(first.get_by_role("link", name=nl("Add the meeting to your calendar"))).to_be_visible()
     expect(first.get_by_role("table")).to_contain_text(nl("Round"))
     check_screen(first, "group")
+    # The rounds are cards on a phone and still a valid table for a screen reader (issue 27).
+    first.set_viewport_size(PHONE)
+    assert table_roles(first) == {
+        "table": 1,
+        "row": 4,
+        "columnheader": 5,
+        "rowheader": 3,
+        "cell": 12,
+    }
+    assert html_errors(first) == []
+    first.set_viewport_size(DESKTOP)
 
     # 4. Three rounds with rotating roles.
     rounds = list(PracticeRound.objects.filter(group__cohort=cohort).order_by("number"))

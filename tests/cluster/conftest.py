@@ -54,7 +54,8 @@ class Visitor(requests.Session):
         super().__init__()
         self.base = base
         self.verify = os.environ["CLUSTER_CA"]
-        self.headers["Accept-Language"] = "en"
+        # English, as chosen with the language switch (the browser's Accept-Language is ignored).
+        self.cookies.set("django_language", "en")
 
     def on(self, base: str) -> "Visitor":
         self.base = base

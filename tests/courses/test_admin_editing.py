@@ -107,7 +107,7 @@ def test_trainer_publishes_a_changed_lesson_from_the_edit_form(trainer_client, l
     )
 
     html = trainer_client.get(lesson.url).content.decode()
-    assert "<h1>Luisteren zonder oordeel</h1>" in html
+    assert '<h1 lang="nl">Luisteren zonder oordeel</h1>' in html
     assert "<h2>Wat je hoort</h2>" in html
     assert "Vat samen in <b>je eigen woorden</b>." in html
     assert "Vraag door." in html

@@ -45,6 +45,7 @@ APT_GET_LOGS_AND_FAILS = '#!/bin/bash\necho "$*" >> "$APT_LOG"\nexit 100\n'
 def test_the_install_scripts_are_found():
     assert {path.name for path in INSTALL_SCRIPTS} >= {
         "install-chromium.sh",
+        "install-java.sh",
         "install-pdf-tools.sh",
         "install-postgres.sh",
         "install-shellcheck.sh",
@@ -101,7 +102,11 @@ APT_GET_INSTALLS_NOTHING = '#!/bin/bash\necho "$*" >> "$APT_LOG"\n'
 
 @pytest.mark.parametrize(
     ("script", "command"),
-    [("install-pdf-tools.sh", "pdftoppm"), ("install-shellcheck.sh", "shellcheck")],
+    [
+        ("install-java.sh", "java"),
+        ("install-pdf-tools.sh", "pdftoppm"),
+        ("install-shellcheck.sh", "shellcheck"),
+    ],
 )
 def test_install_fails_when_the_package_brings_no_command(script, command, tmp_path):
     environment, _ = _stub_bin(tmp_path, APT_GET_INSTALLS_NOTHING, hide_system=True)

@@ -6,17 +6,45 @@ from django.contrib.auth import REDIRECT_FIELD_NAME
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from .permissions import two_step_passed, two_step_required, two_step_set_up
 
 
+class ChosenLanguageMiddleware:
+    """Show the site in the language the visitor chose, else in Dutch.
+
+    Replaces Django's LocaleMiddleware, which falls back on the browser's
+    Accept-Language: a browser set to English then turned the whole page
+    English, `<html lang="en">` included, while the course text stayed Dutch
+    (issue 27). The choice is offered by the language switch in the header
+    (Django's `set_language`, remembered in the language cookie) and, for
+    signed-in people, by their profile (UserLanguageMiddleware below).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.languages = {code for code, _name in settings.LANGUAGES}
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        language = chosen if chosen in self.languages else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        # The cookie decides the language (and Django's sessions already vary on it).
+        patch_vary_headers(response, ("Cookie",))
+        response.headers.setdefault("Content-Language", translation.get_language())
+        return response
+
+
 class UserLanguageMiddleware:
     """Show signed-in people the site in the language from their profile.
 
-    Runs after LocaleMiddleware and AuthenticationMiddleware. A language chosen
-    explicitly with the language switch (Django's language cookie) wins, so
-    this only replaces the guess LocaleMiddleware made from the browser.
+    Runs after ChosenLanguageMiddleware and AuthenticationMiddleware. A language
+    chosen explicitly with the language switch (Django's language cookie) wins,
+    so this only replaces the default.
     """
 
     def __init__(self, get_response):

@@ -79,7 +79,8 @@ MIDDLEWARE = [
     # (the maintenance page needs its stylesheet) and the security headers.
     "training.operations.maintenance.MaintenanceMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The visitor's chosen language (cookie) or Dutch, never the browser's guess.
+    "training.accounts.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -120,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "home.context_processors.site_navigation",
+                "home.context_processors.content_language",
             ],
         },
     },
