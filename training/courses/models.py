@@ -164,7 +164,7 @@ class CoursePage(PersonalPageMixin, Page):
         index.SearchField("intro"),
         index.SearchField("target_audience"),
     ]
-    parent_page_types = ["courses.CatalogPage"]
+    parent_page_types = ["courses.CatalogPage", "academies.AcademyCatalogPage"]
     subpage_types = ["courses.ModulePage"]
     template = "courses/course_page.html"
 
