@@ -159,3 +159,35 @@ def academy_role_revoke(*, link: AcademyRole, user) -> None:
     link.user.groups.remove(_group(link.academy, link.role))
     log(instance=link.academy, action="academies.role_revoke", user=user, data={"role": link.role})
     link.delete()
+
+
+def academy_course_copy(*, course, academy: Academy, user):
+    """Copy a shared course (with its modules and lessons) into the academy's own tree.
+
+    Wagtail's own copy (`CopyPageAction`, which logs `wagtail.copy`). Wagtail lets only
+    someone who may *edit* the source copy it; a shared course is read-only to academies,
+    so the check here is ours: the source is a shared course and `user` may add pages
+    under the academy's catalogue (Wagtail's page permission tester). The copy is a
+    draft, so the academy adapts it before publishing, and it remembers where it came
+    from (`copied_from`).
+    """
+    from wagtail.actions.copy_page import CopyPageAction
+
+    from training.courses.models import CatalogPage
+
+    if not CatalogPage.objects.filter(path=course.path[: -course.steplen]).exists():
+        raise PermissionDenied  # only the platform's shared courses are copied this way
+    if not academy.catalogue.permissions_for_user(user).can_add_subpage():
+        raise PermissionDenied
+    copy = CopyPageAction(
+        page=course,
+        to=academy.catalogue,
+        recursive=True,
+        keep_live=False,
+        user=user,
+        update_attrs={"slug": f"{course.slug}-{academy.slug}"[:255]},
+    ).execute(skip_permission_checks=True)
+    copy = copy.specific
+    copy.copied_from = course
+    copy.save(update_fields=["copied_from"])
+    return copy
