@@ -11,6 +11,7 @@ from tests.factories import (
     build_course,
 )
 from training.assessments.models import ReflectionAssignmentPage
+from training.academies.models import AcademyCatalogPage
 from training.courses.models import CatalogPage, CoursePage, LessonPage, ModulePage
 from training.courses.pillars import Pillar
 from training.practice.models import PracticeActivityPage
@@ -21,9 +22,10 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("model", "parents", "children"),
     [
-        (HomePage, {Page}, {CatalogPage, StandardPage}),
+        (HomePage, {Page}, {CatalogPage, AcademyCatalogPage, StandardPage}),
         (CatalogPage, {HomePage}, {CoursePage}),
-        (CoursePage, {CatalogPage}, {ModulePage}),
+        (CoursePage, {CatalogPage, AcademyCatalogPage}, {ModulePage}),
+        (AcademyCatalogPage, {HomePage}, {CoursePage}),
         (ModulePage, {CoursePage}, {LessonPage, ReflectionAssignmentPage, PracticeActivityPage}),
         (LessonPage, {ModulePage}, set()),
         (ReflectionAssignmentPage, {ModulePage}, set()),

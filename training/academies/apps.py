@@ -8,3 +8,8 @@ class AcademiesConfig(AppConfig):
     name = "training.academies"
     label = "academies"
     verbose_name = _("Academies")
+
+    def ready(self):
+        from . import policies
+
+        policies.register()

@@ -1,7 +1,14 @@
-"""Academies in Wagtail's admin: audit log actions (registered once, here)."""
+"""Academies in Wagtail's admin: the viewsets and the audit log actions (registered here)."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+
+from .admin_views import AcademyRoleViewSet, AcademyViewSet
+
+
+@hooks.register("register_admin_viewset")
+def register_academy_viewsets():
+    return [AcademyViewSet("academies"), AcademyRoleViewSet("academy_team")]
 
 
 @hooks.register("register_log_actions")
