@@ -10,8 +10,8 @@ from tests.factories import (
     ModulePageFactory,
     build_course,
 )
-from training.assessments.models import ReflectionAssignmentPage
 from training.academies.models import AcademyCatalogPage
+from training.assessments.models import ReflectionAssignmentPage
 from training.courses.models import CatalogPage, CoursePage, LessonPage, ModulePage
 from training.courses.pillars import Pillar
 from training.practice.models import PracticeActivityPage
