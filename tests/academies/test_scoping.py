@@ -122,3 +122,14 @@ def test_a_deactivated_academy_trainer_trains_nothing(academies):
     trainer.save()
     assert not cohorts_trained_by(trainer).exists()
     assert not is_trainer(trainer)
+
+
+def test_erasing_an_account_takes_away_its_academy_roles_and_groups(academies):
+    from training.academies.models import AcademyRole
+    from training.privacy.services import account_erase
+
+    a, _ = academies
+    trainer = academy_person(a, "trainer")
+    account_erase(user=trainer)
+    assert not AcademyRole.objects.filter(user=trainer).exists()
+    assert not trainer.groups.exists()
