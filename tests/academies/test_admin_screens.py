@@ -25,7 +25,7 @@ def platform_admin():
 def test_a_platform_administrator_gives_an_association_its_academy(client, platform_admin):
     login_with_mfa(client, platform_admin)
     response = client.post(
-        reverse("academies:add"),
+        reverse("academies_admin:add"),
         {"name": "Stichting Samen Verder", "slug": "", "accent_colour": "#0f5132"},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -38,7 +38,7 @@ def test_a_platform_administrator_gives_an_association_its_academy(client, platf
 def test_a_colour_without_enough_contrast_is_refused_with_a_clear_message(client, platform_admin):
     login_with_mfa(client, platform_admin)
     response = client.post(
-        reverse("academies:add"), {"name": "Lichtgeel", "slug": "", "accent_colour": "#ffee88"}
+        reverse("academies_admin:add"), {"name": "Lichtgeel", "slug": "", "accent_colour": "#ffee88"}
     )
     assert response.status_code == 200
     assert "contrast" in response.content.decode()
@@ -52,7 +52,7 @@ def test_the_platform_overview_counts_per_academy_without_names(client, platform
     learner = UserFactory(display_name="Persoonlijke Naam")
     CertificateFactory(enrolment=EnrolmentFactory(cohort=cohort, learner=learner))
     login_with_mfa(client, platform_admin)
-    page = client.get(reverse("academies:index")).content.decode()
+    page = client.get(reverse("academies_admin:index")).content.decode()
     assert "Academie A" in page
     assert "Persoonlijke Naam" not in page
     from training.academies.admin_views import AcademyIndexView
@@ -68,7 +68,7 @@ def test_an_academy_administrator_cannot_open_the_platform_screens(client):
     a = academy_create("Academie A")
     admin = academy_person(a, "administrator")
     login_with_mfa(client, admin)
-    assert client.get(reverse("academies:index")).status_code in {302, 403}
+    assert client.get(reverse("academies_admin:index")).status_code in {302, 403}
     assert client.get(reverse("wagtailusers_groups:index")).status_code in {302, 403}
 
 

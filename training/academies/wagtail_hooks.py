@@ -8,7 +8,7 @@ from .admin_views import AcademyRoleViewSet, AcademyViewSet
 
 @hooks.register("register_admin_viewset")
 def register_academy_viewsets():
-    return [AcademyViewSet("academies"), AcademyRoleViewSet("academy_team")]
+    return [AcademyViewSet("academies_admin", url_prefix="academies"), AcademyRoleViewSet("academy_team")]
 
 
 @hooks.register("register_log_actions")
