@@ -38,7 +38,8 @@ def test_a_platform_administrator_gives_an_association_its_academy(client, platf
 def test_a_colour_without_enough_contrast_is_refused_with_a_clear_message(client, platform_admin):
     login_with_mfa(client, platform_admin)
     response = client.post(
-        reverse("academies_admin:add"), {"name": "Lichtgeel", "slug": "", "accent_colour": "#ffee88"}
+        reverse("academies_admin:add"),
+        {"name": "Lichtgeel", "slug": "", "accent_colour": "#ffee88"},
     )
     assert response.status_code == 200
     assert "contrast" in response.content.decode()
@@ -117,3 +118,13 @@ def test_an_unknown_address_gets_a_friendly_error_and_nothing_changes(client):
     )
     assert response.status_code == 200
     assert AcademyRole.objects.filter(academy=a).count() == 1
+
+
+def test_the_team_listing_offers_taking_a_role_away(client):
+    a = academy_create("Academie A")
+    admin = academy_person(a, "administrator")
+    trainer = academy_person(a, "trainer")
+    login_with_mfa(client, admin)
+    listing = client.get(reverse("academy_team:index")).content.decode()
+    role = AcademyRole.objects.get(user=trainer)
+    assert reverse("academy_team:delete", args=[role.pk]) in listing

@@ -146,7 +146,8 @@ class RoleIndexView(generic.IndexView):
     @cached_property
     def columns(self):
         return [
-            Column("user", label=_("Person")),
+            # The title column carries the row's actions (take the role away).
+            self._get_title_column("user"),
             Column("academy", label=_("Academy")),
             Column("role", label=_("Role"), accessor="get_role_display"),
             Column("created_at", label=_("Since")),
@@ -154,6 +155,9 @@ class RoleIndexView(generic.IndexView):
 
 
 class RoleCreateView(generic.CreateView):
+    def get_success_buttons(self):
+        return []  # a role is not edited: it is given or taken away
+
     def save_instance(self):
         data = self.form.cleaned_data
         return academy_role_grant(
