@@ -107,3 +107,14 @@ def test_an_academy_copies_the_shared_course_and_keeps_where_it_came_from(tree):
         academy_course_copy(course=tree["national"], academy=tree["b"], user=trainer)
     with pytest.raises(PermissionDenied):
         academy_course_copy(course=tree["foreign"], academy=tree["a"], user=trainer)
+
+
+def test_admin_page_search_and_chooser_show_nothing_of_the_other_academy(tree, client):
+    login_with_mfa(client, tree["trainer"])
+    for url in (
+        reverse("wagtailadmin_pages:search") + "?q=GEHEIM",
+        reverse("wagtailadmin_choose_page") + "?q=GEHEIM",
+        reverse("wagtailadmin_choose_page_child", args=[tree["b"].catalogue.pk]),
+    ):
+        response = client.get(url)
+        assert "GEHEIM-B" not in response.content.decode(), url
