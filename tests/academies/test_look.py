@@ -35,3 +35,18 @@ def test_a_platform_page_keeps_the_platform_look(client):
 def test_the_hover_shade_keeps_aa_contrast():
     for accent in ("#0f5132", "#1d4ed8", "#6b2c91"):
         assert contrast_ratio(darker(accent)) >= contrast_ratio(accent) >= 4.5
+
+
+def test_a_platform_page_asks_the_database_nothing_about_academies(django_assert_num_queries):
+    from training.academies.selectors import academy_of_page
+
+    academy = academy_create("Stichting Samen Verder")
+    platform_course = build_course(modules=1, lessons_per_module=1)
+    academy_of_page(platform_course)  # fills the cache
+    with django_assert_num_queries(0):
+        assert academy_of_page(platform_course) is None
+    own = academy_course(academy, modules=1, lessons_per_module=1)
+    with django_assert_num_queries(1):
+        assert academy_of_page(own) == academy
+    renamed = academy_create("Tweede academie")
+    assert academy_of_page(renamed.catalogue) == renamed  # the cache forgot on save

@@ -10,6 +10,7 @@ class AcademiesConfig(AppConfig):
     verbose_name = _("Academies")
 
     def ready(self):
-        from . import policies
+        from . import policies, receivers
 
         policies.register()
+        receivers.connect()
