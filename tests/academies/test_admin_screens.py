@@ -128,3 +128,14 @@ def test_the_team_listing_offers_taking_a_role_away(client):
     listing = client.get(reverse("academy_team:index")).content.decode()
     role = AcademyRole.objects.get(user=trainer)
     assert reverse("academy_team:delete", args=[role.pk]) in listing
+
+
+def test_the_last_administrator_keeps_the_role_with_a_clear_message(client):
+    a = academy_create("Academie A")
+    admin = academy_person(a, "administrator")
+    login_with_mfa(client, admin)
+    own = AcademyRole.objects.get(user=admin)
+    response = client.post(reverse("academy_team:delete", args=[own.pk]), follow=True)
+    assert response.status_code == 200
+    assert "minstens één beheerder" in response.content.decode()
+    assert AcademyRole.objects.filter(pk=own.pk).exists()

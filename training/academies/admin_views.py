@@ -12,8 +12,10 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -26,7 +28,12 @@ from training.admin_toolkit import PolicyScopedObjectMixin
 from .models import Academy, AcademyRole, Role
 from .permissions import academies_administered_by
 from .policies import academy_role_policy
-from .services import academy_create, academy_role_grant, academy_role_revoke
+from .services import (
+    LastAdministrator,
+    academy_create,
+    academy_role_grant,
+    academy_role_revoke,
+)
 
 
 class AcademyIndexView(generic.IndexView):
@@ -173,6 +180,13 @@ class RoleDeleteView(PolicyScopedObjectMixin, generic.DeleteView):
 
     def delete_action(self):
         academy_role_revoke(link=self.object, user=self.request.user)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except LastAdministrator as error:
+            messages.error(self.request, error.message)
+            return redirect(self.index_url_name)
 
 
 class AcademyRoleViewSet(ModelViewSet):

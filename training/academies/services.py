@@ -17,6 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
@@ -25,6 +26,7 @@ from training.courses.permissions import (
     MODEL_PERMISSIONS,
     PAGE_PERMISSIONS,
 )
+from training.errors import FriendlyError
 
 from .models import DEFAULT_ACCENT, Academy, AcademyCatalogPage, AcademyGroup, AcademyRole, Role
 from .permissions import can_administer
@@ -151,11 +153,27 @@ def academy_role_grant(*, academy: Academy, person, role: str, user) -> AcademyR
     return link
 
 
+class LastAdministrator(FriendlyError):
+    message = _("An academy keeps at least one administrator. Give someone else the role first.")
+
+
 @transaction.atomic
 def academy_role_revoke(*, link: AcademyRole, user) -> None:
-    """Take a role away (the person keeps their account and their own learning)."""
+    """Take a role away (the person keeps their account and their own learning).
+
+    Never the academy's last administrator: the academy row is locked so two
+    administrators taking each other's role at once cannot leave it without one.
+    """
     if not can_administer(user, link.academy):
         raise PermissionDenied
+    Academy.objects.select_for_update().get(pk=link.academy_id)
+    if (
+        link.role == Role.ADMINISTRATOR
+        and not AcademyRole.objects.filter(academy=link.academy_id, role=Role.ADMINISTRATOR)
+        .exclude(pk=link.pk)
+        .exists()
+    ):
+        raise LastAdministrator()
     link.user.groups.remove(_group(link.academy, link.role))
     log(instance=link.academy, action="academies.role_revoke", user=user, data={"role": link.role})
     link.delete()
