@@ -39,3 +39,15 @@ def test_the_certificate_email_is_signed_by_the_academy(django_capture_on_commit
         services.certificate_issue(enrolment=enrolment)
     bodies = [m.body for m in mail.outbox if enrolment.learner.email in m.to]
     assert bodies and "Stichting Samen Verder" in bodies[-1]
+
+
+def test_a_new_role_is_told_by_email_once(django_capture_on_commit_callbacks):
+    academy = academy_create("Stichting Samen Verder")
+    with django_capture_on_commit_callbacks(execute=True):
+        academy_person(academy, "trainer", email="sem@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        academy_person(academy, "trainer", email="sem@example.org")  # the same grant again
+    sent = [m for m in mail.outbox if m.to == ["sem@example.org"]]
+    assert len(sent) == 1
+    assert sent[0].subject.startswith("[Stichting Samen Verder]")
+    assert "/beheer/" in sent[0].body

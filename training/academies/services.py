@@ -12,6 +12,8 @@ administrators (`training.academies.permissions.can_administer`).
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -150,7 +152,14 @@ def academy_role_grant(*, academy: Academy, person, role: str, user) -> AcademyR
     person.groups.add(_group(academy, role))
     if created:
         log(instance=academy, action="academies.role_grant", user=user, data={"role": role})
+        transaction.on_commit(partial(_role_email_enqueue, link.pk))
     return link
+
+
+def _role_email_enqueue(role_id: int) -> None:
+    from .tasks import role_given_email_task
+
+    role_given_email_task.enqueue(role_id=role_id)
 
 
 class LastAdministrator(FriendlyError):
