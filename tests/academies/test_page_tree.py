@@ -8,8 +8,8 @@ tester and image choosers limit an academy's trainers to their own subtree.
 import pytest
 from django.urls import reverse
 from wagtail.images import get_image_model
-from wagtail.images.permissions import permission_policy as image_policy
 from wagtail.models import GroupPagePermission
+from wagtail.permissions import policy_registry
 
 from tests.factories import (
     academy_course,
@@ -82,6 +82,7 @@ def test_images_are_chosen_from_the_academys_own_collection_only(tree, client):
     trainer = tree["trainer"]
     own = wagtail_image(title="Beeld A", collection=tree["a"].collection)
     wagtail_image(title="Beeld GEHEIM-B", collection=tree["b"].collection)
+    image_policy = policy_registry.get_by_type(get_image_model())
     choosable = image_policy.instances_user_has_any_permission_for(trainer, ["choose"])
     assert list(choosable) == [own]
     login_with_mfa(client, trainer)
