@@ -419,3 +419,34 @@ def login_with_mfa(client, user):
     record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
     request.session.save()
     return client
+
+
+_academy_counter = iter(range(1, 1_000_000))
+
+
+def academy_create(name=None, *, accent_colour="#1d4ed8"):
+    """An academy made as a platform administrator makes one (service, groups, page root)."""
+    from training.academies.services import academy_create as create
+
+    number = next(_academy_counter)
+    platform_admin = UserFactory(
+        email=f"platform-admin-{number}@example.org", is_superuser=True, is_staff=True
+    )
+    return create(
+        name=name or f"Academie {number}", user=platform_admin, accent_colour=accent_colour
+    )
+
+
+def academy_person(academy, role, **user_kwargs):
+    """A user holding `role` ("administrator", "trainer", "staff") in `academy`."""
+    from training.academies.services import academy_role_grant
+
+    person = UserFactory(**user_kwargs)
+    platform_admin = UserFactory(email="platform-admin-roles@example.org", is_superuser=True)
+    academy_role_grant(academy=academy, person=person, role=role, user=platform_admin)
+    return person
+
+
+def academy_course(academy, **kwargs):
+    """A published course in the academy's own catalogue."""
+    return build_course(catalog=academy.catalogue, **kwargs)

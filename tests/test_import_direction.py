@@ -1,7 +1,7 @@
 """Apps depend one way: no module under `training/` imports an app above its own.
 
 The order, lowest first (apps on one level may not import each other either):
-accounts, worker < courses < learning < assessments < practice < certificates
+accounts, worker < courses < academies < learning < assessments < practice < certificates
 < credentials < continuing < associations < groups < privacy, demo < operations. The top-level modules
 (`training/http.py`, `spreadsheets.py`, `policies.py`, `actions.py`, `versioning.py`,
 `errors.py`, `converters.py`, `blocks.py`, `mail.py`, `hooks.py`, `admin_toolkit.py`) are shared helpers: every app may
@@ -24,17 +24,18 @@ LEVELS = {
     "accounts": 0,
     "worker": 0,
     "courses": 1,
-    "learning": 2,
-    "assessments": 3,
-    "practice": 4,
-    "certificates": 5,
-    "credentials": 6,
-    "continuing": 7,
-    "associations": 8,
-    "groups": 9,
-    "privacy": 10,
-    "demo": 10,
-    "operations": 11,
+    "academies": 2,
+    "learning": 3,
+    "assessments": 4,
+    "practice": 5,
+    "certificates": 6,
+    "credentials": 7,
+    "continuing": 8,
+    "associations": 9,
+    "groups": 10,
+    "privacy": 11,
+    "demo": 11,
+    "operations": 12,
 }
 SHARED_HELPERS = {
     "http",

@@ -27,6 +27,7 @@ urlpatterns = [
     # An association's signed recommendation of a certificate (public, like the certificate's).
     path("aanbevelingen/", include("training.associations.public_urls")),
     path("api/v1/", api.urls),
+    path("academie/", include("training.academies.urls")),
     path("mijn/reflecties/", include("training.assessments.urls")),
     path("mijn/oefenen/", include("training.practice.urls")),
     path("kennisvraag/", include("training.assessments.visitor_checks")),

@@ -33,7 +33,7 @@ class HomePage(Page):
         FieldPanel("body"),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["courses.CatalogPage", "home.StandardPage"]
+    subpage_types = ["courses.CatalogPage", "academies.AcademyCatalogPage", "home.StandardPage"]
     template = "home/home_page.html"
     max_count = 1
 

@@ -10,6 +10,7 @@ from tests.factories import (
     ModulePageFactory,
     build_course,
 )
+from training.academies.models import AcademyCatalogPage
 from training.assessments.models import ReflectionAssignmentPage
 from training.courses.models import CatalogPage, CoursePage, LessonPage, ModulePage
 from training.courses.pillars import Pillar
@@ -21,9 +22,10 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("model", "parents", "children"),
     [
-        (HomePage, {Page}, {CatalogPage, StandardPage}),
+        (HomePage, {Page}, {CatalogPage, AcademyCatalogPage, StandardPage}),
         (CatalogPage, {HomePage}, {CoursePage}),
-        (CoursePage, {CatalogPage}, {ModulePage}),
+        (CoursePage, {CatalogPage, AcademyCatalogPage}, {ModulePage}),
+        (AcademyCatalogPage, {HomePage}, {CoursePage}),
         (ModulePage, {CoursePage}, {LessonPage, ReflectionAssignmentPage, PracticeActivityPage}),
         (LessonPage, {ModulePage}, set()),
         (ReflectionAssignmentPage, {ModulePage}, set()),

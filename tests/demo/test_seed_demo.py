@@ -68,9 +68,12 @@ def test_seed_demo_builds_the_demo_site_and_is_idempotent(settings, capsys):
     two_step = Authenticator.objects.filter(type="totp").values_list("user__email", flat=True)
     assert sorted(two_step) == [
         "beheer@example.org",
+        "samenverder-beheer@example.org",
+        "samenverder-trainer@example.org",
         "trainer@example.org",
         "vereniging@example.org",
     ]
+    assert "samenverder-trainer@example.org" in output
 
     cohort = Cohort.objects.get(name=DEMO_COHORT)
     assert cohort.trainers.filter(email="trainer@example.org").exists()

@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from training.courses.permissions import is_trainer
 from training.hooks import LEARNER_CONTEXT, ORDER, OUTLINE_ASSIGNMENT_MODEL
+from training.learning.permissions import is_trainer
 
 from . import admin_views as views
 from .actions import LOG_ACTIONS

@@ -26,6 +26,15 @@ class Association(models.Model):
         related_name="associations",
         verbose_name=_("staff"),
     )
+    # An association can be an academy: its own trainers, courses, cohorts, certificates.
+    academy = models.OneToOneField(
+        "academies.Academy",
+        verbose_name=_("academy"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="association",
+    )
 
     class Meta:
         verbose_name = _("association")

@@ -15,7 +15,7 @@ from .services import association_logos_collect
 class AssociationViewSet(ModelViewSet):
     model = Association
     icon = "group"
-    form_fields = ["name", "logo"]
+    form_fields = ["name", "logo", "academy"]
     list_display = ["name"]
     search_fields = ["name"]
     search_backend_name = None

@@ -122,6 +122,8 @@ class Certificate(models.Model):
     cohort_name = models.CharField(_("cohort"), max_length=150, blank=True)
     trainer_name = models.CharField(_("trainer"), max_length=200, blank=True)
     association_name = models.CharField(_("association"), max_length=200, blank=True)
+    # The academy that issued it (its cohort's academy, as printed); empty: the platform.
+    issuer_name = models.CharField(_("issued by"), max_length=200, blank=True)
     issued_on = models.DateField(_("issued on"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
     issued_at = models.DateTimeField(default=timezone.now)

@@ -113,6 +113,23 @@ def _academy_logo() -> Image:
     return Image(LOGO.read_bytes(), "image/svg+xml")
 
 
+def _issuer_academy(certificate: Certificate):
+    cohort = certificate.cohort
+    return cohort.academy if certificate.issuer_name and cohort and cohort.academy_id else None
+
+
+def _issuer_logo(certificate: Certificate) -> Image:
+    """The issuing academy's logo, or the platform's (also when the academy has none)."""
+    academy = _issuer_academy(certificate)
+    logo = _wagtail_image(academy.logo, "max-400x160|format-png") if academy else None
+    return logo or _academy_logo()
+
+
+def _issuer_accent(certificate: Certificate) -> str:
+    academy = _issuer_academy(certificate)
+    return academy.accent_colour if academy else ""
+
+
 def _wagtail_image(image, spec: str) -> Image | None:
     """A Wagtail image, resized by a rendition (None when unreadable)."""
     if image is None:
@@ -211,7 +228,9 @@ def certificate_context(
         "verification_url": verification_url,
         "verification_host": verification_url.split("://", 1)[-1].split("/", 1)[0],
         "qr_code": images.add("qr", qr_png(verification_url)),
-        "academy_logo": images.add("academy-logo", _academy_logo()),
+        "academy_logo": images.add("academy-logo", _issuer_logo(certificate)),
+        "issuer_name": certificate.issuer_name or settings.WAGTAIL_SITE_NAME,
+        "accent_colour": _issuer_accent(certificate),
         "association_logo": (
             images.add(
                 "association-logo", _wagtail_image(association.logo, "max-400x160|format-png")

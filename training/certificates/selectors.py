@@ -113,7 +113,7 @@ def certificate_public(certificate: Certificate, *, today=None) -> PublicCertifi
         cohort_name=certificate.cohort_name,
         trainer_name=certificate.trainer_name,
         association_name=certificate.association_name,
-        issuer=settings.WAGTAIL_SITE_NAME,
+        issuer=certificate.issuer_name or settings.WAGTAIL_SITE_NAME,
         issued_on=certificate.issued_on,
         valid_until=certificate.valid_until,
         expired_on=certificate.expired_on() if status == CertificateStatus.EXPIRED else None,

@@ -77,6 +77,18 @@ class CoursePage(PersonalPageMixin, Page):
             "Learners complete the modules in order; later modules stay locked until then."
         ),
     )
+    # Set when an academy copies a shared course into its own tree (Wagtail's copy):
+    # where the adapted course came from. Not copied along with a further copy.
+    copied_from = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("copied from"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    exclude_fields_in_copy = ["copied_from"]
 
     knowledge_check_pass_percentage = models.PositiveSmallIntegerField(
         _("knowledge checks: pass mark (%)"),
@@ -164,7 +176,7 @@ class CoursePage(PersonalPageMixin, Page):
         index.SearchField("intro"),
         index.SearchField("target_audience"),
     ]
-    parent_page_types = ["courses.CatalogPage"]
+    parent_page_types = ["courses.CatalogPage", "academies.AcademyCatalogPage"]
     subpage_types = ["courses.ModulePage"]
     template = "courses/course_page.html"
 

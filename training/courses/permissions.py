@@ -130,7 +130,9 @@ def course_material_collect() -> int:
     return moved
 
 
-def is_trainer(user) -> bool:
+def is_platform_trainer(user) -> bool:
+    """A superuser or a member of the platform's Trainer group. Academy roles count too in
+    `training.learning.permissions.is_trainer`, which every trainer screen asks."""
     return user.is_authenticated and (
         user.is_superuser or user.groups.filter(name=TRAINER_GROUP).exists()
     )

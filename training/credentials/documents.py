@@ -49,13 +49,41 @@ def status_list_url(number: int) -> str:
     return base_url() + reverse("credentials:status_list", args=[number])
 
 
-def issuer_profile() -> dict:
+def platform_profile() -> dict:
     return {
         "id": issuer_did(),
         "type": ["Profile"],
         "name": settings.WAGTAIL_SITE_NAME,
         "url": base_url() + "/",
         "image": {"id": base_url() + static("img/logo.svg"), "type": "Image"},
+    }
+
+
+def issuer_profile(certificate: Certificate | None = None) -> dict:
+    """The issuer: the platform, or the academy that issued the certificate.
+
+    An academy's credential is signed by the platform's DID on the academy's behalf:
+    `id` stays the platform's `did:web` (the key a verifier resolves; one key to guard,
+    rotate and back up, and a small association needs no web server or key of its own),
+    `name` is the academy's, and `parentOrg` names the platform that signs for it. A
+    per-academy `did:web` path would give each academy a key to manage for no gain in
+    trust: the platform holds the keys either way.
+    """
+    platform = platform_profile()
+    if certificate is None or not certificate.issuer_name:
+        return platform
+    return {
+        "id": platform["id"],
+        "type": ["Profile"],
+        "name": certificate.issuer_name,
+        "url": platform["url"],
+        "description": f"{certificate.issuer_name}, een academie op {platform['name']}. "
+        f"{platform['name']} ondertekent namens de academie.",
+        "parentOrg": {
+            "id": platform["url"],
+            "type": ["Profile"],
+            "name": platform["name"],
+        },
     }
 
 
@@ -139,7 +167,7 @@ def open_badge_credential(
         "id": f"urn:uuid:{credential_uuid}",
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": certificate.course_title,
-        "issuer": issuer_profile(),
+        "issuer": issuer_profile(certificate),
         "validFrom": _start_of(certificate.issued_on),
     }
     if certificate.valid_until:

@@ -26,6 +26,7 @@ from training.courses.permissions import (
 )
 from training.demo.after_the_course import seed_after_the_course
 from training.demo.groups import seed_groups
+from training.demo.second_academy import seed_second_academy
 from training.practice.demo import seed_practice
 
 from .content_files import ContentFile, load_courses, page_build
@@ -76,6 +77,13 @@ def seed_demo() -> None:
     seed_practice(cohort_name=DEMO_COHORT)
     seed_after_the_course(users)
     seed_groups(users)
+    seed_second_academy(platform_admin=users["beheer@example.org"], account_ready=_account_ready)
+
+
+def _account_ready(user, *, two_step: bool) -> None:
+    user_email_mark_verified(user)
+    if two_step:
+        _totp_ensure(user)
 
 
 def courses_seed() -> None:

@@ -54,6 +54,15 @@ class Cohort(models.Model):
         on_delete=models.SET_NULL,
         related_name="cohorts",
     )
+    # The academy that runs the cohort; none: a platform cohort (platform trainers).
+    academy = models.ForeignKey(
+        "academies.Academy",
+        verbose_name=_("academy"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cohorts",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

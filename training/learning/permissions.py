@@ -4,10 +4,14 @@ Every policy and every scoped view in the project builds on these functions;
 none writes its own trainer rule (`tests/learning/test_scoping_rules.py`
 fails when one does).
 
-- **Trainer of a cohort** (`cohorts_trained_by`): an active account in the
-  Trainer group, named among the cohort's trainers. A superuser trains every
-  cohort. Someone named on a cohort but no longer in the Trainer group (or
-  deactivated) trains nothing. `cohorts_led_by` is the same rule without the
+- **Trainer of a cohort** (`cohorts_trained_by`): an active account named among
+  the cohort's trainers who holds the trainer role *where the cohort runs*: for
+  a platform cohort (no academy) the Trainer group, for an academy's cohort a
+  trainer or administrator role in that academy (`training.academies`). An
+  academy's administrators train every cohort of their academy; a superuser
+  trains every cohort. Someone named on a cohort without that role (no longer
+  in the Trainer group, a trainer of another academy, deactivated) trains
+  nothing. `cohorts_led_by` is the same rule without the
   superuser's reach: the cohorts a person is named on, for what is personal to
   them (their calendar, the role in which they read a reflection).
 - **Learners a trainer trains** (`learners_trained_by`): everyone enrolled, now or
@@ -21,31 +25,64 @@ another filter they become a subquery, not an extra round trip.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.contrib.auth.models import Group
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from training.courses.permissions import TRAINER_GROUP
+from training.academies.models import TEACHING_ROLES, AcademyRole, Role
+from training.courses.permissions import TRAINER_GROUP, is_platform_trainer
 
 from .models import Announcement, Cohort, Enrolment
 
 ACTIVE = Enrolment.Status.ACTIVE
 
 
+def _active(user) -> bool:
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def _qualified_on_cohort(user_ref) -> Q:
+    """The cohort (the outer row) is one `user_ref` holds the trainer role for: the
+    Trainer group for a platform cohort, a teaching role in the cohort's academy."""
+    in_trainer_group = Exists(Group.objects.filter(user=user_ref, name=TRAINER_GROUP))
+    teaching_role = Exists(
+        AcademyRole.objects.filter(
+            user=user_ref, academy=OuterRef("academy"), role__in=TEACHING_ROLES
+        )
+    )
+    return (Q(academy__isnull=True) & in_trainer_group) | (Q(academy__isnull=False) & teaching_role)
+
+
+def _named_on_cohort(user_ref) -> Exists:
+    return Exists(Cohort.trainers.through.objects.filter(cohort=OuterRef("pk"), user=user_ref))
+
+
 def cohorts_led_by(user) -> QuerySet[Cohort]:
-    """The cohorts `user` is named a trainer of, while active and in the Trainer group."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    """The cohorts `user` is named a trainer of, while active and holding the trainer role
+    where the cohort runs (a superuser named on a cohort leads it without the role)."""
+    if not _active(user):
         return Cohort.objects.none()
-    # One join row: the trainer is this user, and this user is in the Trainer group
-    # (a superuser named on a cohort leads it without the group).
+    named = Cohort.objects.filter(_named_on_cohort(user.pk))
     if user.is_superuser:
-        return Cohort.objects.filter(trainers=user)
-    return Cohort.objects.filter(trainers=user, trainers__groups__name=TRAINER_GROUP)
+        return named
+    return named.filter(_qualified_on_cohort(user.pk))
 
 
 def cohorts_trained_by(user) -> QuerySet[Cohort]:
-    """The cohorts whose learners' work `user` may see and act on (all, for a superuser)."""
-    if user is not None and user.is_authenticated and user.is_active and user.is_superuser:
+    """The cohorts whose learners' work `user` may see and act on: those they lead, every
+    cohort of an academy they administer, all for a superuser."""
+    if not _active(user):
+        return Cohort.objects.none()
+    if user.is_superuser:
         return Cohort.objects.all()
-    return cohorts_led_by(user)
+    administered = Exists(
+        AcademyRole.objects.filter(
+            user=user.pk, academy=OuterRef("academy"), role=Role.ADMINISTRATOR
+        )
+    )
+    return Cohort.objects.filter(
+        (_named_on_cohort(user.pk) & _qualified_on_cohort(user.pk))
+        | (Q(academy__isnull=False) & administered)
+    )
 
 
 def learners_trained_by(user) -> QuerySet:
@@ -54,15 +91,22 @@ def learners_trained_by(user) -> QuerySet:
 
 
 def trainers_of_learner(learner) -> QuerySet:
-    """The active trainers (Trainer group) of every cohort `learner` was enrolled in."""
+    """The active people who lead (named and qualified) a cohort `learner` was enrolled in."""
+    led = Cohort.objects.filter(
+        _named_on_cohort(OuterRef(OuterRef("pk"))),
+        enrolments__learner=learner,
+    ).filter(_qualified_on_cohort(OuterRef(OuterRef("pk"))))
+    return get_user_model().objects.filter(Exists(led), is_active=True)
+
+
+def is_trainer(user) -> bool:
+    """May `user` open the trainers' screens at all: a platform trainer (or superuser), or
+    a trainer or administrator of some academy. Which cohorts: `cohorts_trained_by`."""
+    if not _active(user):
+        return False
     return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            groups__name=TRAINER_GROUP,
-            trained_cohorts__enrolments__learner=learner,
-        )
-        .distinct()
+        is_platform_trainer(user)
+        or AcademyRole.objects.filter(user=user, role__in=TEACHING_ROLES).exists()
     )
 
 

@@ -14,11 +14,10 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from wagtail.permissions import register_permission_policy
 
-from training.courses.permissions import is_trainer
 from training.policies import ScopedPermissionPolicy
 
 from .models import Cohort
-from .permissions import cohorts_trained_by
+from .permissions import cohorts_trained_by, is_trainer
 
 #: The Django permission each action needs, on top of training the cohort.
 ACTION_PERMISSIONS = {

@@ -23,9 +23,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from training.courses.permissions import is_trainer
 from training.learning.models import Enrolment
-from training.learning.permissions import cohorts_trained_by
+from training.learning.permissions import cohorts_trained_by, is_trainer
 
 from .actions import (
     FormGroupsAction,

@@ -38,6 +38,6 @@ def erasure_requests_decidable_by(user) -> QuerySet[ErasureRequest]:
 
 
 def can_see_erasure_queue(user) -> bool:
-    from training.courses.permissions import is_trainer
+    from training.learning.permissions import is_trainer
 
     return user.is_authenticated and (user.is_superuser or is_trainer(user))

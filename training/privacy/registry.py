@@ -213,6 +213,7 @@ PERSONAL_DATA: dict[str, Coverage] = {
             "cohort_name",
             "trainer_name",
             "association_name",
+            "issuer_name",
             "code",
             "pdf",
             "pdf_sha256",
@@ -258,6 +259,10 @@ PERSONAL_DATA: dict[str, Coverage] = {
         export="not exported: staff only", erasure="removed from the association's staff"
     ),
     "associations.AssociationMembership": Coverage(export="associations[]", erasure="deleted"),
+    "academies.AcademyRole": Coverage(
+        export="not exported: staff only",
+        erasure="deleted (the person leaves every academy's team; their groups are cleared)",
+    ),
     "associations.AssociationStaff": Coverage(
         export="not exported: staff only", erasure="deleted (removed from the association's staff)"
     ),

@@ -27,6 +27,7 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from wagtail.log_actions import log
 
+from training.academies.models import AcademyRole
 from training.accounts.models import CalendarFeed
 from training.assessments.models import CommentPhrase, PeerReview, ReflectionRead, Submission
 from training.associations.models import (
@@ -309,6 +310,7 @@ def account_erase(*, user) -> None:
     user.save()
     user.groups.clear()
     user.user_permissions.clear()
+    AcademyRole.objects.filter(user=user).delete()
     _sessions_delete(user)
 
 

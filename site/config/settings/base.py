@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "home",
     "training.accounts",
     "training.courses",
+    "training.academies",
     "training.learning",
     "training.assessments",
     "training.practice",

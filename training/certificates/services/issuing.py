@@ -166,6 +166,7 @@ def _snapshot(enrolment: Enrolment, issued_on: datetime.date) -> dict:
         if trainer
         else "",
         "association_name": association.name if association else "",
+        "issuer_name": cohort.academy.name if cohort.academy_id else "",
         "issued_on": issued_on,
         "valid_until": add_years(issued_on, validity) if validity else None,
     }

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
+from training.demo.second_academy import SECOND_ACADEMY, SECOND_ACCOUNTS
 from training.demo.seed import (
     DEMO_ACCOUNTS,
     DEMO_COHORT,
@@ -28,6 +29,10 @@ class Command(BaseCommand):
         for account in DEMO_ACCOUNTS:
             two_step = " (two-step sign-in)" if account.role in TWO_STEP_ROLES else ""
             self.stdout.write(f"  {account.email:<26} {account.role}{two_step}")
+        self.stdout.write(f"Second academy, {SECOND_ACADEMY}:")
+        for email, (_name, role) in SECOND_ACCOUNTS.items():
+            two_step = "" if role == "learner" else " (two-step sign-in)"
+            self.stdout.write(f"  {email:<34} {role}{two_step}")
         self.stdout.write(
             f"Two-step sign-in: add the secret {DEMO_TOTP_SECRET} to an authenticator app, "
             "or run `.venv/bin/python manage.py demo_code` for the current code."

@@ -1,0 +1,241 @@
+"""The access matrix across two academies: nothing of academy B reaches academy A's people.
+
+Every role of A (learner, trainer, administrator, staff, the staff of A's association)
+against B's objects of every kind:
+
+- every scoped permission policy registered with Wagtail (cohorts, reflections, concerns,
+  ratings, deadline extensions, certificates, practice groups, after-course work): no
+  instance of B among what an A person may do anything with;
+- every admin viewset of those models: the listing does not show B's data, and every URL
+  of a B object (edit, inspect, delete, progress, the CSV export, ...) is a 404 for people
+  with admin access, a redirect or 403 for the others, and never shows B's data;
+- the association pages and their CSV export, and the association API with A's token.
+
+`test_the_matrix_fails_on_a_broken_policy` swaps in a policy that forgets the academy and
+shows the matrix catches it, so a green matrix means something.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+from django.urls import NoReverseMatch, reverse
+from wagtail.admin.viewsets import viewsets
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.permissions import policy_registry
+
+from tests.factories import login_with_mfa
+from training.policies import ScopedPermissionPolicy
+
+ROLES = ("learner", "trainer", "administrator", "staff", "association staff")
+MARKER = "GEHEIM-B"
+
+
+def scoped_policies():
+    registered = {**policy_registry.values_by_class, **policy_registry.values_by_exact_class}
+    return {
+        model: policy
+        for model, policy in registered.items()
+        if isinstance(policy, ScopedPermissionPolicy)
+    }
+
+
+def policy_leaks(a_side, b_side) -> list[str]:
+    """Every (role, model, action) where an A person may act on an instance B's people own."""
+    leaks = []
+    b_people = [b_side.people["administrator"], b_side.people["trainer"]]
+    for model, policy in scoped_policies().items():
+        for action in policy.actions:
+            b_pks = set()
+            for person in b_people:
+                b_pks |= set(
+                    policy.instances_user_has_permission_for(person, action).values_list(
+                        "pk", flat=True
+                    )
+                )
+            for role in ROLES:
+                seen = set(
+                    policy.instances_user_has_permission_for(
+                        a_side.people[role], action
+                    ).values_list("pk", flat=True)
+                )
+                if seen & b_pks:
+                    leaks.append(f"{role} of A: {model._meta.label} {action}")
+    return leaks
+
+
+def test_every_scoped_policy_keeps_academy_b_from_academy_a(sides):
+    a_side, b_side = sides
+    assert policy_leaks(a_side, b_side) == []
+
+
+def test_the_matrix_sees_b_s_objects_so_it_can_fail(sides):
+    """B's people do see their own objects through the same policies (the matrix is not
+    comparing empty sets), and A's administrator sees A's."""
+    a_side, b_side = sides
+    policies = scoped_policies()
+    for kind in ("cohort", "submission", "concern", "certificate", "support_request"):
+        instance = b_side.objects[kind]
+        policy = policies[type(instance)]
+        assert policy.user_has_permission_for_instance(
+            b_side.people["administrator"], "view", instance
+        ), kind
+        assert not policy.user_has_permission_for_instance(
+            a_side.people["administrator"], "view", instance
+        ), kind
+    own = a_side.objects["submission"]
+    assert policies[type(own)].user_has_permission_for_instance(
+        a_side.people["administrator"], "view", own
+    )
+
+
+def test_the_matrix_fails_on_a_broken_policy(sides, monkeypatch):
+    """A policy that forgets the academy (every cohort for every trainer) is caught."""
+    from training.learning import policies
+    from training.learning.models import Cohort
+
+    monkeypatch.setattr(policies, "cohorts_trained_by", lambda user: Cohort.objects.all())
+    a_side, b_side = sides
+    leaks = policy_leaks(a_side, b_side)
+    assert "trainer of A: learning.Cohort view" in leaks
+    assert "administrator of A: learning.Cohort view" in leaks
+
+
+def _viewsets():
+    reverse("wagtailadmin_home")  # loading the URLconf registers the admin viewsets
+    for viewset in viewsets.viewsets:
+        members = viewset.registerables if isinstance(viewset, ViewSetGroup) else [viewset]
+        yield from members
+
+
+def _url_arguments(viewset, b_side) -> dict:
+    """What each URL parameter of the trainers' viewsets names, for B's objects."""
+    objects = b_side.objects
+    model = getattr(viewset, "model", None)
+    own = next((obj for obj in objects.values() if type(obj) is model), None)
+    return {
+        "pk": own.pk if own is not None else None,
+        "cohort_id": objects["cohort"].pk,
+        "enrolment_id": objects["enrolment"].pk,
+        "flag_id": objects["concern"].public_id,
+        "public_id": objects["submission"].public_id,
+    }
+
+
+def _object_urls(b_side) -> list[str]:
+    """Every admin URL of the scoped viewsets that names one of B's objects."""
+    urls = []
+    policies = scoped_policies()
+    for viewset in _viewsets():
+        model = getattr(viewset, "model", None)
+        if model is not None and model not in policies:
+            continue
+        arguments = _url_arguments(viewset, b_side)
+        for pattern in viewset.get_urlpatterns():
+            names = list(pattern.pattern.converters)
+            if not names or any(arguments.get(name) is None for name in names):
+                continue
+            kwargs = {name: quote(str(arguments[name])) for name in names}
+            urls.append(reverse(viewset.get_url_name(pattern.name), kwargs=kwargs))
+    return urls
+
+
+def _listing_urls() -> list[str]:
+    urls = []
+    for viewset in _viewsets():
+        model = getattr(viewset, "model", None)
+        if model is not None and model not in scoped_policies():
+            continue
+        try:
+            urls.append(reverse(viewset.get_url_name("index")))
+        except NoReverseMatch:
+            continue
+    return urls
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_urls_of_b_s_objects_are_404_for_every_role_of_a(sides, client, role):
+    a_side, b_side = sides
+    person = a_side.people[role]
+    login_with_mfa(client, person)
+    object_urls = _object_urls(b_side)
+    assert any(url.startswith(reverse("cohorts:index")) for url in object_urls)
+    assert len(object_urls) > 20
+    for url in object_urls:
+        response = client.get(url)
+        # 404: out of scope; a redirect or 403: the action is not theirs at all (a
+        # learner without the admin, staff without trainer screens, a view-only model).
+        assert response.status_code in {302, 403, 404}, (url, response.status_code)
+        assert MARKER not in response.content.decode(errors="replace"), url
+    if role in ("trainer", "administrator"):
+        for url in _core_urls(b_side):
+            assert client.get(url).status_code == 404, url
+
+
+def _core_urls(b_side) -> list[str]:
+    """B's cohort, its progress export, a reflection and a certificate: a plain 404 for
+    A's trainers, who may open these screens for their own academy."""
+    objects = b_side.objects
+    return [
+        reverse("cohorts:edit", args=[objects["cohort"].pk]),
+        reverse("cohorts:progress_csv", args=[objects["cohort"].pk]),
+        reverse("reflection_queue:submission", args=[objects["submission"].public_id]),
+        reverse("certificates_admin:inspect", args=[objects["certificate"].pk]),
+    ]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_listings_show_nothing_of_b(sides, client, role):
+    a_side, _ = sides
+    login_with_mfa(client, a_side.people[role])
+    for url in _listing_urls():
+        response = client.get(url)
+        assert response.status_code in {200, 302, 403}, (url, response.status_code)
+        assert MARKER not in response.content.decode(errors="replace"), url
+
+
+def test_a_s_trainer_does_see_a_s_own_data_in_the_listings(sides, client):
+    a_side, _ = sides
+    login_with_mfa(client, a_side.people["trainer"])
+    response = client.get(reverse("cohorts:index"))
+    assert "GEHEIM-A" in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_association_pages_exports_and_api_of_b_are_closed_to_a(sides, client, role):
+    from training.associations.services import api_token_create
+
+    a_side, b_side = sides
+    person = a_side.people[role]
+    login_with_mfa(client, person)
+    b_association = b_side.objects["association"]
+    for name in ("status", "status_csv", "staff", "facilitators", "tokens", "endorsements"):
+        response = client.get(reverse(f"associations:{name}", args=[b_association.pk]))
+        assert response.status_code in {302, 403, 404}, (name, response.status_code)
+        assert MARKER not in response.content.decode(errors="replace")
+
+    _, raw = api_token_create(
+        association=a_side.objects["association"],
+        user=a_side.people["association staff"],
+        name="koppeling",
+    )
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    for path in (
+        f"/api/v1/associations/{b_association.pk}",
+        f"/api/v1/associations/{b_association.pk}/certificates",
+    ):
+        response = client.get(path, **auth)
+        assert response.status_code == 404, (path, response.status_code)
+        assert MARKER not in response.content.decode()
+    own = client.get(f"/api/v1/associations/{a_side.objects['association'].pk}", **auth)
+    assert own.status_code == 200
+
+
+def test_the_certificate_download_of_b_is_404_for_a_s_learner(sides, client):
+    a_side, b_side = sides
+    client.force_login(a_side.people["learner"])
+    url = reverse("certificates:download", args=[b_side.objects["certificate"].pk])
+    response = client.get(url)
+    assert response.status_code == 404
+    assert MARKER not in response.content.decode(errors="replace")

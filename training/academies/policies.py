@@ -1,0 +1,35 @@
+"""Who may manage an academy's team in the admin: one policy, registered with Wagtail.
+
+An academy's administrators see, grant and take away the roles of their own academy
+(every academy for a superuser); nobody else sees any role row. The platform's own
+screen of academies keeps Wagtail's default model permissions, which only superusers
+hold (no group is given them).
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from wagtail.permissions import register_permission_policy
+
+from training.policies import ScopedPermissionPolicy
+
+from .models import AcademyRole
+from .permissions import academies_administered_by
+
+
+class AcademyRolePolicy(ScopedPermissionPolicy):
+    actions = ("view", "add", "delete")
+
+    def instances_for(self, user, action: str) -> QuerySet[AcademyRole]:
+        return AcademyRole.objects.filter(academy__in=academies_administered_by(user))
+
+    def model_actions_for(self, user) -> set[str]:
+        return set(self.actions) if academies_administered_by(user).exists() else set()
+
+
+academy_role_policy = AcademyRolePolicy(AcademyRole)
+
+
+def register() -> None:
+    """Called from `AcademiesConfig.ready()`."""
+    register_permission_policy(AcademyRole, academy_role_policy)

@@ -1,0 +1,220 @@
+"""Writes for academies: create one with its page root, collection and groups; roles.
+
+`academy_create` sets up everything an academy needs in one transaction: its
+catalogue page under the site's home page, its collection for images and
+documents, and one Django group per role with Wagtail's page and collection
+permissions on exactly that subtree and collection. Wagtail's own explorer,
+choosers and image library then limit the academy's people by these
+permissions. A role grant puts the person in the role's group; a revoke takes
+them out. Roles are granted by a platform administrator or by the academy's
+administrators (`training.academies.permissions.can_administer`).
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+from training.courses.permissions import (
+    COLLECTION_PERMISSIONS,
+    MODEL_PERMISSIONS,
+    PAGE_PERMISSIONS,
+)
+from training.errors import FriendlyError
+
+from .models import DEFAULT_ACCENT, Academy, AcademyCatalogPage, AcademyGroup, AcademyRole, Role
+from .permissions import can_administer
+
+#: Django model permissions per role (on top of what the page and collection grants give).
+ROLE_MODEL_PERMISSIONS = {
+    Role.ADMINISTRATOR: MODEL_PERMISSIONS,
+    Role.TRAINER: MODEL_PERMISSIONS,
+    Role.STAFF: {"wagtailadmin": ("access_admin",)},
+}
+ROLE_PAGE_PERMISSIONS = {
+    Role.ADMINISTRATOR: PAGE_PERMISSIONS,
+    Role.TRAINER: PAGE_PERMISSIONS,
+    Role.STAFF: (),
+}
+ADMIN_COLLECTION_PERMISSIONS = {
+    "wagtailimages": ("add_image", "change_image", "choose_image"),
+    "wagtaildocs": ("add_document", "change_document", "choose_document"),
+}
+ROLE_COLLECTION_PERMISSIONS = {
+    Role.ADMINISTRATOR: ADMIN_COLLECTION_PERMISSIONS,
+    Role.TRAINER: COLLECTION_PERMISSIONS,
+    Role.STAFF: {},
+}
+
+
+def _permissions(spec: dict) -> list[Permission]:
+    query = Q(pk__in=[])
+    for app_label, codenames in spec.items():
+        query |= Q(content_type__app_label=app_label, codename__in=codenames)
+    return list(Permission.objects.filter(query))
+
+
+def _home_page() -> Page:
+    from home.models import HomePage  # the site's own app, outside `training`
+
+    return HomePage.objects.first() or Page.get_first_root_node()
+
+
+def group_name(academy: Academy, role: str) -> str:
+    return f"Academie {academy.pk} · {Role(role).label}"
+
+
+def academy_groups_sync(*, academy: Academy) -> dict[str, Group]:
+    """Create or reset the academy's role groups to exactly their permissions (idempotent)."""
+    groups = {}
+    for role in Role:
+        link = AcademyGroup.objects.filter(academy=academy, role=role).select_related("group")
+        existing = link.first()
+        if existing is None:
+            group = Group.objects.create(name=group_name(academy, role))
+            AcademyGroup.objects.create(academy=academy, role=role, group=group)
+        else:
+            group = existing.group
+        group.permissions.set(_permissions(ROLE_MODEL_PERMISSIONS[role]))
+        GroupPagePermission.objects.filter(group=group).delete()
+        GroupPagePermission.objects.bulk_create(
+            GroupPagePermission(group=group, page=academy.catalogue, permission=permission)
+            for permission in Permission.objects.filter(
+                content_type__app_label="wagtailcore", codename__in=ROLE_PAGE_PERMISSIONS[role]
+            )
+        )
+        GroupCollectionPermission.objects.filter(group=group).delete()
+        GroupCollectionPermission.objects.bulk_create(
+            GroupCollectionPermission(
+                group=group, collection=academy.collection, permission=permission
+            )
+            for permission in _permissions(ROLE_COLLECTION_PERMISSIONS[role])
+        )
+        groups[role] = group
+    return groups
+
+
+@transaction.atomic
+def academy_create(
+    *, name: str, user, slug: str = "", accent_colour: str = DEFAULT_ACCENT, logo=None
+) -> Academy:
+    """A platform administrator gives an association its own academy.
+
+    Creates the catalogue page (published, under the home page), the
+    collection, the role groups and their permissions. Idempotent on the slug:
+    the same academy is returned when it exists.
+    """
+    if not (user.is_active and user.is_superuser):
+        raise PermissionDenied
+    slug = slugify(slug or name)[:60]
+    existing = Academy.objects.filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    catalogue = AcademyCatalogPage(title=name, slug=slug)
+    _home_page().add_child(instance=catalogue)
+    collection = Collection.get_first_root_node().add_child(name=f"Academie {name}"[:255])
+    academy = Academy(
+        name=name,
+        slug=slug,
+        accent_colour=accent_colour,
+        logo=logo,
+        catalogue=catalogue,
+        collection=collection,
+    )
+    academy.full_clean()
+    academy.save()
+    academy_groups_sync(academy=academy)
+    log(instance=academy, action="academies.create", user=user)
+    return academy
+
+
+def _group(academy: Academy, role: str) -> Group:
+    link = AcademyGroup.objects.filter(academy=academy, role=role).select_related("group").first()
+    if link is None:
+        return academy_groups_sync(academy=academy)[role]
+    return link.group
+
+
+@transaction.atomic
+def academy_role_grant(*, academy: Academy, person, role: str, user) -> AcademyRole:
+    """Give `person` a role in `academy` (idempotent); `user` administers the academy."""
+    if not can_administer(user, academy):
+        raise PermissionDenied
+    link, created = AcademyRole.objects.get_or_create(academy=academy, user=person, role=role)
+    person.groups.add(_group(academy, role))
+    if created:
+        log(instance=academy, action="academies.role_grant", user=user, data={"role": role})
+        transaction.on_commit(partial(_role_email_enqueue, link.pk))
+    return link
+
+
+def _role_email_enqueue(role_id: int) -> None:
+    from .tasks import role_given_email_task
+
+    role_given_email_task.enqueue(role_id=role_id)
+
+
+class LastAdministrator(FriendlyError):
+    message = _("An academy keeps at least one administrator. Give someone else the role first.")
+
+
+@transaction.atomic
+def academy_role_revoke(*, link: AcademyRole, user) -> None:
+    """Take a role away (the person keeps their account and their own learning).
+
+    Never the academy's last administrator: the academy row is locked so two
+    administrators taking each other's role at once cannot leave it without one.
+    """
+    if not can_administer(user, link.academy):
+        raise PermissionDenied
+    Academy.objects.select_for_update().get(pk=link.academy_id)
+    if (
+        link.role == Role.ADMINISTRATOR
+        and not AcademyRole.objects.filter(academy=link.academy_id, role=Role.ADMINISTRATOR)
+        .exclude(pk=link.pk)
+        .exists()
+    ):
+        raise LastAdministrator()
+    link.user.groups.remove(_group(link.academy, link.role))
+    log(instance=link.academy, action="academies.role_revoke", user=user, data={"role": link.role})
+    link.delete()
+
+
+def academy_course_copy(*, course, academy: Academy, user):
+    """Copy a shared course (with its modules and lessons) into the academy's own tree.
+
+    Wagtail's own copy (`CopyPageAction`, which logs `wagtail.copy`). Wagtail lets only
+    someone who may *edit* the source copy it; a shared course is read-only to academies,
+    so the check here is ours: the source is a shared course and `user` may add pages
+    under the academy's catalogue (Wagtail's page permission tester). The copy is a
+    draft, so the academy adapts it before publishing, and it remembers where it came
+    from (`copied_from`).
+    """
+    from wagtail.actions.copy_page import CopyPageAction
+
+    from training.courses.models import CatalogPage
+
+    if not CatalogPage.objects.filter(path=course.path[: -course.steplen]).exists():
+        raise PermissionDenied  # only the platform's shared courses are copied this way
+    if not academy.catalogue.permissions_for_user(user).can_add_subpage():
+        raise PermissionDenied
+    copy = CopyPageAction(
+        page=course,
+        to=academy.catalogue,
+        recursive=True,
+        keep_live=False,
+        user=user,
+        update_attrs={"slug": f"{course.slug}-{academy.slug}"[:255]},
+    ).execute(skip_permission_checks=True)
+    copy = copy.specific
+    copy.copied_from = course
+    copy.save(update_fields=["copied_from"])
+    return copy
