@@ -4,7 +4,8 @@ The editor's script (`courses/readability.js`) sends the texts of the rich-text 
 blocks it sees, with the address of the editor it runs in; the answer is one measurement
 per text (training/courses/readability.py), in Dutch words, or `applies: false` for a page
 type that is no lesson, assignment or practice activity. It advises only: nothing is saved,
-and the texts are neither logged nor cached. A page the user may not edit is a 404.
+and the texts are neither logged nor cached (Wagtail sends every admin answer no-store).
+A page the user may not edit is a 404.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
-from training.http import no_store
 
 from .readability import COURSE_TEXT_PAGE_TYPES, Readability, readability
 
@@ -27,7 +27,7 @@ MAX_TEXT_LENGTH = 50_000
 
 
 def _error(message: str, status: int = 400) -> JsonResponse:
-    return no_store(JsonResponse({"error": message}, status=status))
+    return JsonResponse({"error": message}, status=status)
 
 
 def _page_type(*, path: str, user) -> str | None:
@@ -102,14 +102,12 @@ def readability_check(request):
     except Http404:
         return _error(_("Page not found."), status=404)
     if page_type not in COURSE_TEXT_PAGE_TYPES:
-        return no_store(JsonResponse({"applies": False}))
-    return no_store(
-        JsonResponse(
-            {
-                "applies": True,
-                "why": _("Why?"),
-                "advice": _("Advice only: you can always publish."),
-                "results": [_answer(readability(text)) for text in texts],
-            }
-        )
+        return JsonResponse({"applies": False})
+    return JsonResponse(
+        {
+            "applies": True,
+            "why": _("Why?"),
+            "advice": _("Advice only: you can always publish."),
+            "results": [_answer(readability(text)) for text in texts],
+        }
     )
