@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Page
 
-
 from .readability import COURSE_TEXT_PAGE_TYPES, Readability, readability
 
 MAX_TEXTS = 200
