@@ -55,14 +55,19 @@ def test_text_typed_offline_comes_back_after_a_reload(new_page, live_server, lea
     editor.press_sequentially(MORE)
     assert page.evaluate(STORED, key)["text"] == FIRST + MORE
     context = page.context
-    page.close()  # the tab goes away while offline: its beacon cannot arrive
-    assert _server_text(enrolment, assignment) == FIRST
+    page.close()  # the tab goes away while offline
+    # Its leaving beacon is a keepalive request of the browser, which Chromium's offline
+    # emulation does not always hold back (seen on a loaded machine): the server has
+    # either the saved text or the whole text, never less.
+    arrived = _server_text(enrolment, assignment)
+    assert arrived in (FIRST, FIRST + MORE)
 
     context.set_offline(False)
     page = context.new_page()
     page.goto(assignment.url)
     expect(page.get_by_label(nl("Your text"))).to_have_value(FIRST + MORE)
-    expect(page.locator("[data-save-status]")).to_have_text(SAVED_AT, timeout=SAVE_WAIT)
+    if arrived == FIRST:  # the device's copy is put back and saved
+        expect(page.locator("[data-save-status]")).to_have_text(SAVED_AT, timeout=SAVE_WAIT)
     assert _server_text(enrolment, assignment) == FIRST + MORE
     assert page.evaluate(STORED, key) is None  # the server has it now
 
