@@ -1,13 +1,37 @@
-"""What this app adds to lower apps' pages, through the hooks in training/hooks.py."""
+"""What this app adds to lower apps' pages (through the hooks in training/hooks.py) and
+to Wagtail's admin menu."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from training.continuing.selectors import LedgerLine
 from training.hooks import ORDER, PRACTICE_LOG_PROMPTS, RENEWAL_LINES, LogPrompt
+from training.learning.permissions import is_trainer
 
+from .permissions import groups_shared_with_trainer
 from .selectors import dipping_groups, feedback_reflections
+
+
+class SharedGroupsMenuItem(MenuItem):
+    """Shown to a trainer once a learner they trained shares a group's figures with them."""
+
+    def is_shown(self, request):
+        user = request.user
+        return is_trainer(user) and groups_shared_with_trainer(user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_shared_groups_menu_item():
+    return SharedGroupsMenuItem(
+        gettext_lazy("Group feedback"),
+        reverse("groups:trainer"),
+        name="group-feedback",
+        icon_name="group",
+        order=265,
+    )
 
 
 @hooks.register(PRACTICE_LOG_PROMPTS.name, order=ORDER["groups"])
