@@ -3,6 +3,9 @@
 - `academies_where(user, *roles)`: the academies in which an active `user`
   holds one of `roles` (every academy for a superuser).
 - `academies_administered_by(user)`: where `user` manages trainers and staff.
+- `academy_invitations_for(user)`: the open invitations addressed to `user`'s
+  email address, once that address is verified (allauth's `EmailAddress`): an
+  account that merely typed someone's address never sees their invitation.
 The trainer rule over cohorts builds on `has_role_in` / `roles_of`
 (`training.learning.permissions`), never on its own join.
 """
@@ -11,7 +14,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, QuerySet
 
-from .models import Academy, AcademyRole, Role
+from .models import Academy, AcademyInvitation, AcademyRole, Role
 
 
 def _active(user) -> bool:
@@ -44,3 +47,22 @@ def can_administer(user, academy: Academy) -> bool:
 
 def works_for_an_academy(user) -> bool:
     return roles_of(user).exists()
+
+
+def academy_invitations_for(user) -> QuerySet[AcademyInvitation]:
+    """Open invitations to `user`'s own email address, if they verified it."""
+    from allauth.account.models import EmailAddress
+
+    if not _active(user) or not user.email:
+        return AcademyInvitation.objects.none()
+    verified = EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True)
+    return AcademyInvitation.objects.filter(
+        Exists(verified), email__iexact=user.email, accepted_at__isnull=True
+    )
+
+
+def academy_invitations_managed_by(user) -> QuerySet[AcademyInvitation]:
+    """The open invitations of the academies `user` administers (every one for a superuser)."""
+    return AcademyInvitation.objects.filter(
+        academy__in=academies_administered_by(user), accepted_at__isnull=True
+    )
