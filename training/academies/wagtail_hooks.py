@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from .admin_views import AcademyRoleViewSet, AcademyViewSet
+from .admin_views import AcademyTeamViewSetGroup, AcademyViewSet
 from .models import Academy
 from .permissions import academies_where
 
@@ -13,7 +13,7 @@ from .permissions import academies_where
 def register_academy_viewsets():
     return [
         AcademyViewSet("academies_admin", url_prefix="academies"),
-        AcademyRoleViewSet("academy_team"),
+        AcademyTeamViewSetGroup(),
     ]
 
 
