@@ -122,6 +122,24 @@ def test_the_matrix_fails_on_a_broken_invitation_policy(sides, monkeypatch):
     assert "administrator of A: academies.AcademyInvitation view" in policy_leaks(a_side, b_side)
 
 
+def test_the_matrix_fails_on_a_broken_staff_overview_policy(sides, monkeypatch):
+    """A staff overview that forgets the academy (every academy for every staff member)
+    is caught."""
+    from training.academies.models import Academy
+    from training.learning import policies
+
+    monkeypatch.setattr(policies, "academies_overseen_by", lambda user: Academy.objects.all())
+    a_side, b_side = sides
+    assert "staff of A: learning.Enrolment view" in policy_leaks(a_side, b_side)
+
+
+def test_a_s_staff_do_see_a_s_own_learners_in_their_overview(sides, client):
+    a_side, _ = sides
+    login_with_mfa(client, a_side.people["staff"])
+    response = client.get(reverse("academy_overview:index"))
+    assert "Leerling GEHEIM-A" in response.content.decode()
+
+
 def test_the_matrix_reaches_the_team_screens(sides):
     """The URL discovery finds the withdraw and take-away URLs of B's rows."""
     _, b_side = sides

@@ -3,6 +3,10 @@
 - `academies_where(user, *roles)`: the academies in which an active `user`
   holds one of `roles` (every academy for a superuser).
 - `academies_administered_by(user)`: where `user` manages trainers and staff.
+- `held_roles(user)`: which roles `user` holds anywhere (cached on the user object), for
+  the model-level "may they open this screen at all?".
+- `academies_overseen_by(user)`: where `user` sees, read-only, the cohorts, who is
+  enrolled, their progress counts and certificates (staff and administrators).
 - `academy_invitations_for(user)`: the open invitations addressed to `user`'s
   email address, once that address is verified (allauth's `EmailAddress`): an
   account that merely typed someone's address never sees their invitation.
@@ -29,6 +33,22 @@ def roles_of(user, *roles: str) -> QuerySet[AcademyRole]:
     return rows.filter(role__in=roles) if roles else rows
 
 
+def held_roles(user) -> frozenset[str]:
+    """The roles `user` holds in any academy (every role for a superuser), asked once per
+    user object: the admin menu asks several policies "may they open this at all?" on
+    every page, and one query answers them all (as Wagtail caches its own permissions
+    on the user object)."""
+    if not _active(user):
+        return frozenset()
+    if user.is_superuser:
+        return frozenset(Role.values)
+    cached = getattr(user, "_academy_held_roles", None)
+    if cached is None:
+        cached = frozenset(roles_of(user).values_list("role", flat=True).distinct())
+        user._academy_held_roles = cached
+    return cached
+
+
 def academies_where(user, *roles: str) -> QuerySet[Academy]:
     if not _active(user):
         return Academy.objects.none()
@@ -39,6 +59,10 @@ def academies_where(user, *roles: str) -> QuerySet[Academy]:
 
 def academies_administered_by(user) -> QuerySet[Academy]:
     return academies_where(user, Role.ADMINISTRATOR)
+
+
+def academies_overseen_by(user) -> QuerySet[Academy]:
+    return academies_where(user, Role.STAFF, Role.ADMINISTRATOR)
 
 
 def can_administer(user, academy: Academy) -> bool:

@@ -14,8 +14,8 @@ from wagtail.permissions import register_permission_policy
 
 from training.policies import ScopedPermissionPolicy
 
-from .models import AcademyInvitation, AcademyRole
-from .permissions import academies_administered_by, academy_invitations_managed_by
+from .models import AcademyInvitation, AcademyRole, Role
+from .permissions import academies_administered_by, academy_invitations_managed_by, held_roles
 
 
 class AcademyRolePolicy(ScopedPermissionPolicy):
@@ -25,7 +25,7 @@ class AcademyRolePolicy(ScopedPermissionPolicy):
         return AcademyRole.objects.filter(academy__in=academies_administered_by(user))
 
     def model_actions_for(self, user) -> set[str]:
-        return set(self.actions) if academies_administered_by(user).exists() else set()
+        return set(self.actions) if Role.ADMINISTRATOR in held_roles(user) else set()
 
 
 academy_role_policy = AcademyRolePolicy(AcademyRole)
@@ -38,7 +38,7 @@ class AcademyInvitationPolicy(ScopedPermissionPolicy):
         return academy_invitations_managed_by(user)
 
     def model_actions_for(self, user) -> set[str]:
-        return set(self.actions) if academies_administered_by(user).exists() else set()
+        return set(self.actions) if Role.ADMINISTRATOR in held_roles(user) else set()
 
 
 academy_invitation_policy = AcademyInvitationPolicy(AcademyInvitation)
