@@ -78,11 +78,7 @@ def invitation(request, invitation_id):
         except InvitationError as error:  # answered in another tab, or expired a moment ago
             messages.error(request, error.message)
             return redirect("academies:invitation", invitation_id=invitation.pk)
-        messages.success(
-            request,
-            gettext("Welcome to %(name)s. You are now %(role)s.")
-            % {"name": name, "role": invitation.get_role_display()},
-        )
+        # The page itself now says the invitation was accepted, and what comes next.
         return redirect("academies:invitation", invitation_id=invitation.pk)
     if answer == "decline":
         academy_invitation_decline(invitation=invitation, user=request.user)
