@@ -227,3 +227,28 @@ def test_a_withdrawn_invitation_sends_no_email(
     invitation, _ = invite(academy, administrator)
     academy_invitation_withdraw(invitation=invitation, user=administrator)
     assert invitation_email_task.call(invitation_id=invitation.pk) is False
+
+
+def test_the_audit_log_names_no_address(academy, administrator):
+    invitation, _ = invite(academy, administrator)
+    academy_invitation_withdraw(invitation=invitation, user=administrator)
+    labels = list(
+        ModelLogEntry.objects.filter(action__startswith="academies.invit").values_list(
+            "label", flat=True
+        )
+    )
+    assert labels and all("sem@example.org" not in label for label in labels)
+    assert all("Stichting Samen Verder" in label for label in labels)
+
+
+def test_erasing_an_account_deletes_the_invitations_to_it(academy, administrator):
+    from training.privacy.services import account_erase
+
+    invite(academy, administrator)
+    accepted, _ = invite(academy, administrator, email="anna@example.org", role=Role.STAFF)
+    anna = verified_user("anna@example.org")
+    academy_invitation_accept(invitation=accepted, user=anna)
+    sem = verified_user("sem@example.org")
+    account_erase(user=sem)
+    account_erase(user=anna)
+    assert not AcademyInvitation.objects.exists()

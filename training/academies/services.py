@@ -235,6 +235,18 @@ class InvitationExpired(InvitationError):
     message = _("This invitation has expired. Ask the academy's administrator to invite you again.")
 
 
+def _log_invitation(invitation: AcademyInvitation, action: str, user) -> None:
+    """The audit entry names the academy, the role and the row, never the invitee's address
+    (it outlives the invitation, and an erased account's)."""
+    log(
+        instance=invitation,
+        action=action,
+        user=user,
+        title=f"{invitation.academy.name} · {invitation.get_role_display()} · #{invitation.pk}",
+        data={"role": invitation.role},
+    )
+
+
 def invitation_is_expired(invitation: AcademyInvitation, *, now=None) -> bool:
     now = now or timezone.now()
     return invitation.created_at < now - datetime.timedelta(days=INVITATION_VALID_DAYS)
@@ -285,7 +297,7 @@ def academy_invitation_create(
                 created_at=timezone.now(), invited_by=user
             )
             existing.refresh_from_db()
-            log(instance=existing, action="academies.invite", user=user, data={"role": role})
+            _log_invitation(existing, "academies.invite", user)
             transaction.on_commit(partial(_invitation_email_enqueue, existing.pk))
             return existing, True
     invitation = AcademyInvitation(academy=academy, email=email, role=role, invited_by=user)
@@ -293,7 +305,7 @@ def academy_invitation_create(
     try:
         with transaction.atomic():
             invitation.save()
-            log(instance=invitation, action="academies.invite", user=user, data={"role": role})
+            _log_invitation(invitation, "academies.invite", user)
             transaction.on_commit(partial(_invitation_email_enqueue, invitation.pk))
     except IntegrityError:  # a concurrent request invited the same address a moment ago
         return open_invitations.get(), False
@@ -327,12 +339,7 @@ def academy_invitation_accept(*, invitation: AcademyInvitation, user) -> Academy
             raise InvitationAnswered()
         invitation.refresh_from_db()
         link, _created = _role_give(academy=invitation.academy, person=user, role=invitation.role)
-        log(
-            instance=invitation,
-            action="academies.invitation_accept",
-            user=user,
-            data={"role": invitation.role},
-        )
+        _log_invitation(invitation, "academies.invitation_accept", user)
     return link
 
 
@@ -341,7 +348,7 @@ def academy_invitation_decline(*, invitation: AcademyInvitation, user) -> None:
     if not academy_invitations_for(user).filter(pk=invitation.pk).exists():
         raise PermissionDenied
     with transaction.atomic():
-        log(instance=invitation, action="academies.invitation_decline", user=user)
+        _log_invitation(invitation, "academies.invitation_decline", user)
         AcademyInvitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).delete()
 
 
@@ -354,7 +361,7 @@ def academy_invitation_withdraw(*, invitation: AcademyInvitation, user) -> None:
             pk=invitation.pk, accepted_at__isnull=True
         ).delete()
         if deleted:
-            log(instance=invitation, action="academies.invitation_withdraw", user=user)
+            _log_invitation(invitation, "academies.invitation_withdraw", user)
 
 
 def academy_course_copy(*, course, academy: Academy, user):
