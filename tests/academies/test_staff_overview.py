@@ -30,6 +30,7 @@ def test_staff_see_their_academy_s_learners_progress_and_certificates(client, si
     page = response.content.decode()
     assert "Leerling GEHEIM-A" in page and "Groep GEHEIM-A" in page
     assert "Geldig" in page  # the learner's certificate state
+    assert "Overzicht van de academie" in page
     assert "GEHEIM-B" not in page
     # Never a text a learner wrote, nor a concern about it.
     assert "Mijn eigen verhaal" not in page and "Zorg GEHEIM-A" not in page

@@ -79,3 +79,22 @@ def test_an_invited_trainer_signs_up_accepts_and_reaches_the_admin(
     # 4. She reaches the admin with the trainer role: the academy's own catalogue.
     admin_page = log_in(new_page, live_server, trainer, f"/beheer/pages/{academy.catalogue.pk}/")
     expect(admin_page.get_by_role("main")).to_contain_text("Luisteren in de groep")
+
+
+def test_the_staff_overview_screen(new_page, live_server, check_screen):
+    from tests.factories import CertificateFactory, CohortFactory, EnrolmentFactory, UserFactory
+
+    academy = academy_create("Stichting Samen Verder", accent_colour="#0f5132")
+    course = academy_course(academy, modules=1, lessons_per_module=1, title="Luisteren")
+    cohort = CohortFactory(academy=academy, course=course, name="Voorjaar Utrecht")
+    learner = UserFactory(display_name="Fien de Vries")
+    CertificateFactory(enrolment=EnrolmentFactory(cohort=cohort, learner=learner))
+    EnrolmentFactory(cohort=cohort)
+    staff = academy_person(academy, "staff", email="medewerker-sv@example.org")
+    user_email_mark_verified(staff)
+
+    page = log_in(new_page, live_server, staff, "/beheer/academie-overzicht/")
+    table = page.get_by_role("table")
+    expect(table).to_contain_text("Fien de Vries")
+    expect(table).to_contain_text("Voorjaar Utrecht")
+    check_screen(page, "staff-overview")

@@ -87,6 +87,8 @@ class OverviewFilterSet(WagtailFilterSet):
 
 
 class OverviewIndexView(SafeSpreadsheetMixin, generic.IndexView):
+    page_title = _("Academy overview")
+
     def get_base_queryset(self):
         enrolments = enrolment_overview_policy.instances_user_has_permission_for(
             self.request.user, "view"
