@@ -64,7 +64,18 @@ def build_side(label: str) -> AcademySide:
         assignment=assignment,
         text=f"Mijn eigen verhaal {marker}: ik sliep slecht en durfde weinig te zeggen.",
     )
+    from training.academies.models import AcademyRole
+    from training.academies.services import academy_invitation_create
+
+    invitation, _ = academy_invitation_create(
+        academy=academy,
+        email=f"uitgenodigd-{label.lower()}@example.org",
+        role="trainer",
+        user=side.people["administrator"],
+    )
     side.objects.update(
+        invitation=invitation,
+        academy_role=AcademyRole.objects.get(academy=academy, user=side.people["trainer"]),
         association=association,
         cohort=cohort,
         enrolment=enrolment,

@@ -7,6 +7,12 @@
 - **Team** (an academy's administrators): the people with a role in their academy;
   give a role to someone with an account (by email address) or take it away. No
   superuser and no Django group screen needed; the groups follow the roles.
+- **Invitations** (an academy's administrators, in the same "Academy team" menu):
+  invite an email address to a role, whether or not it has an account yet; see the
+  open invitations (and which expired) and withdraw one.
+Both team viewsets have only a listing, an add form and a delete (take away, withdraw)
+view, each object looked up through its policy: no edit, history or usage view that
+could open another academy's row by its id.
 """
 
 from __future__ import annotations
@@ -16,23 +22,31 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from training.accounts.validators import EmailAddressField
 from training.admin_toolkit import PolicyScopedObjectMixin
 
-from .models import Academy, AcademyRole, Role
+from .models import Academy, AcademyInvitation, AcademyRole, Role
 from .permissions import academies_administered_by
-from .policies import academy_role_policy
+from .policies import academy_invitation_policy, academy_role_policy
 from .services import (
+    InvitationError,
     LastAdministrator,
     academy_create,
+    academy_invitation_create,
+    academy_invitation_withdraw,
     academy_role_grant,
     academy_role_revoke,
+    invitation_is_expired,
 )
 
 
@@ -135,7 +149,10 @@ class RoleGrantForm(WagtailAdminModelForm):
         person = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
         if person is None:
             raise forms.ValidationError(
-                _("Nobody has an account with this address yet. Ask them to make one first.")
+                _(
+                    "Nobody has an account with this address yet. Send an invitation "
+                    "instead (Academy team → Invitations)."
+                )
             )
         self.person = person
         return email
@@ -189,17 +206,37 @@ class RoleDeleteView(PolicyScopedObjectMixin, generic.DeleteView):
             return redirect(self.index_url_name)
 
 
-class AcademyRoleViewSet(ModelViewSet):
-    model = AcademyRole
-    icon = "user"
-    menu_label = _("Academy team")
-    menu_order = 269
-    add_to_admin_menu = True
-    form_fields = ["academy", "role"]
+class TeamViewSetMixin:
+    """A team viewset's URLs: the listing, the add form and the delete view only."""
+
     copy_view_enabled = False
     inspect_view_enabled = False
-    edit_view_enabled = False
     search_backend_name = None
+
+    def get_common_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        for name in ("edit_url_name", "history_url_name", "usage_url_name"):
+            view_kwargs[name] = None
+        return view_kwargs
+
+    def get_urlpatterns(self):
+        conv = self.pk_path_converter
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("new/", self.add_view, name="add"),
+            path(f"delete/<{conv}:pk>/", self.delete_view, name="delete"),
+        ]
+
+    def register_admin_url_finder(self):
+        pass  # no edit view to find
+
+
+class AcademyRoleViewSet(TeamViewSetMixin, ModelViewSet):
+    model = AcademyRole
+    icon = "user"
+    menu_label = _("People")
+    form_fields = ["academy", "role"]
     permission_policy = academy_role_policy
     index_view_class = RoleIndexView
     add_view_class = RoleCreateView
@@ -207,3 +244,119 @@ class AcademyRoleViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return RoleGrantForm
+
+
+class InvitationForm(WagtailAdminModelForm):
+    """An academy, a role and an email address (with or without an account)."""
+
+    email = EmailAddressField(
+        label=_("Email address"),
+        help_text=_(
+            "They get an email with a link. Without an account yet, they make one with "
+            "this address. They get the role once they accept."
+        ),
+    )
+
+    class Meta:
+        model = AcademyInvitation
+        fields = ["academy", "role"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["academy"].queryset = academies_administered_by(self.for_user)
+        self.fields["academy"].empty_label = None
+
+    def validate_unique(self):
+        pass  # inviting the same address again is no error: the service is idempotent
+
+
+class InvitationIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return academy_invitation_policy.instances_user_has_permission_for(
+            self.request.user, "view"
+        ).select_related("academy")
+
+    @cached_property
+    def columns(self):
+        return [
+            # The title column carries the row's action (withdraw).
+            self._get_title_column("email"),
+            Column("academy", label=_("Academy")),
+            Column("role", label=_("Role"), accessor="get_role_display"),
+            Column("created_at", label=_("Invited on")),
+            Column("state", label=_("Status"), accessor=invitation_state),
+        ]
+
+
+def invitation_state(invitation: AcademyInvitation) -> str:
+    if invitation_is_expired(invitation):
+        return gettext("Expired: invite again to renew")
+    return gettext("Waiting for an answer")
+
+
+class InvitationCreateView(generic.CreateView):
+    def get_success_buttons(self):
+        return []
+
+    def get_success_message(self, instance):
+        if self.emailed:
+            return gettext("Invitation sent to %(email)s.") % {"email": instance.email}
+        return gettext("%(email)s was already invited; the invitation is still open.") % {
+            "email": instance.email
+        }
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        invitation, self.emailed = academy_invitation_create(
+            academy=data["academy"], email=data["email"], role=data["role"], user=self.request.user
+        )
+        return invitation
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except InvitationError as error:  # nothing was written: the atomic block rolled back
+            form.add_error("email", error.message)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = error.message
+            return self.form_invalid(form)
+
+
+class InvitationWithdrawView(PolicyScopedObjectMixin, generic.DeleteView):
+    scope_action = "delete"
+    page_title = _("Withdraw invitation")
+
+    @property
+    def confirmation_message(self):
+        return gettext(
+            "Withdraw the invitation to %(email)s? The link in their email stops working."
+        ) % {"email": self.object.email}
+
+    def get_success_message(self):
+        return gettext("The invitation to %(email)s is withdrawn.") % {"email": self.object.email}
+
+    def delete_action(self):
+        academy_invitation_withdraw(invitation=self.object, user=self.request.user)
+
+
+class AcademyInvitationViewSet(TeamViewSetMixin, ModelViewSet):
+    model = AcademyInvitation
+    icon = "mail"
+    menu_label = _("Invitations")
+    form_fields = ["academy", "role"]
+    permission_policy = academy_invitation_policy
+    index_view_class = InvitationIndexView
+    add_view_class = InvitationCreateView
+    delete_view_class = InvitationWithdrawView
+
+    def get_form_class(self, for_update=False):
+        return InvitationForm
+
+
+class AcademyTeamViewSetGroup(ViewSetGroup):
+    """The "Academy team" menu: the people with a role, and the open invitations."""
+
+    menu_label = _("Academy team")
+    menu_icon = "group"
+    menu_order = 269
+    items = (AcademyRoleViewSet("academy_team"), AcademyInvitationViewSet("academy_invitations"))

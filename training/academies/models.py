@@ -16,12 +16,16 @@ group) as before.
   its collection for images and documents.
 - `AcademyRole`: a person's role in an academy (administrator, trainer,
   staff); one person can hold roles in several academies.
+- `AcademyInvitation`: an administrator's invitation of an email address to a
+  role; the invitee (with or without an account yet) accepts it once signed in
+  with that verified address.
 - `AcademyGroup`: the Django group that carries the Wagtail permissions of
   one role in one academy (page permissions on its catalogue, collection
   permissions on its collection). Created by `academy_create`; a role grant
   adds the person to it. Nobody edits these groups by hand.
 
-Personal data held: which person holds which role in which academy, since when.
+Personal data held: which person holds which role in which academy, since when;
+the email addresses invited to a role, who invited them, when, and who accepted.
 """
 
 from django.conf import settings
@@ -168,3 +172,65 @@ class AcademyGroup(models.Model):
 
     def __str__(self):
         return self.group.name
+
+
+#: How long an invitation can be accepted; inviting the address again renews it.
+INVITATION_VALID_DAYS = 30
+
+
+class AcademyInvitation(models.Model):
+    """An academy administrator's invitation of an email address to a role.
+
+    It holds no secret: the invitee sees it once signed in with that address,
+    verified (`permissions.academy_invitations_for`), and accepts or declines it
+    there. Accepting grants the role (`AcademyRole`, and its group) and sets
+    `accepted_at`; declining or withdrawing deletes the row (the audit log keeps
+    both). At most one open invitation per academy, address and role.
+
+    Personal data held: the invitee's email address, who invited them and when,
+    and who accepted it and when.
+    """
+
+    academy = models.ForeignKey(
+        Academy, verbose_name=_("academy"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("email address"))
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("invited on"), auto_now_add=True)
+    accepted_at = models.DateTimeField(_("accepted on"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("academy invitation")
+        verbose_name_plural = _("academy invitations")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["academy", "email", "role"],
+                condition=Q(accepted_at__isnull=True),
+                name="academies_one_open_invitation",
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=Role.values), name="academies_invitation_role_known"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.email} · {self.academy} · {self.get_role_display()}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.accepted_at is None

@@ -8,21 +8,30 @@ choosers and image library then limit the academy's people by these
 permissions. A role grant puts the person in the role's group; a revoke takes
 them out. Roles are granted by a platform administrator or by the academy's
 administrators (`training.academies.permissions.can_administer`).
+
+Invitations (`academy_invitation_*`) bring in people who have no account yet:
+an administrator invites an email address to a role; the invitee signs in (or
+signs up and verifies) with that address and accepts, which grants the role as
+`academy_role_grant` does, or declines. An open invitation can be accepted for
+`INVITATION_VALID_DAYS`; inviting the same address again renews it.
 """
 
 from __future__ import annotations
 
+import datetime
 from functools import partial
 
 from django.contrib.auth.models import Group, Permission
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+from training.accounts.validators import EMAIL_INVALID, validate_email_address
 from training.courses.permissions import (
     COLLECTION_PERMISSIONS,
     MODEL_PERMISSIONS,
@@ -30,8 +39,17 @@ from training.courses.permissions import (
 )
 from training.errors import FriendlyError
 
-from .models import DEFAULT_ACCENT, Academy, AcademyCatalogPage, AcademyGroup, AcademyRole, Role
-from .permissions import can_administer
+from .models import (
+    DEFAULT_ACCENT,
+    INVITATION_VALID_DAYS,
+    Academy,
+    AcademyCatalogPage,
+    AcademyGroup,
+    AcademyInvitation,
+    AcademyRole,
+    Role,
+)
+from .permissions import academy_invitations_for, can_administer
 
 #: Django model permissions per role (on top of what the page and collection grants give).
 ROLE_MODEL_PERMISSIONS = {
@@ -143,13 +161,19 @@ def _group(academy: Academy, role: str) -> Group:
     return link.group
 
 
+def _role_give(*, academy: Academy, person, role: str) -> tuple[AcademyRole, bool]:
+    """The role row and its group: the one place a role is given (idempotent)."""
+    link, created = AcademyRole.objects.get_or_create(academy=academy, user=person, role=role)
+    person.groups.add(_group(academy, role))
+    return link, created
+
+
 @transaction.atomic
 def academy_role_grant(*, academy: Academy, person, role: str, user) -> AcademyRole:
     """Give `person` a role in `academy` (idempotent); `user` administers the academy."""
     if not can_administer(user, academy):
         raise PermissionDenied
-    link, created = AcademyRole.objects.get_or_create(academy=academy, user=person, role=role)
-    person.groups.add(_group(academy, role))
+    link, created = _role_give(academy=academy, person=person, role=role)
     if created:
         log(instance=academy, action="academies.role_grant", user=user, data={"role": role})
         transaction.on_commit(partial(_role_email_enqueue, link.pk))
@@ -186,6 +210,158 @@ def academy_role_revoke(*, link: AcademyRole, user) -> None:
     link.user.groups.remove(_group(link.academy, link.role))
     log(instance=link.academy, action="academies.role_revoke", user=user, data={"role": link.role})
     link.delete()
+
+
+# --- Invitations ------------------------------------------------------------------
+
+
+class InvitationError(FriendlyError):
+    message = _("This invitation cannot be used.")
+
+
+class InvalidEmail(InvitationError):
+    message = EMAIL_INVALID
+
+
+class AlreadyInRole(InvitationError):
+    message = _("This person already has this role in the academy.")
+
+
+class InvitationAnswered(InvitationError):
+    message = _("You have already accepted this invitation.")
+
+
+class InvitationExpired(InvitationError):
+    message = _("This invitation has expired. Ask the academy's administrator to invite you again.")
+
+
+def _log_invitation(invitation: AcademyInvitation, action: str, user) -> None:
+    """The audit entry names the academy, the role and the row, never the invitee's address
+    (it outlives the invitation, and an erased account's)."""
+    log(
+        instance=invitation,
+        action=action,
+        user=user,
+        title=f"{invitation.academy.name} · {invitation.get_role_display()} · #{invitation.pk}",
+        data={"role": invitation.role},
+    )
+
+
+def invitation_is_expired(invitation: AcademyInvitation, *, now=None) -> bool:
+    now = now or timezone.now()
+    return invitation.created_at < now - datetime.timedelta(days=INVITATION_VALID_DAYS)
+
+
+def invitations_valid(queryset):
+    """Only the invitations that can still be accepted (not expired)."""
+    cutoff = timezone.now() - datetime.timedelta(days=INVITATION_VALID_DAYS)
+    return queryset.filter(created_at__gte=cutoff)
+
+
+def _email_clean(email: str) -> str:
+    email = (email or "").strip().lower()
+    try:
+        validate_email_address(email)
+    except ValidationError:
+        raise InvalidEmail() from None
+    return email
+
+
+def academy_invitation_create(
+    *, academy: Academy, email: str, role: str, user
+) -> tuple[AcademyInvitation, bool]:
+    """Invite an email address to a role in `academy`; returns (invitation, emailed).
+
+    Only the academy's administrators (or a platform administrator) may. Idempotent:
+    an open invitation for the same address and role is returned as it is, without a
+    second email; an expired one is renewed and emailed again. A concurrent request
+    for the same invitation ends in the one row the database allows. The email goes
+    out after the commit.
+    """
+    if not can_administer(user, academy):
+        raise PermissionDenied
+    email = _email_clean(email)
+    if role not in Role.values:
+        raise InvitationError()
+    if AcademyRole.objects.filter(academy=academy, role=role, user__email__iexact=email).exists():
+        raise AlreadyInRole()
+    open_invitations = AcademyInvitation.objects.filter(
+        academy=academy, email=email, role=role, accepted_at__isnull=True
+    )
+    with transaction.atomic():
+        existing = open_invitations.select_for_update().first()
+        if existing is not None:
+            if not invitation_is_expired(existing):
+                return existing, False
+            open_invitations.filter(pk=existing.pk).update(
+                created_at=timezone.now(), invited_by=user
+            )
+            existing.refresh_from_db()
+            _log_invitation(existing, "academies.invite", user)
+            transaction.on_commit(partial(_invitation_email_enqueue, existing.pk))
+            return existing, True
+    invitation = AcademyInvitation(academy=academy, email=email, role=role, invited_by=user)
+    invitation.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            invitation.save()
+            _log_invitation(invitation, "academies.invite", user)
+            transaction.on_commit(partial(_invitation_email_enqueue, invitation.pk))
+    except IntegrityError:  # a concurrent request invited the same address a moment ago
+        return open_invitations.get(), False
+    return invitation, True
+
+
+def _invitation_email_enqueue(invitation_id: int) -> None:
+    from .tasks import invitation_email_task
+
+    invitation_email_task.enqueue(invitation_id=invitation_id)
+
+
+def academy_invitation_accept(*, invitation: AcademyInvitation, user) -> AcademyRole:
+    """The invitee accepts: they get the role (and its group), as `academy_role_grant` gives it.
+
+    Only for the person signed in with the invitation's address, verified. A second
+    accept (a double click, another tab) raises `InvitationAnswered`; an expired
+    invitation `InvitationExpired`. Both are friendly errors the page shows.
+    """
+    if not academy_invitations_for(user).filter(pk=invitation.pk).exists():
+        if AcademyInvitation.objects.filter(pk=invitation.pk, accepted_by=user).exists():
+            raise InvitationAnswered()
+        raise PermissionDenied
+    if invitation_is_expired(invitation):
+        raise InvitationExpired()
+    with transaction.atomic():
+        claimed = AcademyInvitation.objects.filter(
+            pk=invitation.pk, accepted_at__isnull=True
+        ).update(accepted_at=timezone.now(), accepted_by=user)
+        if not claimed:
+            raise InvitationAnswered()
+        invitation.refresh_from_db()
+        link, _created = _role_give(academy=invitation.academy, person=user, role=invitation.role)
+        _log_invitation(invitation, "academies.invitation_accept", user)
+    return link
+
+
+def academy_invitation_decline(*, invitation: AcademyInvitation, user) -> None:
+    """The invitee says no: the invitation is deleted (the audit log keeps that it was)."""
+    if not academy_invitations_for(user).filter(pk=invitation.pk).exists():
+        raise PermissionDenied
+    with transaction.atomic():
+        _log_invitation(invitation, "academies.invitation_decline", user)
+        AcademyInvitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).delete()
+
+
+def academy_invitation_withdraw(*, invitation: AcademyInvitation, user) -> None:
+    """An administrator of the academy withdraws an open invitation (idempotent)."""
+    if not can_administer(user, invitation.academy):
+        raise PermissionDenied
+    with transaction.atomic():
+        deleted, _ = AcademyInvitation.objects.filter(
+            pk=invitation.pk, accepted_at__isnull=True
+        ).delete()
+        if deleted:
+            _log_invitation(invitation, "academies.invitation_withdraw", user)
 
 
 def academy_course_copy(*, course, academy: Academy, user):

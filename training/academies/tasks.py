@@ -20,3 +20,20 @@ def role_given_email_task(role_id: int) -> bool:
         context={"academy": role.academy, "role": role.get_role_display()},
     )
     return True
+
+
+@task()
+def invitation_email_task(invitation_id: int) -> bool:
+    """Email an open invitation to its address (nothing when it was answered or withdrawn)."""
+    from .emails import invitation_email_send
+    from .models import AcademyInvitation
+
+    invitation = (
+        AcademyInvitation.objects.filter(pk=invitation_id, accepted_at__isnull=True)
+        .select_related("academy")
+        .first()
+    )
+    if invitation is None:
+        return False
+    invitation_email_send(invitation=invitation)
+    return True

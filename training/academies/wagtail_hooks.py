@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from .admin_views import AcademyRoleViewSet, AcademyViewSet
+from .admin_views import AcademyTeamViewSetGroup, AcademyViewSet
 from .models import Academy
 from .permissions import academies_where
 
@@ -13,7 +13,7 @@ from .permissions import academies_where
 def register_academy_viewsets():
     return [
         AcademyViewSet("academies_admin", url_prefix="academies"),
-        AcademyRoleViewSet("academy_team"),
+        AcademyTeamViewSetGroup(),
     ]
 
 
@@ -22,6 +22,16 @@ def register_academy_log_actions(actions):
     actions.register_action("academies.create", _("Create academy"), _("Academy created"))
     actions.register_action("academies.role_grant", _("Give a role"), _("Role given"))
     actions.register_action("academies.role_revoke", _("Take a role away"), _("Role taken away"))
+    actions.register_action("academies.invite", _("Invite to a role"), _("Invited to a role"))
+    actions.register_action(
+        "academies.invitation_accept", _("Accept invitation"), _("Invitation accepted")
+    )
+    actions.register_action(
+        "academies.invitation_decline", _("Decline invitation"), _("Invitation declined")
+    )
+    actions.register_action(
+        "academies.invitation_withdraw", _("Withdraw invitation"), _("Invitation withdrawn")
+    )
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -16,6 +16,13 @@ def register_certificate_viewset():
     return CertificateViewSet()
 
 
+@hooks.register("register_admin_viewset")
+def register_academy_overview_viewset():
+    from .staff_views import AcademyOverviewViewSet
+
+    return AcademyOverviewViewSet()
+
+
 @hooks.register("register_log_actions")
 def register_certificate_log_actions(actions):
     actions.register_action("certificates.issue", _("Issue certificate"), _("Certificate issued"))

@@ -14,9 +14,11 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from wagtail.permissions import register_permission_policy
 
+from training.academies.models import Role
+from training.academies.permissions import academies_overseen_by, held_roles
 from training.policies import ScopedPermissionPolicy
 
-from .models import Cohort
+from .models import Cohort, Enrolment
 from .permissions import cohorts_trained_by, is_trainer
 
 #: The Django permission each action needs, on top of training the cohort.
@@ -65,6 +67,25 @@ class CohortPolicy(ScopedPermissionPolicy):
 cohort_policy = CohortPolicy(Cohort)
 
 
+class EnrolmentOverviewPolicy(ScopedPermissionPolicy):
+    """An academy's staff (and administrators) view, read-only, who is enrolled in the
+    academy's cohorts (`academies_overseen_by`); a superuser every academy's. Platform
+    cohorts have no staff. Enrolments change only through the learning services."""
+
+    actions = ("view",)
+
+    def instances_for(self, user, action: str) -> QuerySet[Enrolment]:
+        return Enrolment.objects.filter(cohort__academy__in=academies_overseen_by(user))
+
+    def model_actions_for(self, user) -> set[str]:
+        overseeing = held_roles(user) & {Role.STAFF, Role.ADMINISTRATOR}
+        return {"view"} if overseeing else set()
+
+
+enrolment_overview_policy = EnrolmentOverviewPolicy(Enrolment)
+
+
 def register() -> None:
     """Called from `LearningConfig.ready()`, as every app registers its policies."""
     register_permission_policy(Cohort, cohort_policy)
+    register_permission_policy(Enrolment, enrolment_overview_policy)

@@ -263,6 +263,11 @@ PERSONAL_DATA: dict[str, Coverage] = {
         export="not exported: staff only",
         erasure="deleted (the person leaves every academy's team; their groups are cleared)",
     ),
+    "academies.AcademyInvitation": Coverage(
+        export="not exported: an academy's record of whom it invited to a role",
+        erasure="invitations to their address or accepted by them deleted; invitations they "
+        "sent as administrator kept, pointing at the emptied account",
+    ),
     "associations.AssociationStaff": Coverage(
         export="not exported: staff only", erasure="deleted (removed from the association's staff)"
     ),

@@ -27,7 +27,7 @@ from django.utils import timezone, translation
 from django.utils.text import capfirst
 from wagtail.log_actions import log
 
-from training.academies.models import AcademyRole
+from training.academies.models import AcademyInvitation, AcademyRole
 from training.accounts.models import CalendarFeed
 from training.assessments.models import CommentPhrase, PeerReview, ReflectionRead, Submission
 from training.associations.models import (
@@ -244,6 +244,7 @@ def account_erase(*, user) -> None:
     now = timezone.now()
     # Invitations to their address (before it is emptied) or accepted by them.
     AssociationInvitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).delete()
+    AcademyInvitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).delete()
     CohortInvitation.objects.filter(Q(email__iexact=user.email) | Q(accepted_by=user)).delete()
     CalendarFeed.objects.filter(user=user).delete()  # its secret address stops working
     CommentPhrase.objects.filter(owner=user).delete()
