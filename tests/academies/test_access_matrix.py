@@ -75,7 +75,18 @@ def test_the_matrix_sees_b_s_objects_so_it_can_fail(sides):
     comparing empty sets), and A's administrator sees A's."""
     a_side, b_side = sides
     policies = scoped_policies()
-    for kind in ("cohort", "submission", "concern", "certificate", "support_request"):
+    for kind in (
+        "cohort",
+        "submission",
+        "concern",
+        "certificate",
+        "support_request",
+        "shared_session",
+        "external_activity",
+        "support_request of a learner of both",
+        "shared_session of a learner of both",
+        "external_activity of a learner of both",
+    ):
         instance = b_side.objects[kind]
         policy = policies[type(instance)]
         assert policy.user_has_permission_for_instance(
@@ -100,6 +111,31 @@ def test_the_matrix_fails_on_a_broken_policy(sides, monkeypatch):
     leaks = policy_leaks(a_side, b_side)
     assert "trainer of A: learning.Cohort view" in leaks
     assert "administrator of A: learning.Cohort view" in leaks
+
+
+def test_the_matrix_fails_on_after_course_work_scoped_per_learner_only(sides, monkeypatch):
+    """The rule before academies (every request, entry and activity of a learner one
+    trained) lets A's trainer see what a learner of A and B addressed to B: caught."""
+    from training.continuing import policies
+    from training.continuing.models import ExternalActivity, PracticeSession, SupportRequest
+    from training.learning.permissions import learners_trained_by
+
+    def per_learner(model, **only):
+        return lambda user: model.objects.filter(facilitator__in=learners_trained_by(user), **only)
+
+    monkeypatch.setattr(policies, "support_requests_for", per_learner(SupportRequest))
+    monkeypatch.setattr(
+        policies, "sessions_shared_with", per_learner(PracticeSession, shared_with_trainer=True)
+    )
+    monkeypatch.setattr(policies, "activities_decidable_by", per_learner(ExternalActivity))
+    a_side, b_side = sides
+    leaks = policy_leaks(a_side, b_side)
+    for label in (
+        "continuing.SupportRequest view",
+        "continuing.PracticeSession view",
+        "continuing.ExternalActivity decide",
+    ):
+        assert f"trainer of A: {label}" in leaks
 
 
 def _viewsets():
