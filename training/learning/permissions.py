@@ -113,6 +113,15 @@ def trainers_of_learner(learner, *, academy=EVERYWHERE) -> QuerySet:
     return get_user_model().objects.filter(Exists(led), is_active=True)
 
 
+def cohort_leaders(cohort) -> QuerySet:
+    """The active people who lead `cohort`: named on it and holding the trainer role where
+    it runs (`cohorts_led_by` read the other way). Who is told of what happens in it."""
+    led = Cohort.objects.filter(_named_on_cohort(OuterRef(OuterRef("pk"))), pk=cohort.pk).filter(
+        _qualified_on_cohort(OuterRef(OuterRef("pk")))
+    )
+    return get_user_model().objects.filter(Exists(led), is_active=True)
+
+
 def academies_of_learner(user) -> list:
     """The places `user` learns or learned in: the academy of each cohort they were
     enrolled in, None for a platform cohort; the place of the latest enrolment first."""
