@@ -30,6 +30,7 @@ from training.policies import ScopedPermissionPolicy
 
 ROLES = ("learner", "trainer", "administrator", "staff", "association staff")
 MARKER = "GEHEIM-B"
+SEARCH = "GEHEIM"
 
 
 def scoped_policies():
@@ -275,3 +276,71 @@ def test_the_certificate_download_of_b_is_404_for_a_s_learner(sides, client):
     response = client.get(url)
     assert response.status_code == 404
     assert MARKER not in response.content.decode(errors="replace")
+
+
+def _b_files(b_side):
+    """An image and a document in B's collection, titled with the marker."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from tests.factories import wagtail_image
+
+    wagtail_image(title=f"Beeld {MARKER}", collection=b_side.academy.collection)
+    get_document_model().objects.create(
+        title=f"Document {MARKER}",
+        collection=b_side.academy.collection,
+        file=ContentFile(b"%PDF-1.4 handout", name="handout.pdf"),
+    )
+
+
+def _search_export_and_report_urls() -> list[str]:
+    """Every scoped listing searched for B's marker and exported as CSV; the admin's
+    image and document libraries and choosers searched; Wagtail's reports."""
+    urls = []
+    # Searched for "GEHEIM": the search box echoes the query, never the "-B" of the marker.
+    for url in _listing_urls():
+        urls += [f"{url}?q={SEARCH}", f"{url}?export=csv", f"{url}?q={SEARCH}&export=csv"]
+    for name in (
+        "wagtailimages:index",
+        "wagtailimages_chooser:choose",
+        "wagtaildocs:index",
+        "wagtaildocs_chooser:choose",
+        "wagtailadmin_pages:search",
+    ):
+        urls.append(f"{reverse(name)}?q={SEARCH}")
+    for name in (
+        "wagtailadmin_reports:site_history",
+        "wagtailadmin_reports:aging_pages",
+        "wagtailadmin_reports:locked_pages",
+        "wagtailadmin_reports:workflow",
+        "wagtailadmin_reports:workflow_tasks",
+    ):
+        try:
+            urls.append(reverse(name))
+        except NoReverseMatch:
+            continue
+    return urls
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_search_exports_choosers_and_reports_show_nothing_of_b(sides, client, role):
+    a_side, b_side = sides
+    _b_files(b_side)
+    login_with_mfa(client, a_side.people[role])
+    urls = _search_export_and_report_urls()
+    assert any("export=csv" in url for url in urls)
+    assert any("site-history" in url or "site_history" in url for url in urls)
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code in {200, 302, 403}, (url, response.status_code)
+        body = b"".join(response) if response.streaming else response.content
+        assert MARKER not in body.decode(errors="replace"), url
+
+
+def test_b_s_administrator_does_find_b_s_files_so_the_search_test_can_fail(sides, client):
+    _, b_side = sides
+    _b_files(b_side)
+    login_with_mfa(client, b_side.people["administrator"])
+    for name in ("wagtailimages:index", "wagtaildocs:index", "wagtaildocs_chooser:choose"):
+        response = client.get(f"{reverse(name)}?q={SEARCH}")
+        assert MARKER in response.content.decode(), name
