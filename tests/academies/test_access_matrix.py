@@ -258,9 +258,14 @@ def test_association_pages_exports_and_api_of_b_are_closed_to_a(sides, client, r
         name="koppeling",
     )
     auth = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    b_code = b_side.objects["certificate"].code
     for path in (
         f"/api/v1/associations/{b_association.pk}",
         f"/api/v1/associations/{b_association.pk}/certificates",
+        f"/api/v1/associations/{b_association.pk}/group-feedback?year=2026&quarter=4",
+        f"/api/v1/associations/{b_association.pk}/certificates/{b_code}/open-badge",
+        # A's own association, B's certificate: not one of A's facilitators.
+        f"/api/v1/associations/{a_side.objects['association'].pk}/certificates/{b_code}/open-badge",
     ):
         response = client.get(path, **auth)
         assert response.status_code == 404, (path, response.status_code)
