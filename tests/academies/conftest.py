@@ -82,17 +82,53 @@ def build_side(label: str) -> AcademySide:
         submission=submission,
         concern=ConcernFlagFactory(submission=submission, reason=f"Zorg {marker}"),
         certificate=CertificateFactory(enrolment=enrolment),
-        support_request=_support_request(learner),
+        **after_course_work(learner, academy, marker),
     )
     return side
 
 
-def _support_request(learner):
-    from training.continuing.models import SupportRequest
+def after_course_work(learner, academy, marker) -> dict:
+    """A request for contact, a shared log entry and continued education of `learner`,
+    addressed to `academy`."""
+    import datetime
+    import uuid
 
-    return SupportRequest.objects.create(facilitator=learner)
+    from django.core.files.base import ContentFile
+
+    from training.continuing.models import ExternalActivity, PracticeSession, SupportRequest
+
+    return {
+        "support_request": SupportRequest.objects.create(facilitator=learner, academy=academy),
+        "shared_session": PracticeSession.objects.create(
+            facilitator=learner,
+            academy=academy,
+            client_id=uuid.uuid4(),
+            held_on=datetime.date(2026, 11, 2),
+            group_kind=f"Avondgroep {marker}",
+            duration_minutes=90,
+            listening_moment=f"Wat ik hoorde {marker}",
+            shared_with_trainer=True,
+        ),
+        "external_activity": ExternalActivity.objects.create(
+            facilitator=learner,
+            academy=academy,
+            client_id=uuid.uuid4(),
+            title=f"Studiedag {marker}",
+            done_on=datetime.date(2026, 11, 3),
+            hours=3,
+            proof=ContentFile(b"%PDF-1.4 bewijs", name="bewijs.pdf"),
+        ),
+    }
 
 
 @pytest.fixture
 def sides(db):
-    return build_side("A"), build_side("B")
+    """Academies A and B, and a learner of both (one account): what they addressed to B
+    is B's (A's trainers did train them, in A)."""
+    a_side, b_side = build_side("A"), build_side("B")
+    both = UserFactory(display_name="Leerling van twee", email="beide@example.org")
+    for side in (a_side, b_side):
+        EnrolmentFactory(cohort=side.objects["cohort"], learner=both)
+    for kind, instance in after_course_work(both, b_side.academy, "GEHEIM-B").items():
+        b_side.objects[f"{kind} of a learner of both"] = instance
+    return a_side, b_side

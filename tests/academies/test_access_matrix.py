@@ -38,6 +38,8 @@ def shows_b(content: bytes) -> bool:
     text = content.decode(errors="replace")
     return MARKER in text or B_INVITEE in text
 
+SEARCH = "GEHEIM"
+
 
 def scoped_policies():
     registered = {**policy_registry.values_by_class, **policy_registry.values_by_exact_class}
@@ -82,7 +84,18 @@ def test_the_matrix_sees_b_s_objects_so_it_can_fail(sides):
     comparing empty sets), and A's administrator sees A's."""
     a_side, b_side = sides
     policies = scoped_policies()
-    for kind in ("cohort", "submission", "concern", "certificate", "support_request"):
+    for kind in (
+        "cohort",
+        "submission",
+        "concern",
+        "certificate",
+        "support_request",
+        "shared_session",
+        "external_activity",
+        "support_request of a learner of both",
+        "shared_session of a learner of both",
+        "external_activity of a learner of both",
+    ):
         instance = b_side.objects[kind]
         policy = policies[type(instance)]
         assert policy.user_has_permission_for_instance(
@@ -146,6 +159,30 @@ def test_the_matrix_reaches_the_team_screens(sides):
     urls = _object_urls(b_side)
     assert reverse("academy_invitations:delete", args=[b_side.objects["invitation"].pk]) in urls
     assert reverse("academy_team:delete", args=[b_side.objects["academy_role"].pk]) in urls
+
+def test_the_matrix_fails_on_after_course_work_scoped_per_learner_only(sides, monkeypatch):
+    """The rule before academies (every request, entry and activity of a learner one
+    trained) lets A's trainer see what a learner of A and B addressed to B: caught."""
+    from training.continuing import policies
+    from training.continuing.models import ExternalActivity, PracticeSession, SupportRequest
+    from training.learning.permissions import learners_trained_by
+
+    def per_learner(model, **only):
+        return lambda user: model.objects.filter(facilitator__in=learners_trained_by(user), **only)
+
+    monkeypatch.setattr(policies, "support_requests_for", per_learner(SupportRequest))
+    monkeypatch.setattr(
+        policies, "sessions_shared_with", per_learner(PracticeSession, shared_with_trainer=True)
+    )
+    monkeypatch.setattr(policies, "activities_decidable_by", per_learner(ExternalActivity))
+    a_side, b_side = sides
+    leaks = policy_leaks(a_side, b_side)
+    for label in (
+        "continuing.SupportRequest view",
+        "continuing.PracticeSession view",
+        "continuing.ExternalActivity decide",
+    ):
+        assert f"trainer of A: {label}" in leaks
 
 
 def _viewsets():
@@ -270,9 +307,14 @@ def test_association_pages_exports_and_api_of_b_are_closed_to_a(sides, client, r
         name="koppeling",
     )
     auth = {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    b_code = b_side.objects["certificate"].code
     for path in (
         f"/api/v1/associations/{b_association.pk}",
         f"/api/v1/associations/{b_association.pk}/certificates",
+        f"/api/v1/associations/{b_association.pk}/group-feedback?year=2026&quarter=4",
+        f"/api/v1/associations/{b_association.pk}/certificates/{b_code}/open-badge",
+        # A's own association, B's certificate: not one of A's facilitators.
+        f"/api/v1/associations/{a_side.objects['association'].pk}/certificates/{b_code}/open-badge",
     ):
         response = client.get(path, **auth)
         assert response.status_code == 404, (path, response.status_code)
@@ -288,3 +330,71 @@ def test_the_certificate_download_of_b_is_404_for_a_s_learner(sides, client):
     response = client.get(url)
     assert response.status_code == 404
     assert MARKER not in response.content.decode(errors="replace")
+
+
+def _b_files(b_side):
+    """An image and a document in B's collection, titled with the marker."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from tests.factories import wagtail_image
+
+    wagtail_image(title=f"Beeld {MARKER}", collection=b_side.academy.collection)
+    get_document_model().objects.create(
+        title=f"Document {MARKER}",
+        collection=b_side.academy.collection,
+        file=ContentFile(b"%PDF-1.4 handout", name="handout.pdf"),
+    )
+
+
+def _search_export_and_report_urls() -> list[str]:
+    """Every scoped listing searched for B's marker and exported as CSV; the admin's
+    image and document libraries and choosers searched; Wagtail's reports."""
+    urls = []
+    # Searched for "GEHEIM": the search box echoes the query, never the "-B" of the marker.
+    for url in _listing_urls():
+        urls += [f"{url}?q={SEARCH}", f"{url}?export=csv", f"{url}?q={SEARCH}&export=csv"]
+    for name in (
+        "wagtailimages:index",
+        "wagtailimages_chooser:choose",
+        "wagtaildocs:index",
+        "wagtaildocs_chooser:choose",
+        "wagtailadmin_pages:search",
+    ):
+        urls.append(f"{reverse(name)}?q={SEARCH}")
+    for name in (
+        "wagtailadmin_reports:site_history",
+        "wagtailadmin_reports:aging_pages",
+        "wagtailadmin_reports:locked_pages",
+        "wagtailadmin_reports:workflow",
+        "wagtailadmin_reports:workflow_tasks",
+    ):
+        try:
+            urls.append(reverse(name))
+        except NoReverseMatch:
+            continue
+    return urls
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_search_exports_choosers_and_reports_show_nothing_of_b(sides, client, role):
+    a_side, b_side = sides
+    _b_files(b_side)
+    login_with_mfa(client, a_side.people[role])
+    urls = _search_export_and_report_urls()
+    assert any("export=csv" in url for url in urls)
+    assert any("site-history" in url or "site_history" in url for url in urls)
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code in {200, 302, 403}, (url, response.status_code)
+        body = b"".join(response) if response.streaming else response.content
+        assert not shows_b(body), url
+
+
+def test_b_s_administrator_does_find_b_s_files_so_the_search_test_can_fail(sides, client):
+    _, b_side = sides
+    _b_files(b_side)
+    login_with_mfa(client, b_side.people["administrator"])
+    for name in ("wagtailimages:index", "wagtaildocs:index", "wagtaildocs_chooser:choose"):
+        response = client.get(f"{reverse(name)}?q={SEARCH}")
+        assert MARKER in response.content.decode(), name

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import (
     CertificateFactory,
@@ -63,6 +64,42 @@ def test_the_platform_overview_counts_per_academy_without_names(client, platform
     counted = {academy.name: academy for academy in view.get_base_queryset()}["Academie A"]
     assert (counted.trainer_count, counted.cohort_count) == (1, 1)
     assert (counted.learner_count, counted.certificate_count) == (1, 1)
+
+
+def test_the_overview_counts_each_person_and_certificate_once(client, platform_admin):
+    """Several trainers, cohorts, learners (one in two cohorts) and certificates: each
+    counted once, and another academy's never."""
+    a, b = academy_create("Academie A"), academy_create("Academie B")
+    for _ in range(2):
+        academy_person(a, "trainer")
+    academy_person(a, "staff")
+    academy_person(b, "trainer")
+    cohorts = [CohortFactory(academy=a) for _ in range(3)]
+    twice = UserFactory()
+    for cohort in cohorts[:2]:
+        CertificateFactory(enrolment=EnrolmentFactory(cohort=cohort, learner=twice))
+    for _ in range(2):
+        EnrolmentFactory(cohort=cohorts[2])
+    CertificateFactory(enrolment=EnrolmentFactory(cohort=CohortFactory(academy=b)))
+    from training.academies.admin_views import AcademyIndexView
+
+    view = AcademyIndexView(model=Academy)
+    view.request = None
+    counted = {academy.name: academy for academy in view.get_base_queryset()}
+    a_counts, b_counts = counted["Academie A"], counted["Academie B"]
+    assert (a_counts.trainer_count, a_counts.cohort_count) == (2, 3)
+    assert (a_counts.learner_count, a_counts.certificate_count) == (3, 2)
+    assert (b_counts.trainer_count, b_counts.cohort_count) == (1, 1)
+    assert (b_counts.learner_count, b_counts.certificate_count) == (1, 1)
+    login_with_mfa(client, platform_admin)
+    page = client.get(reverse("academies_admin:index")).content.decode()
+    with translation.override("nl"):
+        headings = [
+            translation.gettext(h)
+            for h in ("Trainers", "Cohorts", "Learners", "Certificates issued")
+        ]
+    for heading in headings:
+        assert heading in page, heading
 
 
 def test_an_academy_administrator_cannot_open_the_platform_screens(client):

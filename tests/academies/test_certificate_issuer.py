@@ -49,3 +49,16 @@ def test_a_platform_certificate_keeps_the_platform_as_issuer():
     certificate = issued(CohortFactory(course=build_course(modules=1, lessons_per_module=1)))
     assert certificate.issuer_name == ""
     assert certificate_public(certificate).issuer == settings.WAGTAIL_SITE_NAME
+
+
+def test_the_signing_trainer_is_one_who_leads_the_cohort_in_that_academy():
+    """A trainer of another academy named on the cohort (first in line) does not sign:
+    their name and signature never go on this academy's certificate."""
+    from tests.factories import academy_person
+
+    a, b = academy_create("Academie A"), academy_create("Academie B")
+    foreign = academy_person(b, "trainer", display_name="Trainer Elders")
+    own = academy_person(a, "trainer", display_name="Trainer Eigen")
+    course = academy_course(a, modules=1, lessons_per_module=1)
+    certificate = issued(CohortFactory(academy=a, course=course, trainers=[foreign, own]))
+    assert certificate.trainer_name == "Trainer Eigen"

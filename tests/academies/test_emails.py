@@ -51,3 +51,36 @@ def test_a_new_role_is_told_by_email_once(django_capture_on_commit_callbacks):
     assert len(sent) == 1
     assert sent[0].subject.startswith("[Stichting Samen Verder]")
     assert "/beheer/" in sent[0].body
+
+
+def test_a_concern_is_mailed_only_to_the_cohorts_trainers_who_hold_the_role_there(
+    django_capture_on_commit_callbacks,
+):
+    """Named on A's cohort is not enough: a trainer whose role in A was taken away (or a
+    trainer of academy B named on it) trains nothing there and gets no email of it."""
+    from tests.factories import ConcernFlagFactory, submitted_reflection
+    from training.academies.models import AcademyRole
+    from training.academies.services import academy_role_revoke
+    from training.assessments.notifications import notify_trainers_of_concern
+
+    a, b = academy_create("Academie A"), academy_create("Academie B")
+    stays = academy_person(a, "trainer", email="blijft@example.org")
+    leaves = academy_person(a, "trainer", email="vertrekt@example.org")
+    other = academy_person(b, "trainer", email="elders@example.org")
+    admin = academy_person(a, "administrator")
+    course = academy_course(a, modules=1, lessons_per_module=1)
+    cohort = CohortFactory(academy=a, course=course, trainers=[stays, leaves, other])
+    academy_role_revoke(link=AcademyRole.objects.get(user=leaves, academy=a), user=admin)
+    from tests.factories import ReflectionAssignmentPageFactory
+
+    assignment = ReflectionAssignmentPageFactory(parent=course.get_children().first())
+    submission = submitted_reflection(
+        enrolment=EnrolmentFactory(cohort=cohort),
+        assignment=assignment,
+        text="Mijn eigen verhaal: ik sliep slecht en durfde weinig te zeggen in de groep.",
+    )
+    flag = ConcernFlagFactory(submission=submission)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_trainers_of_concern(flag_id=flag.pk)
+    assert [m.to for m in mail.outbox] == [["blijft@example.org"]]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.functional import cached_property
@@ -50,19 +50,30 @@ from .services import (
 )
 
 
+def _count_per_academy(relation: str, **only) -> Subquery:
+    """COUNT(DISTINCT `relation`) of the outer academy, as a correlated subquery.
+
+    One subquery per count, each with its own join chain: four Counts in one GROUP BY
+    would join trainers × cohorts × enrolments × certificates of every academy (the
+    counts stay right with DISTINCT, the rows to count multiply)."""
+    return Subquery(
+        Academy.objects.filter(pk=OuterRef("pk"))
+        .annotate(n=Count(relation, distinct=True, filter=Q(**only) if only else None))
+        .values("n")
+    )
+
+
 class AcademyIndexView(generic.IndexView):
     def get_base_queryset(self):
-        # One query per page: counts along the reverse relations (no personal data).
+        # One query per page, whatever the number of academies; counts only, no names.
         return (
             super()
             .get_base_queryset()
             .annotate(
-                trainer_count=Count(
-                    "roles__user", filter=Q(roles__role=Role.TRAINER), distinct=True
-                ),
-                cohort_count=Count("cohorts", distinct=True),
-                learner_count=Count("cohorts__enrolments__learner", distinct=True),
-                certificate_count=Count("cohorts__certificates", distinct=True),
+                trainer_count=_count_per_academy("roles__user", roles__role=Role.TRAINER),
+                cohort_count=_count_per_academy("cohorts"),
+                learner_count=_count_per_academy("cohorts__enrolments__learner"),
+                certificate_count=_count_per_academy("cohorts__certificates"),
             )
         )
 

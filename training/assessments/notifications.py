@@ -8,6 +8,7 @@ Emails go out in the recipient's own language.
 from django.urls import reverse
 from django_tasks import task
 
+from training.learning.permissions import cohort_leaders
 from training.mail import absolute_url, email_send
 
 
@@ -50,7 +51,9 @@ def send_concern_raised(flag_id: int) -> None:
         pk=flag_id
     )
     url = absolute_url(reverse("reflection_queue:concerns", args=[flag.submission.cohort_id]))
-    for trainer in flag.submission.cohort.trainers.all():
+    # Those who lead the cohort now: named on it *and* holding the trainer role where it
+    # runs (never someone named on it whose role there was taken away).
+    for trainer in cohort_leaders(flag.submission.cohort).order_by("pk"):
         email_send(
             to=trainer.email,
             user=trainer,

@@ -11,6 +11,10 @@ class NotForYou(ContinuingError):
     message = _("The practice log is for learners and certified facilitators.")
 
 
+class NotYourPlace(ContinuingError):
+    message = _("Choose one of the academies where you took a course.")
+
+
 class NotYourGroup(ContinuingError):
     message = _("Only the members of this intervision group can do that.")
 

@@ -2,6 +2,7 @@ import datetime
 import uuid
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +18,41 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class PracticeSessionForm(forms.ModelForm):
+PLATFORM = "platform"
+
+
+class AddressedPlaceMixin:
+    """An `academy` choice for a facilitator who took courses in more than one place
+    (academies, or the platform): whose trainers the entry is for. With one place there
+    is nothing to choose and no field (the service addresses it there)."""
+
+    place_label = _("For the trainers of")
+    place_help = ""
+
+    def add_place_field(self, places, current=None):
+        if not places or len(places) < 2:
+            return
+        self._places = {self._place_value(place): place for place in places}
+        self.fields["academy"] = forms.ChoiceField(
+            label=self.place_label,
+            help_text=self.place_help,
+            choices=[
+                (value, place.name if place else settings.WAGTAIL_SITE_NAME)
+                for value, place in self._places.items()
+            ],
+            initial=self._place_value(current if current in places else places[0]),
+            widget=forms.RadioSelect,
+        )
+
+    @staticmethod
+    def _place_value(place) -> str:
+        return str(place.pk) if place is not None else PLATFORM
+
+    def clean_academy(self):
+        return self._places[self.cleaned_data["academy"]]
+
+
+class PracticeSessionForm(AddressedPlaceMixin, forms.ModelForm):
     client_id = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
     class Meta:
@@ -50,8 +85,15 @@ class PracticeSessionForm(forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, **kwargs):
+    place_label = _("Share with the trainers of")
+    place_help = _(
+        "You took a course at more than one academy. If you share this entry, only the "
+        "trainers of the academy you choose can read it."
+    )
+
+    def __init__(self, *args, places=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.add_place_field(places, current=self.instance.academy if self.instance.pk else None)
         if self.instance.pk:
             del self.fields["client_id"]
         else:
@@ -79,7 +121,7 @@ class PracticeSessionForm(forms.ModelForm):
         return number
 
 
-class CheckInForm(forms.ModelForm):
+class CheckInForm(AddressedPlaceMixin, forms.ModelForm):
     client_id = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
 
     class Meta:
@@ -97,8 +139,15 @@ class CheckInForm(forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, **kwargs):
+    place_label = _("Contact from a trainer of")
+    place_help = _(
+        "You took a course at more than one academy. Only if you ask for contact: a trainer "
+        "of the academy you choose gets the message."
+    )
+
+    def __init__(self, *args, places=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.add_place_field(places)
         for name in ("energy_cost", "energy_gain", "sleep"):
             self.fields[name].choices = [c for c in self.fields[name].choices if c[0] != ""]
 
@@ -107,8 +156,17 @@ PROOF_TYPES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".p
 PROOF_MAX_BYTES = 5 * 1024 * 1024
 
 
-class ExternalActivityForm(forms.ModelForm):
+class ExternalActivityForm(AddressedPlaceMixin, forms.ModelForm):
     client_id = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    place_label = _("Checked by the trainers of")
+    place_help = _(
+        "You took a course at more than one academy. A trainer of the academy you choose "
+        "checks your proof."
+    )
+
+    def __init__(self, *args, places=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_place_field(places)
 
     class Meta:
         model = ExternalActivity

@@ -7,7 +7,9 @@
   themselves. Visible to nobody but the facilitator: not to trainers, not to
   associations, not in any admin screen.
 - `SupportRequest`: "I would like my trainer to contact me", raised from a
-  check-in. It carries no content at all: who asked, and when.
+  check-in. It carries no content at all: who asked, when, and of which
+  academy (or the platform). Each of these is addressed to one place; only
+  its trainers see it (`permissions.py`).
 
 Personal data: reflections and check-ins are the facilitator's own words
 about their (mental) health; see training/privacy/registry.py.
@@ -18,6 +20,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -53,6 +56,16 @@ class PracticeSession(models.Model):
     listening_moment = models.TextField(_("A moment of listening"), blank=True)
     boundary_moment = models.TextField(_("Where did I guard or cross my own boundary?"), blank=True)
     shared_with_trainer = models.BooleanField(_("share this entry with my trainers"), default=False)
+    # The place this is addressed to: an academy, or the platform (empty); only the
+    # trainers who trained the facilitator there see it (`permissions.addressed_place`).
+    academy = models.ForeignKey(
+        "academies.Academy",
+        verbose_name=_("academy"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -163,17 +176,29 @@ class SupportRequest(models.Model):
     followed_up_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # The place this is addressed to: an academy, or the platform (empty); only the
+    # trainers who trained the facilitator there see it (`permissions.addressed_place`).
+    academy = models.ForeignKey(
+        "academies.Academy",
+        verbose_name=_("academy"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("request for contact")
         verbose_name_plural = _("requests for contact")
         ordering = ["-raised_at"]
         constraints = [
-            # One open request at a time: asking again while one waits adds nothing.
+            # One open request at a time per place (0: the platform): asking the same
+            # place again while one waits adds nothing.
             models.UniqueConstraint(
-                fields=["facilitator"],
+                "facilitator",
+                Coalesce("academy", 0),
                 condition=Q(followed_up_at__isnull=True),
-                name="continuing_one_open_support_request",
+                name="continuing_one_open_support_request_per_place",
             ),
         ]
 
@@ -402,6 +427,16 @@ class ExternalActivity(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    # The place this is addressed to: an academy, or the platform (empty); only the
+    # trainers who trained the facilitator there see it (`permissions.addressed_place`).
+    academy = models.ForeignKey(
+        "academies.Academy",
+        verbose_name=_("academy"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:

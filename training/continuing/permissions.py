@@ -2,10 +2,15 @@
 
 - A facilitator sees and changes their own sessions and check-ins; nobody
   else ever sees a check-in (no trainer, no association, no admin screen).
-- A session the facilitator shared is readable by the trainers of the
-  cohorts the facilitator was enrolled in (and superusers): the relation is
-  `training.learning.permissions.learners_trained_by`.
-- A request for contact (no content) is seen by those same trainers.
+- A shared session, a request for contact (no content) and a piece of continued
+  education are each addressed to one place where the facilitator learned: an
+  academy, or the platform (`academy` empty). The facilitator chooses it when
+  they learned in several places; otherwise it is the only one
+  (`addressed_place`). Only the trainers of that place who trained the
+  facilitator there see it, and that academy's administrators (and
+  superusers): the relation is
+  `training.learning.permissions.trains_learner_in_place`. A trainer of
+  academy A never sees what a facilitator of A and B addressed to B.
 Views scope their querysets with these functions, so a wrong id is a 404.
 """
 
@@ -13,8 +18,9 @@ from django.db.models import Q, QuerySet
 
 from training.certificates.models import Certificate
 from training.learning.models import Enrolment
-from training.learning.permissions import learners_trained_by
+from training.learning.permissions import academies_of_learner, trains_learner_in_place
 
+from . import errors
 from .models import (
     ExternalActivity,
     IntervisionCase,
@@ -51,18 +57,13 @@ def own_checkins(user) -> QuerySet[WellbeingCheckIn]:
 def sessions_shared_with(user) -> QuerySet[PracticeSession]:
     if not user.is_authenticated:
         return PracticeSession.objects.none()
-    shared = PracticeSession.objects.filter(shared_with_trainer=True)
-    if user.is_superuser:
-        return shared
-    return shared.filter(facilitator__in=learners_trained_by(user))
+    return PracticeSession.objects.filter(trains_learner_in_place(user), shared_with_trainer=True)
 
 
 def support_requests_for(user) -> QuerySet[SupportRequest]:
     if not user.is_authenticated:
         return SupportRequest.objects.none()
-    if user.is_superuser:
-        return SupportRequest.objects.all()
-    return SupportRequest.objects.filter(facilitator__in=learners_trained_by(user))
+    return SupportRequest.objects.filter(trains_learner_in_place(user))
 
 
 def own_external_activities(user) -> QuerySet[ExternalActivity]:
@@ -72,12 +73,28 @@ def own_external_activities(user) -> QuerySet[ExternalActivity]:
 
 
 def activities_decidable_by(user) -> QuerySet[ExternalActivity]:
-    """External activities a trainer confirms: of the facilitators they trained."""
+    """External activities a trainer confirms: of the facilitators they trained, addressed
+    to the place where they trained them."""
     if not user.is_authenticated:
         return ExternalActivity.objects.none()
-    if user.is_superuser:
-        return ExternalActivity.objects.all()
-    return ExternalActivity.objects.filter(facilitator__in=learners_trained_by(user))
+    return ExternalActivity.objects.filter(trains_learner_in_place(user))
+
+
+#: `addressed_place(facilitator)` without `academy`: the facilitator made no choice.
+UNCHOSEN = object()
+
+
+def addressed_place(facilitator, academy=UNCHOSEN):
+    """The place (an academy, None: the platform) something of `facilitator` is addressed
+    to: `academy` when they learn there (else `errors.NotYourPlace`), without a choice the
+    place of their latest enrolment (the platform when they have none: a certificate
+    brought in from elsewhere)."""
+    places = academies_of_learner(facilitator)
+    if academy is UNCHOSEN:
+        return places[0] if places else None
+    if academy in places or (academy is None and not places):
+        return academy
+    raise errors.NotYourPlace()
 
 
 def meetings_visible_to(user) -> QuerySet[IntervisionMeeting]:

@@ -33,7 +33,7 @@ from .models import (
     WellbeingCheckIn,
     WellbeingNudge,
 )
-from .permissions import may_keep_log
+from .permissions import UNCHOSEN, addressed_place, may_keep_log
 from .selectors import current_certificates, renewal_progress
 
 logger = logging.getLogger(__name__)
@@ -52,14 +52,23 @@ SESSION_FIELDS = (
 )
 
 
-def practice_session_create(*, facilitator, client_id, **fields) -> tuple[PracticeSession, bool]:
-    """Log a session; the same `client_id` again returns the first entry unchanged."""
+def practice_session_create(
+    *, facilitator, client_id, academy=UNCHOSEN, **fields
+) -> tuple[PracticeSession, bool]:
+    """Log a session; the same `client_id` again returns the first entry unchanged.
+
+    `academy`: whose trainers may read it once shared (see `permissions.addressed_place`)."""
     if not may_keep_log(facilitator):
         raise errors.NotForYou()
     existing = PracticeSession.objects.filter(facilitator=facilitator, client_id=client_id).first()
     if existing is not None:
         return existing, False
-    session = PracticeSession(facilitator=facilitator, client_id=client_id, **fields)
+    session = PracticeSession(
+        facilitator=facilitator,
+        client_id=client_id,
+        academy=addressed_place(facilitator, academy),
+        **fields,
+    )
     session.full_clean(validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():
@@ -75,13 +84,18 @@ def practice_session_create(*, facilitator, client_id, **fields) -> tuple[Practi
     return session, True
 
 
-def practice_session_update(*, session: PracticeSession, version, **fields) -> PracticeSession:
+def practice_session_update(
+    *, session: PracticeSession, version, academy=UNCHOSEN, **fields
+) -> PracticeSession:
     """Change a logged session, from an edit form made at `version` (its `updated_at`).
 
     Refused with `SessionChangedElsewhere` (nothing changes) when the session
     was saved after that form was made, so newer text is never replaced.
+    `academy`, when given, addresses the entry to another place of the facilitator's.
     """
     fields = {name: fields[name] for name in SESSION_FIELDS if name in fields}
+    if academy is not UNCHOSEN:
+        fields["academy"] = addressed_place(session.facilitator, academy)
     try:
         return update_if_unchanged(session, version=version, fields=fields)
     except ChangedElsewhere:
@@ -97,12 +111,18 @@ def _first_of_month(day: datetime.date) -> datetime.date:
 
 
 def checkin_record(
-    *, facilitator, client_id, session: PracticeSession | None = None, **fields
+    *,
+    facilitator,
+    client_id,
+    session: PracticeSession | None = None,
+    academy=UNCHOSEN,
+    **fields,
 ) -> tuple[WellbeingCheckIn, bool]:
     """Record a check-in (once per client_id, once per session); raise a request for
-    contact when the facilitator asks for one."""
+    contact, to the trainers of `academy`, when the facilitator asks for one."""
     if not may_keep_log(facilitator):
         raise errors.NotForYou()
+    place = addressed_place(facilitator, academy)
     if session is not None and session.facilitator_id != facilitator.pk:
         raise errors.ContinuingError()
     existing = WellbeingCheckIn.objects.filter(facilitator=facilitator, client_id=client_id).first()
@@ -118,7 +138,7 @@ def checkin_record(
         with transaction.atomic():
             checkin.save()
             if checkin.wants_contact:
-                support_request_raise(facilitator=facilitator, checkin=checkin)
+                support_request_raise(facilitator=facilitator, checkin=checkin, academy=place)
     except IntegrityError:
         same = WellbeingCheckIn.objects.filter(facilitator=facilitator, client_id=client_id)
         if session is not None:
@@ -130,22 +150,27 @@ def checkin_record(
     return checkin, True
 
 
-def support_request_raise(*, facilitator, checkin: WellbeingCheckIn | None = None):
-    """Ask the trainers to get in touch. No content: the email says only that someone
-    asks for contact, with a link to the admin list (their name is behind the sign-in)."""
-    open_request = SupportRequest.objects.filter(
-        facilitator=facilitator, followed_up_at__isnull=True
-    ).first()
+def support_request_raise(
+    *, facilitator, checkin: WellbeingCheckIn | None = None, academy=UNCHOSEN
+):
+    """Ask the trainers of one place (`academy`, see `permissions.addressed_place`) to get
+    in touch. No content: the email says only that someone asks for contact, with a link
+    to the admin list (their name is behind the sign-in). One open request per place."""
+    place = addressed_place(facilitator, academy)
+    open_requests = SupportRequest.objects.filter(
+        facilitator=facilitator, academy=place, followed_up_at__isnull=True
+    )
+    open_request = open_requests.first()
     if open_request is not None:
         return open_request, False
     try:
         with transaction.atomic():
-            request = SupportRequest.objects.create(facilitator=facilitator, checkin=checkin)
+            request = SupportRequest.objects.create(
+                facilitator=facilitator, checkin=checkin, academy=place
+            )
     except IntegrityError:
         # Asked twice at the same moment: the other request stands.
-        return SupportRequest.objects.get(
-            facilitator=facilitator, followed_up_at__isnull=True
-        ), False
+        return open_requests.get(), False
     transaction.on_commit(partial(_support_request_enqueue, request.pk))
     return request, True
 
@@ -160,7 +185,8 @@ def support_request_notify(*, request_id: int) -> int:
     request = SupportRequest.objects.select_related("facilitator").get(pk=request_id)
     url = absolute_url(reverse("support_requests:index"))
     sent = 0
-    for trainer in trainers_of_learner(request.facilitator):
+    # Only the trainers of the place it is addressed to: never another academy's.
+    for trainer in trainers_of_learner(request.facilitator, academy=request.academy):
         email_send(
             to=trainer.email,
             user=trainer,
@@ -287,13 +313,21 @@ def case_save(*, meeting: IntervisionMeeting, brought_by, client_id, **fields) -
 # --- Continued education and renewal ----------------------------------------------------
 
 
-def external_activity_add(*, facilitator, client_id, proof, **fields) -> ExternalActivity:
+def external_activity_add(
+    *, facilitator, client_id, proof, academy=UNCHOSEN, **fields
+) -> ExternalActivity:
+    """Add continued education, for the trainers of `academy` to confirm."""
     if not may_keep_log(facilitator):
         raise errors.NotForYou()
     existing = ExternalActivity.objects.filter(facilitator=facilitator, client_id=client_id).first()
     if existing is not None:
         return existing
-    activity = ExternalActivity(facilitator=facilitator, client_id=client_id, **fields)
+    activity = ExternalActivity(
+        facilitator=facilitator,
+        client_id=client_id,
+        academy=addressed_place(facilitator, academy),
+        **fields,
+    )
     activity.proof.save(proof.name, proof, save=False)
     activity.full_clean(validate_unique=False, validate_constraints=False)
     try:

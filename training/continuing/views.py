@@ -7,6 +7,7 @@ again with everything that was typed.
 """
 
 import csv
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,6 +20,7 @@ from django.views.decorators.cache import never_cache
 
 from training.hooks import PRACTICE_LOG_PROMPTS, contributions
 from training.http import no_store, resend_forms
+from training.learning.permissions import academies_of_learner
 from training.spreadsheets import csv_safe
 from training.versioning import conflict_forms
 
@@ -34,6 +36,7 @@ from .forms import (
 )
 from .models import GroupSetting
 from .permissions import (
+    UNCHOSEN,
     cases_readable_by,
     may_keep_log,
     meetings_visible_to,
@@ -73,18 +76,24 @@ def _session_fields(form) -> dict:
     return {name: form.cleaned_data[name] for name in services.SESSION_FIELDS}
 
 
+def _chosen_place(form):
+    """The place chosen in the form (see `AddressedPlaceMixin`); none offered: no choice."""
+    return form.cleaned_data["academy"] if "academy" in form.fields else UNCHOSEN
+
+
 @never_cache
 @login_required
 @resend_forms(PracticeSessionForm)
 def session_new(request):
     if not may_keep_log(request.user):
         return _not_for_you(request)
-    form = PracticeSessionForm(request.POST or None)
+    form = PracticeSessionForm(request.POST or None, places=academies_of_learner(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             session, created = services.practice_session_create(
                 facilitator=request.user,
                 client_id=form.cleaned_data["client_id"],
+                academy=_chosen_place(form),
                 **_session_fields(form),
             )
         except errors.ContinuingError as error:
@@ -101,17 +110,23 @@ def session_new(request):
 @resend_forms(PracticeSessionEditForm)
 def session_edit(request, public_id):
     session = get_object_or_404(own_sessions(request.user), public_id=public_id)
-    form = PracticeSessionEditForm(request.POST or None, instance=session)
+    form_class = partial(PracticeSessionEditForm, places=academies_of_learner(request.user))
+    form = form_class(request.POST or None, instance=session)
     conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.practice_session_update(
-                session=session, version=form.cleaned_data["version"], **_session_fields(form)
+                session=session,
+                version=form.cleaned_data["version"],
+                academy=_chosen_place(form),
+                **_session_fields(form),
             )
         except errors.SessionChangedElsewhere as error:
             conflict, form = conflict_forms(
-                PracticeSessionEditForm, request.POST, own_sessions(request.user), session.pk
+                form_class, request.POST, own_sessions(request.user), session.pk
             )
+            messages.error(request, error.message)
+        except errors.ContinuingError as error:
             messages.error(request, error.message)
         else:
             messages.success(request, _("Your changes are saved."))
@@ -157,13 +172,18 @@ def wellbeing(request):
 
 
 def _checkin(request, *, session):
-    form = CheckInForm(request.POST or None)
+    form = CheckInForm(request.POST or None, places=academies_of_learner(request.user))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         client_id = data.pop("client_id")
+        data.pop("academy", None)
         try:
             checkin, _created = services.checkin_record(
-                facilitator=request.user, client_id=client_id, session=session, **data
+                facilitator=request.user,
+                client_id=client_id,
+                session=session,
+                academy=_chosen_place(form),
+                **data,
             )
         except errors.ContinuingError as error:
             messages.error(request, error.message)
@@ -278,17 +298,25 @@ def education(request):
 def activity_new(request):
     if not may_keep_log(request.user):
         return _not_for_you(request)
-    form = ExternalActivityForm(request.POST or None, request.FILES or None)
+    form = ExternalActivityForm(
+        request.POST or None, request.FILES or None, places=academies_of_learner(request.user)
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        services.external_activity_add(
-            facilitator=request.user,
-            client_id=data.pop("client_id"),
-            proof=data.pop("proof"),
-            **data,
-        )
-        messages.success(request, _("Added. It counts once a trainer has confirmed it."))
-        return redirect("continuing:education")
+        data.pop("academy", None)
+        try:
+            services.external_activity_add(
+                facilitator=request.user,
+                client_id=data.pop("client_id"),
+                proof=data.pop("proof"),
+                academy=_chosen_place(form),
+                **data,
+            )
+        except errors.ContinuingError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Added. It counts once a trainer has confirmed it."))
+            return redirect("continuing:education")
     return _page(request, "continuing/activity_form.html", {"form": form})
 
 

@@ -6,17 +6,19 @@
   association AND whose facilitator confirmed their link to it: figures only, above the
   threshold, no open answers.
 - A trainer sees figures only, across the groups of the learners in their cohorts that the
-  facilitator chose to share (`shared_with_trainers`).
+  facilitator chose to share (`shared_with_trainers`). A group run under an association
+  that is an academy is that academy's: only the trainers who trained the facilitator
+  there see it (`trains_learner_in_place`), never another academy's.
 - A participant needs no account: the moment's unguessable token is the only key.
 Views scope their querysets with these functions, so a wrong id is a 404.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from training.associations.models import Association
 from training.associations.permissions import associations_staffed_by
 from training.continuing.permissions import may_keep_log
-from training.learning.permissions import learners_trained_by
+from training.learning.permissions import learners_trained_by, trains_learner_in_place
 
 from .models import FeedbackMoment, GroupMeeting, PeerGroup
 
@@ -70,4 +72,8 @@ def groups_shared_with_trainer(user) -> QuerySet[PeerGroup]:
     shared = PeerGroup.objects.filter(shared_with_trainers=True)
     if user.is_superuser:
         return shared
-    return shared.filter(facilitator__in=learners_trained_by(user))
+    return shared.filter(
+        Q(association__academy__isnull=False)
+        & trains_learner_in_place(user, place="association__academy")
+        | Q(association__academy__isnull=True, facilitator__in=learners_trained_by(user))
+    )

@@ -16,7 +16,12 @@ fails when one does).
   them (their calendar, the role in which they read a reflection).
 - **Learners a trainer trains** (`learners_trained_by`): everyone enrolled, now or
   earlier, in a cohort the trainer trains; `trainers_of_learner` is the same
-  relation read the other way.
+  relation read the other way (optionally in one place only).
+- **Where a learner learns** (`academies_of_learner`): the academies (None: the
+  platform) of the cohorts they were enrolled in. What a learner addresses to one
+  place (a request for contact, a shared log entry) is for the trainers of that
+  place only: `trains_learner_in_place` is that filter, on any row that names a
+  learner and a place.
 - **Learner** (`own_active_enrolments`): the user's own active enrolments.
 
 Views scope their querysets with these functions, so a wrong id is a 404,
@@ -28,7 +33,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from training.academies.models import TEACHING_ROLES, AcademyRole, Role
+from training.academies.models import TEACHING_ROLES, Academy, AcademyRole, Role
 from training.courses.permissions import TRAINER_GROUP, is_platform_trainer
 
 from .models import Announcement, Cohort, Enrolment
@@ -90,13 +95,64 @@ def learners_trained_by(user) -> QuerySet:
     return Enrolment.objects.filter(cohort__in=cohorts_trained_by(user)).values("learner_id")
 
 
-def trainers_of_learner(learner) -> QuerySet:
-    """The active people who lead (named and qualified) a cohort `learner` was enrolled in."""
+#: `trainers_of_learner(learner)` without `academy`: in every place.
+EVERYWHERE = object()
+
+
+def trainers_of_learner(learner, *, academy=EVERYWHERE) -> QuerySet:
+    """The active people who lead (named and qualified) a cohort `learner` was enrolled in;
+    with `academy`, only cohorts of that academy (None: the platform's cohorts)."""
     led = Cohort.objects.filter(
         _named_on_cohort(OuterRef(OuterRef("pk"))),
         enrolments__learner=learner,
     ).filter(_qualified_on_cohort(OuterRef(OuterRef("pk"))))
+    if academy is None:
+        led = led.filter(academy__isnull=True)
+    elif academy is not EVERYWHERE:
+        led = led.filter(academy=academy)
     return get_user_model().objects.filter(Exists(led), is_active=True)
+
+
+def cohort_leaders(cohort) -> QuerySet:
+    """The active people who lead `cohort`: named on it and holding the trainer role where
+    it runs (`cohorts_led_by` read the other way). Who is told of what happens in it."""
+    led = Cohort.objects.filter(_named_on_cohort(OuterRef(OuterRef("pk"))), pk=cohort.pk).filter(
+        _qualified_on_cohort(OuterRef(OuterRef("pk")))
+    )
+    return get_user_model().objects.filter(Exists(led), is_active=True)
+
+
+def academies_of_learner(user) -> list:
+    """The places `user` learns or learned in: the academy of each cohort they were
+    enrolled in, None for a platform cohort; the place of the latest enrolment first."""
+    if user is None or not user.is_authenticated:
+        return []
+    places = []
+    for academy in (
+        Enrolment.objects.filter(learner=user)
+        .order_by("-enrolled_at", "-pk")
+        .values_list("cohort__academy", flat=True)
+    ):
+        if academy not in places:
+            places.append(academy)
+    academies = {a.pk: a for a in Academy.objects.filter(pk__in=[p for p in places if p])}
+    return [academies[pk] if pk else None for pk in places]
+
+
+def trains_learner_in_place(user, *, learner: str = "facilitator", place: str = "academy") -> Q:
+    """A filter on rows naming a learner (field `learner`) and a place (field `place`, an
+    academy; empty: the platform): `user` trains that learner in a cohort of that place.
+    A superuser: every row."""
+    if not _active(user):
+        return Q(pk__in=[])
+    if user.is_superuser:
+        return Q()
+    enrolled = Enrolment.objects.filter(
+        learner=OuterRef(learner), cohort__in=cohorts_trained_by(user)
+    )
+    return (Q(**{f"{place}__isnull": True}) & Exists(enrolled.filter(cohort__academy=None))) | (
+        Q(**{f"{place}__isnull": False}) & Exists(enrolled.filter(cohort__academy=OuterRef(place)))
+    )
 
 
 def is_trainer(user) -> bool:

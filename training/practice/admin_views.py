@@ -111,7 +111,11 @@ class CohortView(PracticeAdminView):
                     "groups": groups,
                     "waiting": list(waiting),
                     # A number only: learners of other cohorts are not this trainer's.
-                    "waiting_elsewhere": waiting_here.filter(cohort__course=self.cohort.course)
+                    # Of the same academy: the only ones a written pair can be made with.
+                    "waiting_elsewhere": waiting_here.filter(
+                        cohort__course=self.cohort.course,
+                        cohort__academy_id=self.cohort.academy_id,
+                    )
                     .exclude(cohort=self.cohort)
                     .count(),
                 }

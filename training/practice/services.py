@@ -199,7 +199,8 @@ def practice_written_partner_pair(
     *, activity: PracticeActivityPage, enrolment: Enrolment
 ) -> PracticeGroup:
     """A waiting learner practises in writing with a learner of another cohort of the
-    same course who waits for the same activity (the one who waited longest).
+    same course and the same academy (or both the platform's) who waits for the same
+    activity (the one who waited longest).
 
     The pair is a written group of the learner's cohort, whatever the activity's
     mode. Refused when the learner is not waiting (already placed: a second
@@ -213,7 +214,11 @@ def practice_written_partner_pair(
         mine = _waiting(activity=activity, cohort_ids=[enrolment.cohort_id])
         if not any(opt_in.enrolment_id == enrolment.pk for opt_in in mine):
             raise errors.LearnerNotWaiting()
-        others = Cohort.objects.filter(course=course).exclude(pk=enrolment.cohort_id)
+        # Only cohorts of the same academy (or both the platform's): a pair never joins
+        # two academies' learners, whose practice each academy's people would read.
+        others = Cohort.objects.filter(
+            course=course, academy_id=enrolment.cohort.academy_id
+        ).exclude(pk=enrolment.cohort_id)
         partners = _waiting(activity=activity, cohort_ids=others.values("pk"))
         if not partners:
             raise errors.NoPartnerElsewhere()

@@ -27,6 +27,7 @@ from wagtail.log_actions import log
 
 from training.courses.pillars import Pillar
 from training.learning.models import Enrolment, LessonProgress
+from training.learning.permissions import cohort_leaders
 from training.mail import email_send
 
 from .. import signals
@@ -130,7 +131,8 @@ def _signer(enrolment: Enrolment):
     signoff = TrainerSignoff.objects.filter(enrolment=enrolment).select_related("signed_by").first()
     if signoff is not None and signoff.signed_by is not None:
         return signoff.signed_by
-    return enrolment.cohort.trainers.order_by("pk").first()
+    # One who leads the cohort where it runs: never another academy's trainer named on it.
+    return cohort_leaders(enrolment.cohort).order_by("pk").first()
 
 
 def _snapshot(enrolment: Enrolment, issued_on: datetime.date) -> dict:
