@@ -48,6 +48,13 @@ ADMIN_COLLECTION_PERMISSIONS = {
     "wagtailimages": ("add_image", "change_image", "choose_image"),
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
 }
+#: Page permissions per role on every shared (platform) catalogue: read-only, see
+#: `policies.ViewGrantPagePermissionPolicy`.
+ROLE_SHARED_PAGE_PERMISSIONS = {
+    Role.ADMINISTRATOR: ("view_page",),
+    Role.TRAINER: ("view_page",),
+    Role.STAFF: (),
+}
 ROLE_COLLECTION_PERMISSIONS = {
     Role.ADMINISTRATOR: ADMIN_COLLECTION_PERMISSIONS,
     Role.TRAINER: COLLECTION_PERMISSIONS,
@@ -66,6 +73,31 @@ def _home_page() -> Page:
     from home.models import HomePage  # the site's own app, outside `training`
 
     return HomePage.objects.first() or Page.get_first_root_node()
+
+
+def _page_permissions(codenames) -> list[Permission]:
+    return list(
+        Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames)
+    )
+
+
+def _shared_catalogues():
+    from training.courses.models import CatalogPage
+
+    return CatalogPage.objects.all()
+
+
+def shared_catalogue_grant(*, catalogue: Page) -> None:
+    """Give every academy's role groups their read-only grant on a new shared catalogue
+    (idempotent; `receivers.py` calls it when a shared catalogue is made)."""
+    GroupPagePermission.objects.bulk_create(
+        (
+            GroupPagePermission(group=link.group, page=catalogue, permission=permission)
+            for link in AcademyGroup.objects.select_related("group")
+            for permission in _page_permissions(ROLE_SHARED_PAGE_PERMISSIONS[link.role])
+        ),
+        ignore_conflicts=True,
+    )
 
 
 def group_name(academy: Academy, role: str) -> str:
@@ -87,9 +119,12 @@ def academy_groups_sync(*, academy: Academy) -> dict[str, Group]:
         GroupPagePermission.objects.filter(group=group).delete()
         GroupPagePermission.objects.bulk_create(
             GroupPagePermission(group=group, page=academy.catalogue, permission=permission)
-            for permission in Permission.objects.filter(
-                content_type__app_label="wagtailcore", codename__in=ROLE_PAGE_PERMISSIONS[role]
-            )
+            for permission in _page_permissions(ROLE_PAGE_PERMISSIONS[role])
+        )
+        GroupPagePermission.objects.bulk_create(
+            GroupPagePermission(group=group, page=catalogue, permission=permission)
+            for catalogue in _shared_catalogues()
+            for permission in _page_permissions(ROLE_SHARED_PAGE_PERMISSIONS[role])
         )
         GroupCollectionPermission.objects.filter(group=group).delete()
         GroupCollectionPermission.objects.bulk_create(
