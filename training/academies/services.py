@@ -16,7 +16,7 @@ from functools import partial
 
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +30,15 @@ from training.courses.permissions import (
 )
 from training.errors import FriendlyError
 
-from .models import DEFAULT_ACCENT, Academy, AcademyCatalogPage, AcademyGroup, AcademyRole, Role
+from .models import (
+    DEFAULT_ACCENT,
+    Academy,
+    AcademyCatalogPage,
+    AcademyCourseCopy,
+    AcademyGroup,
+    AcademyRole,
+    Role,
+)
 from .permissions import can_administer
 
 #: Django model permissions per role (on top of what the page and collection grants give).
@@ -223,33 +231,85 @@ def academy_role_revoke(*, link: AcademyRole, user) -> None:
     link.delete()
 
 
+class CopyNotAllowed(FriendlyError):
+    message = _(
+        "You cannot copy this course to an academy. Only the platform's shared courses can "
+        "be copied, by a trainer or administrator of the academy."
+    )
+
+
 def academy_course_copy(*, course, academy: Academy, user):
     """Copy a shared course (with its modules and lessons) into the academy's own tree.
 
-    Wagtail's own copy (`CopyPageAction`, which logs `wagtail.copy`). Wagtail lets only
-    someone who may *edit* the source copy it; a shared course is read-only to academies,
-    so the check here is ours: the source is a shared course and `user` may add pages
-    under the academy's catalogue (Wagtail's page permission tester). The copy is a
-    draft, so the academy adapts it before publishing, and it remembers where it came
-    from (`copied_from`).
-    """
-    from wagtail.actions.copy_page import CopyPageAction
+    Wagtail's own copy (`CopyPageAction`, which logs `wagtail.copy` on the new page; we
+    log `academies.course_copy` on the academy). Wagtail lets only someone who may
+    *edit* the source copy it; a shared course is read-only to academies, so the check
+    here is ours: the source is a shared course and `user` may add pages under the
+    academy's catalogue (Wagtail's page permission tester). The copy is a draft, so
+    the academy adapts it before publishing, and it remembers where it came from
+    (`copied_from`).
 
+    Idempotent: one copy per shared course and academy (`AcademyCourseCopy`, a
+    UniqueConstraint). A double click, a retry or a second person gets the copy that
+    exists; two requests at once are kept apart by the academy's row lock, and where
+    the database has no row locks (SQLite) by the constraint: the loser's transaction
+    rolls back whole and it returns the winner's copy.
+    """
     from training.courses.models import CatalogPage
 
     if not CatalogPage.objects.filter(path=course.path[: -course.steplen]).exists():
         raise PermissionDenied  # only the platform's shared courses are copied this way
     if not academy.catalogue.permissions_for_user(user).can_add_subpage():
         raise PermissionDenied
+    try:
+        return _course_copy(course=course, academy=academy, user=user)
+    except IntegrityError:
+        existing = academy_course_copy_existing(course=course, academy=academy)
+        if existing is None:
+            raise
+        return existing
+
+
+def academy_course_copy_existing(*, course, academy: Academy):
+    """The academy's copy of `course`, or None."""
+    link = AcademyCourseCopy.objects.filter(academy=academy, source=course).first()
+    return link.copy if link is not None else None
+
+
+@transaction.atomic
+def _course_copy(*, course, academy: Academy, user):
+    from wagtail.actions.copy_page import CopyPageAction
+
+    Academy.objects.select_for_update().get(pk=academy.pk)
+    existing = academy_course_copy_existing(course=course, academy=academy)
+    if existing is not None:
+        return existing
     copy = CopyPageAction(
         page=course,
         to=academy.catalogue,
         recursive=True,
         keep_live=False,
         user=user,
-        update_attrs={"slug": f"{course.slug}-{academy.slug}"[:255]},
+        update_attrs={"slug": _free_slug(academy.catalogue, f"{course.slug}-{academy.slug}")},
     ).execute(skip_permission_checks=True)
     copy = copy.specific
     copy.copied_from = course
     copy.save(update_fields=["copied_from"])
+    AcademyCourseCopy.objects.create(academy=academy, source=course, copy=copy)
+    log(
+        instance=academy,
+        action="academies.course_copy",
+        user=user,
+        data={"course": course.pk, "copy": copy.pk},
+    )
     return copy
+
+
+def _free_slug(parent: Page, slug: str) -> str:
+    """`slug`, or `slug-2`, `slug-3`, ... if a child of `parent` already has it."""
+    slug = slug[:250]
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate
