@@ -2,7 +2,8 @@
 
 Every page of the site asks "is this an academy's page?" (its look: name, logo,
 colour). The answer comes from the cached map of academy catalogue paths (one entry
-per academy, cleared whenever an academy is saved or deleted, `receivers.py`), so a
+per academy, cleared whenever an academy is saved or deleted, a page moves, or a
+catalogue page is made or deleted, `receivers.py`), so a
 platform page costs no query at all and an academy's page one (its academy row).
 
 Also: which page is a shared course, and to which academies a person may copy one

@@ -145,6 +145,15 @@ def academy_groups_sync(*, academy: Academy) -> dict[str, Group]:
     return groups
 
 
+def academies_groups_sync() -> int:
+    """Reset every academy's role groups to exactly their grants (`manage.py sync_roles`,
+    through the `COLLECTION_SYNC` hook); returns how many academies."""
+    academies = list(Academy.objects.select_related("catalogue", "collection"))
+    for academy in academies:
+        academy_groups_sync(academy=academy)
+    return len(academies)
+
+
 @transaction.atomic
 def academy_create(
     *, name: str, user, slug: str = "", accent_colour: str = DEFAULT_ACCENT, logo=None

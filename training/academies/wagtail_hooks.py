@@ -10,10 +10,13 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.models import Page
 from wagtail.permissions import policy_registry
 
+from training.hooks import COLLECTION_SYNC, ORDER
+
 from .admin_views import AcademyRoleViewSet, AcademyViewSet, CourseCopyView
 from .models import Academy
 from .permissions import academies_where
 from .selectors import academies_copying_to, shared_course
+from .services import academies_groups_sync
 
 
 @hooks.register("register_admin_viewset")
@@ -32,6 +35,10 @@ def register_academy_log_actions(actions):
     actions.register_action(
         "academies.course_copy", _("Copy a shared course"), _("Shared course copied")
     )
+
+
+# `manage.py sync_roles` resets every academy's role groups too.
+hooks.register(COLLECTION_SYNC.name, academies_groups_sync, order=ORDER["academies"])
 
 
 @hooks.register("register_admin_urls")
