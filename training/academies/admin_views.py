@@ -269,6 +269,18 @@ class CourseCopyView(WagtailAdminTemplateMixin, FormView):
     def get_page_subtitle(self):
         return self.course.title
 
+    def get_breadcrumbs_items(self):
+        catalogue = self.course.get_parent()
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailadmin_explore", args=[catalogue.pk]), "label": catalogue.title},
+            {
+                "url": reverse("wagtailadmin_explore", args=[self.course.pk]),
+                "label": self.course.title,
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "academies": self.academies}
 
