@@ -49,6 +49,7 @@ class LogPrompt:
 #: The `order` a contributing app registers with: its level in the dependency order.
 ORDER = {
     "courses": 10,
+    "academies": 15,
     "learning": 20,
     "assessments": 30,
     "practice": 40,
@@ -83,7 +84,8 @@ COLLECTION_SYNC = Hook(
     "lotgenoot_collection_sync",
     "courses",
     "fn() -> object",
-    "Keeps an app's image or document collection and its permissions (`sync_roles`).",
+    "Keeps an app's image or document collection and its permissions, or its groups' "
+    "grants (`sync_roles`).",
 )
 PROGRESS_EXTRAS = Hook(
     "lotgenoot_progress_extras",

@@ -38,6 +38,7 @@ def shows_b(content: bytes) -> bool:
     text = content.decode(errors="replace")
     return MARKER in text or B_INVITEE in text
 
+
 SEARCH = "GEHEIM"
 
 
@@ -159,6 +160,7 @@ def test_the_matrix_reaches_the_team_screens(sides):
     urls = _object_urls(b_side)
     assert reverse("academy_invitations:delete", args=[b_side.objects["invitation"].pk]) in urls
     assert reverse("academy_team:delete", args=[b_side.objects["academy_role"].pk]) in urls
+
 
 def test_the_matrix_fails_on_after_course_work_scoped_per_learner_only(sides, monkeypatch):
     """The rule before academies (every request, entry and activity of a learner one

@@ -89,3 +89,53 @@ def test_a_platform_trainer_keeps_platform_cohorts_without_academy(setting):
     assert form.is_valid(), form.errors
     assert form.save().academy is None
     assert setting["own"] not in form.fields["course"].queryset
+
+
+def test_a_cohort_of_the_academys_own_course_is_valid(setting):
+    form = CohortForm(
+        data=data(academy=setting["a"].pk, course=setting["own"].pk), for_user=setting["trainer"]
+    )
+    assert form.is_valid(), form.errors
+    assert form.save().course.pk == setting["own"].pk
+
+
+def test_a_trainer_of_two_academies_cannot_run_one_academys_course_in_the_other(setting):
+    from training.academies.services import academy_role_grant
+
+    trainer = setting["trainer"]
+    admin = academy_person(setting["b"], "administrator")
+    academy_role_grant(academy=setting["b"], person=trainer, role="trainer", user=admin)
+    form = CohortForm(
+        data=data(academy=setting["a"].pk, course=setting["foreign"].pk), for_user=trainer
+    )
+    assert not form.is_valid()
+    assert "course" in form.errors
+    form = CohortForm(
+        data=data(academy=setting["b"].pk, course=setting["foreign"].pk), for_user=trainer
+    )
+    assert form.is_valid(), form.errors
+
+
+@pytest.mark.parametrize(
+    ("course", "runs"), [("national", True), ("own", True), ("foreign", False)]
+)
+def test_an_academy_trainer_runs_cohorts_through_the_admin(setting, client, course, runs):
+    from django.urls import reverse
+
+    from tests.factories import login_with_mfa
+    from training.learning.models import Cohort
+
+    trainer = setting["trainer"]
+    login_with_mfa(client, trainer)
+    response = client.post(
+        reverse("cohorts:add"),
+        data(name=f"Groep {course}", academy=setting["a"].pk, course=setting[course].pk),
+    )
+    cohort = Cohort.objects.filter(name=f"Groep {course}").first()
+    if runs:
+        assert response.status_code == 302, response.content.decode()[:2000]
+        assert cohort.academy == setting["a"] and cohort.course.pk == setting[course].pk
+        assert list(cohort.trainers.all()) == [trainer]
+    else:
+        assert response.status_code in {200, 400}
+        assert cohort is None

@@ -41,7 +41,9 @@ def test_create_gives_each_role_a_group_with_grants_on_its_own_subtree_only(tree
     a = tree["a"]
     groups = {link.role: link.group for link in AcademyGroup.objects.filter(academy=a)}
     assert set(groups) == set(Role.values)
-    trainer_grants = GroupPagePermission.objects.filter(group=groups[Role.TRAINER])
+    trainer_grants = GroupPagePermission.objects.filter(group=groups[Role.TRAINER]).exclude(
+        permission__codename="view_page"  # the shared catalogues, read-only (tests below)
+    )
     assert {grant.page_id for grant in trainer_grants} == {a.catalogue.pk}
     assert {grant.permission.codename for grant in trainer_grants} == {
         "add_page",
@@ -119,3 +121,119 @@ def test_admin_page_search_and_chooser_show_nothing_of_the_other_academy(tree, c
     ):
         response = client.get(url)
         assert "GEHEIM-B" not in response.content.decode(), url
+
+
+# --- The explorer: the academy's own tree and the shared courses (read-only) --------------
+
+
+def test_academy_teaching_roles_get_a_view_grant_on_the_shared_catalogue(tree):
+    """The shared catalogue made after the academy is covered too (a receiver grants it)."""
+    national_catalogue = tree["national"].get_parent()
+    for role in (Role.TRAINER, Role.ADMINISTRATOR):
+        group = AcademyGroup.objects.get(academy=tree["a"], role=role).group
+        grants = GroupPagePermission.objects.filter(group=group, page=national_catalogue)
+        assert {grant.permission.codename for grant in grants} == {"view_page"}, role
+    staff = AcademyGroup.objects.get(academy=tree["a"], role=Role.STAFF).group
+    assert not GroupPagePermission.objects.filter(group=staff).exists()
+
+
+def test_the_explorer_shows_a_trainer_the_shared_course_read_only(tree, client):
+    from wagtail.models import Page
+
+    trainer = tree["trainer"]
+    national = tree["national"]
+    policy = policy_registry.get_by_type(Page)
+    explorable = policy.explorable_instances(trainer)
+    assert explorable.filter(pk=national.pk).exists()
+    assert explorable.filter(pk=national.get_children().first().pk).exists()
+    assert not explorable.filter(pk=tree["b"].catalogue.pk).exists()
+    assert not explorable.filter(pk=tree["foreign"].pk).exists()
+    permissions = national.permissions_for_user(trainer)
+    assert not any(
+        (
+            permissions.can_edit(),
+            permissions.can_publish(),
+            permissions.can_delete(),
+            permissions.can_unpublish(),
+            permissions.can_copy(),
+            permissions.can_move(),
+            permissions.can_lock(),
+            permissions.can_add_subpage(),
+        )
+    )
+
+    login_with_mfa(client, trainer)
+    root = client.get(reverse("wagtailadmin_explore_root"), follow=True)
+    assert root.status_code == 200
+    content = root.content.decode()
+    assert "Academie A" in content and national.get_parent().title in content
+    assert "Academie B" not in content
+    catalogue = client.get(reverse("wagtailadmin_explore", args=[national.get_parent().pk]))
+    assert catalogue.status_code == 200
+    assert "Landelijke basis" in catalogue.content.decode()
+    course = client.get(reverse("wagtailadmin_explore", args=[national.pk]))
+    assert course.status_code == 200
+    assert reverse("wagtailadmin_pages:edit", args=[national.pk]) not in course.content.decode()
+
+
+def _page_admin_urls(page, revision_id):
+    return {
+        "explore": reverse("wagtailadmin_explore", args=[page.pk]),
+        "explore results": reverse("wagtailadmin_explore_results", args=[page.pk]),
+        "edit": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        "preview": reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk]),
+        "view draft": reverse("wagtailadmin_pages:view_draft", args=[page.pk]),
+        "history": reverse("wagtailadmin_pages:history", args=[page.pk]),
+        "revision": reverse("wagtailadmin_pages:revisions_view", args=[page.pk, revision_id]),
+        "compare": reverse(
+            "wagtailadmin_pages:revisions_compare", args=[page.pk, "live", revision_id]
+        ),
+        "usage": reverse("wagtailadmin_pages:usage", args=[page.pk]),
+        "copy": reverse("wagtailadmin_pages:copy", args=[page.pk]),
+        "move": reverse("wagtailadmin_pages:move", args=[page.pk]),
+        "delete": reverse("wagtailadmin_pages:delete", args=[page.pk]),
+        "unpublish": reverse("wagtailadmin_pages:unpublish", args=[page.pk]),
+        "add subpage": reverse("wagtailadmin_pages:add_subpage", args=[page.pk]),
+        "privacy": reverse("wagtailadmin_pages:set_privacy", args=[page.pk]),
+        "workflow history": reverse("wagtailadmin_pages:workflow_history", args=[page.pk]),
+    }
+
+
+@pytest.mark.parametrize("kind", ["catalogue", "course", "lesson"])
+def test_no_admin_url_of_another_academys_page_opens(tree, client, kind):
+    b = tree["b"]
+    page = {
+        "catalogue": b.catalogue,
+        "course": tree["foreign"],
+        "lesson": tree["foreign"].get_descendants().last(),
+    }[kind].specific
+    revision = page.save_revision()
+    login_with_mfa(client, tree["trainer"])
+    for name, url in _page_admin_urls(page, revision.pk).items():
+        response = client.get(url)
+        _assert_denied(response, name)
+        assert "GEHEIM-B" not in response.content.decode(), name
+    explore = client.get(reverse("wagtailadmin_explore", args=[page.pk]))
+    assert explore.status_code == 404
+
+
+def _assert_denied(response, name):
+    """403 or 404, or Wagtail's own answer to PermissionDenied in its admin: a redirect
+    to the admin's home page with "Sorry, you do not have permission" (never the page)."""
+    if response.status_code == 302:
+        assert response.url == reverse("wagtailadmin_home"), (name, response.url)
+    else:
+        assert response.status_code in {403, 404}, (name, response.status_code)
+
+
+def test_no_admin_url_changes_the_shared_course(tree, client):
+    national = tree["national"].specific
+    revision = national.save_revision()
+    login_with_mfa(client, tree["trainer"])
+    readable = {"explore", "explore results"}
+    for name, url in _page_admin_urls(national, revision.pk).items():
+        response = client.get(url)
+        if name in readable:
+            assert response.status_code == 200, name
+        else:
+            _assert_denied(response, name)

@@ -13,6 +13,11 @@
 Both team viewsets have only a listing, an add form and a delete (take away, withdraw)
 view, each object looked up through its policy: no edit, history or usage view that
 could open another academy's row by its id.
+- **Copy to my academy** (an academy's trainers and administrators, from a shared
+  course's "more" menu in the page explorer and its header): a small confirm view
+  (with a choice of academy for someone in several) that calls
+  `services.academy_course_copy` and opens the copy's editor. A second click or a
+  retry opens the same copy (the service is idempotent).
 """
 
 from __future__ import annotations
@@ -20,17 +25,22 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.shortcuts import redirect
-from django.urls import path
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
 
 from training.accounts.validators import EmailAddressField
 from training.admin_toolkit import PolicyScopedObjectMixin
@@ -38,9 +48,13 @@ from training.admin_toolkit import PolicyScopedObjectMixin
 from .models import Academy, AcademyInvitation, AcademyRole, Role
 from .permissions import academies_administered_by
 from .policies import academy_invitation_policy, academy_role_policy
+from .selectors import academies_copying_to, shared_course
 from .services import (
+    CopyNotAllowed,
     InvitationError,
     LastAdministrator,
+    academy_course_copy,
+    academy_course_copy_existing,
     academy_create,
     academy_invitation_create,
     academy_invitation_withdraw,
@@ -371,3 +385,100 @@ class AcademyTeamViewSetGroup(ViewSetGroup):
     menu_icon = "group"
     menu_order = 269
     items = (AcademyRoleViewSet("academy_team"), AcademyInvitationViewSet("academy_invitations"))
+
+
+# --- Copy a shared course to my academy --------------------------------------
+
+
+class CourseCopyForm(forms.Form):
+    academy = forms.ModelChoiceField(
+        label=_("Copy to"),
+        queryset=Academy.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={"required": _("Choose the academy that gets the copy.")},
+    )
+
+    def __init__(self, *args, academies, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["academy"]
+        field.queryset = Academy.objects.filter(pk__in=[academy.pk for academy in academies])
+        if len(academies) == 1:
+            field.initial = academies[0].pk
+            field.widget = forms.HiddenInput()
+
+
+class CourseCopyView(WagtailAdminTemplateMixin, FormView):
+    """GET: what will happen, and the academy to choose; POST: copy, open the copy's editor."""
+
+    template_name = "academies/admin/course_copy.html"
+    form_class = CourseCopyForm
+    header_icon = "copy"
+
+    def dispatch(self, request, page_id, *args, **kwargs):
+        page = get_object_or_404(Page, pk=page_id)
+        self.course = shared_course(page)
+        if self.course is None:
+            raise Http404
+        self.academies = academies_copying_to(request.user)
+        if not self.academies:
+            return self.render_to_response(self.get_context_data(not_allowed=True), status=403)
+        return super().dispatch(request, page_id, *args, **kwargs)
+
+    def get_page_title(self):
+        return gettext("Copy to my academy")
+
+    def get_page_subtitle(self):
+        return self.course.title
+
+    def get_breadcrumbs_items(self):
+        catalogue = self.course.get_parent()
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("wagtailadmin_explore", args=[catalogue.pk]), "label": catalogue.title},
+            {
+                "url": reverse("wagtailadmin_explore", args=[self.course.pk]),
+                "label": self.course.title,
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "academies": self.academies}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("not_allowed", False)
+        if not context["not_allowed"]:
+            context.setdefault("form", self.get_form())
+        context["course"] = self.course
+        context["academies"] = self.academies
+        context["cancel_url"] = reverse("wagtailadmin_explore", args=[self.course.get_parent().pk])
+        return context
+
+    def form_invalid(self, form):
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+    def form_valid(self, form):
+        academy = form.cleaned_data["academy"]
+        existed = academy_course_copy_existing(course=self.course, academy=academy) is not None
+        try:
+            copy = academy_course_copy(course=self.course, academy=academy, user=self.request.user)
+        except PermissionDenied:
+            form.add_error(None, CopyNotAllowed.message)
+            return self.form_invalid(form)
+        values = {"course": self.course.title, "academy": academy.name}
+        if existed:
+            messages.info(
+                self.request,
+                gettext("%(academy)s already has a copy of %(course)s. Here it is.") % values,
+            )
+        else:
+            messages.success(
+                self.request,
+                gettext(
+                    "%(course)s is copied to %(academy)s as a draft. Adapt it, then publish it."
+                )
+                % values,
+            )
+        return redirect("wagtailadmin_pages:edit", copy.pk)

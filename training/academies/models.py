@@ -19,6 +19,9 @@ group) as before.
 - `AcademyInvitation`: an administrator's invitation of an email address to a
   role; the invitee (with or without an account yet) accepts it once signed in
   with that verified address.
+- `AcademyCourseCopy`: the academy's copy of a shared course (one per course and
+  academy, so a double click or a retry of "Copy to my academy" makes one copy; it
+  goes when the copy is deleted, and then the academy may copy again).
 - `AcademyGroup`: the Django group that carries the Wagtail permissions of
   one role in one academy (page permissions on its catalogue, collection
   permissions on its collection). Created by `academy_create`; a role grant
@@ -234,3 +237,36 @@ class AcademyInvitation(models.Model):
     @property
     def is_open(self) -> bool:
         return self.accepted_at is None
+
+
+class AcademyCourseCopy(models.Model):
+    """An academy's copy of a shared course: at most one per course (no personal data)."""
+
+    academy = models.ForeignKey(
+        Academy, verbose_name=_("academy"), on_delete=models.CASCADE, related_name="course_copies"
+    )
+    source = models.ForeignKey(
+        "courses.CoursePage",
+        verbose_name=_("shared course"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    copy = models.OneToOneField(
+        "courses.CoursePage",
+        verbose_name=_("copy"),
+        on_delete=models.CASCADE,
+        related_name="academy_copy",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("course copy")
+        verbose_name_plural = _("course copies")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["academy", "source"], name="academies_one_copy_per_course"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.academy} · {self.copy_id} ← {self.source_id}"

@@ -44,6 +44,7 @@ from .models import (
     INVITATION_VALID_DAYS,
     Academy,
     AcademyCatalogPage,
+    AcademyCourseCopy,
     AcademyGroup,
     AcademyInvitation,
     AcademyRole,
@@ -66,6 +67,13 @@ ADMIN_COLLECTION_PERMISSIONS = {
     "wagtailimages": ("add_image", "change_image", "choose_image"),
     "wagtaildocs": ("add_document", "change_document", "choose_document"),
 }
+#: Page permissions per role on every shared (platform) catalogue: read-only, see
+#: `policies.ViewGrantPagePermissionPolicy`.
+ROLE_SHARED_PAGE_PERMISSIONS = {
+    Role.ADMINISTRATOR: ("view_page",),
+    Role.TRAINER: ("view_page",),
+    Role.STAFF: (),
+}
 ROLE_COLLECTION_PERMISSIONS = {
     Role.ADMINISTRATOR: ADMIN_COLLECTION_PERMISSIONS,
     Role.TRAINER: COLLECTION_PERMISSIONS,
@@ -84,6 +92,31 @@ def _home_page() -> Page:
     from home.models import HomePage  # the site's own app, outside `training`
 
     return HomePage.objects.first() or Page.get_first_root_node()
+
+
+def _page_permissions(codenames) -> list[Permission]:
+    return list(
+        Permission.objects.filter(content_type__app_label="wagtailcore", codename__in=codenames)
+    )
+
+
+def _shared_catalogues():
+    from training.courses.models import CatalogPage
+
+    return CatalogPage.objects.all()
+
+
+def shared_catalogue_grant(*, catalogue: Page) -> None:
+    """Give every academy's role groups their read-only grant on a new shared catalogue
+    (idempotent; `receivers.py` calls it when a shared catalogue is made)."""
+    GroupPagePermission.objects.bulk_create(
+        (
+            GroupPagePermission(group=link.group, page=catalogue, permission=permission)
+            for link in AcademyGroup.objects.select_related("group")
+            for permission in _page_permissions(ROLE_SHARED_PAGE_PERMISSIONS[link.role])
+        ),
+        ignore_conflicts=True,
+    )
 
 
 def group_name(academy: Academy, role: str) -> str:
@@ -105,9 +138,12 @@ def academy_groups_sync(*, academy: Academy) -> dict[str, Group]:
         GroupPagePermission.objects.filter(group=group).delete()
         GroupPagePermission.objects.bulk_create(
             GroupPagePermission(group=group, page=academy.catalogue, permission=permission)
-            for permission in Permission.objects.filter(
-                content_type__app_label="wagtailcore", codename__in=ROLE_PAGE_PERMISSIONS[role]
-            )
+            for permission in _page_permissions(ROLE_PAGE_PERMISSIONS[role])
+        )
+        GroupPagePermission.objects.bulk_create(
+            GroupPagePermission(group=group, page=catalogue, permission=permission)
+            for catalogue in _shared_catalogues()
+            for permission in _page_permissions(ROLE_SHARED_PAGE_PERMISSIONS[role])
         )
         GroupCollectionPermission.objects.filter(group=group).delete()
         GroupCollectionPermission.objects.bulk_create(
@@ -118,6 +154,15 @@ def academy_groups_sync(*, academy: Academy) -> dict[str, Group]:
         )
         groups[role] = group
     return groups
+
+
+def academies_groups_sync() -> int:
+    """Reset every academy's role groups to exactly their grants (`manage.py sync_roles`,
+    through the `COLLECTION_SYNC` hook); returns how many academies."""
+    academies = list(Academy.objects.select_related("catalogue", "collection"))
+    for academy in academies:
+        academy_groups_sync(academy=academy)
+    return len(academies)
 
 
 @transaction.atomic
@@ -364,33 +409,85 @@ def academy_invitation_withdraw(*, invitation: AcademyInvitation, user) -> None:
             _log_invitation(invitation, "academies.invitation_withdraw", user)
 
 
+class CopyNotAllowed(FriendlyError):
+    message = _(
+        "You cannot copy this course to an academy. Only the platform's shared courses can "
+        "be copied, by a trainer or administrator of the academy."
+    )
+
+
 def academy_course_copy(*, course, academy: Academy, user):
     """Copy a shared course (with its modules and lessons) into the academy's own tree.
 
-    Wagtail's own copy (`CopyPageAction`, which logs `wagtail.copy`). Wagtail lets only
-    someone who may *edit* the source copy it; a shared course is read-only to academies,
-    so the check here is ours: the source is a shared course and `user` may add pages
-    under the academy's catalogue (Wagtail's page permission tester). The copy is a
-    draft, so the academy adapts it before publishing, and it remembers where it came
-    from (`copied_from`).
-    """
-    from wagtail.actions.copy_page import CopyPageAction
+    Wagtail's own copy (`CopyPageAction`, which logs `wagtail.copy` on the new page; we
+    log `academies.course_copy` on the academy). Wagtail lets only someone who may
+    *edit* the source copy it; a shared course is read-only to academies, so the check
+    here is ours: the source is a shared course and `user` may add pages under the
+    academy's catalogue (Wagtail's page permission tester). The copy is a draft, so
+    the academy adapts it before publishing, and it remembers where it came from
+    (`copied_from`).
 
+    Idempotent: one copy per shared course and academy (`AcademyCourseCopy`, a
+    UniqueConstraint). A double click, a retry or a second person gets the copy that
+    exists; two requests at once are kept apart by the academy's row lock, and where
+    the database has no row locks (SQLite) by the constraint: the loser's transaction
+    rolls back whole and it returns the winner's copy.
+    """
     from training.courses.models import CatalogPage
 
     if not CatalogPage.objects.filter(path=course.path[: -course.steplen]).exists():
         raise PermissionDenied  # only the platform's shared courses are copied this way
     if not academy.catalogue.permissions_for_user(user).can_add_subpage():
         raise PermissionDenied
+    try:
+        return _course_copy(course=course, academy=academy, user=user)
+    except IntegrityError:
+        existing = academy_course_copy_existing(course=course, academy=academy)
+        if existing is None:
+            raise
+        return existing
+
+
+def academy_course_copy_existing(*, course, academy: Academy):
+    """The academy's copy of `course`, or None."""
+    link = AcademyCourseCopy.objects.filter(academy=academy, source=course).first()
+    return link.copy if link is not None else None
+
+
+@transaction.atomic
+def _course_copy(*, course, academy: Academy, user):
+    from wagtail.actions.copy_page import CopyPageAction
+
+    Academy.objects.select_for_update().get(pk=academy.pk)
+    existing = academy_course_copy_existing(course=course, academy=academy)
+    if existing is not None:
+        return existing
     copy = CopyPageAction(
         page=course,
         to=academy.catalogue,
         recursive=True,
         keep_live=False,
         user=user,
-        update_attrs={"slug": f"{course.slug}-{academy.slug}"[:255]},
+        update_attrs={"slug": _free_slug(academy.catalogue, f"{course.slug}-{academy.slug}")},
     ).execute(skip_permission_checks=True)
     copy = copy.specific
     copy.copied_from = course
     copy.save(update_fields=["copied_from"])
+    AcademyCourseCopy.objects.create(academy=academy, source=course, copy=copy)
+    log(
+        instance=academy,
+        action="academies.course_copy",
+        user=user,
+        data={"course": course.pk, "copy": copy.pk},
+    )
     return copy
+
+
+def _free_slug(parent: Page, slug: str) -> str:
+    """`slug`, or `slug-2`, `slug-3`, ... if a child of `parent` already has it."""
+    slug = slug[:250]
+    taken = set(parent.get_children().values_list("slug", flat=True))
+    candidate, number = slug, 2
+    while candidate in taken:
+        candidate, number = f"{slug}-{number}", number + 1
+    return candidate
