@@ -30,7 +30,15 @@ from training.courses.permissions import (
 )
 from training.errors import FriendlyError
 
-from .models import DEFAULT_ACCENT, Academy, AcademyCatalogPage, AcademyGroup, AcademyRole, Role
+from .models import (
+    DEFAULT_ACCENT,
+    PUBLIC_COLLECTION,
+    Academy,
+    AcademyCatalogPage,
+    AcademyGroup,
+    AcademyRole,
+    Role,
+)
 from .permissions import can_administer
 
 #: Django model permissions per role (on top of what the page and collection grants give).
@@ -121,6 +129,7 @@ def academy_create(
     catalogue = AcademyCatalogPage(title=name, slug=slug)
     _home_page().add_child(instance=catalogue)
     collection = Collection.get_first_root_node().add_child(name=f"Academie {name}"[:255])
+    collection.add_child(name=PUBLIC_COLLECTION)
     academy = Academy(
         name=name,
         slug=slug,
