@@ -20,6 +20,8 @@ one small query per image request: public images are answered as cacheable
 
 from __future__ import annotations
 
+import os
+
 from django.core.files.storage import FileSystemStorage, InMemoryStorage
 from django.urls import reverse
 
@@ -36,4 +38,11 @@ class MediaStorage(ServedThroughViewMixin, FileSystemStorage):
 
 
 class MediaInMemoryStorage(ServedThroughViewMixin, InMemoryStorage):
-    """The same for the test suite."""
+    """The same for the test suite: in memory, so no local path (InMemoryStorage would name
+    one under MEDIA_ROOT, and Wagtail's document view would send that file from disk)."""
+
+    def path(self, name):
+        raise NotImplementedError("Files in memory have no path.")
+
+    def _relative_path(self, name):
+        return os.path.relpath(InMemoryStorage.path(self, name), self.location)
