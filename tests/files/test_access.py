@@ -140,3 +140,18 @@ def test_the_rule_is_one_function(files):
     assert (
         can_see_file(None, wagtail_image("Los", collection=files["b"].academy.collection)) is False
     )
+
+
+def test_the_tests_catch_a_rule_that_forgets_the_academy(client, files, monkeypatch):
+    """With a rule that lets every signed-in person through, another academy's trainer gets
+    the file: the 404 checks above can fail."""
+    from training.files import permissions, views, wagtail_hooks
+
+    def forgetful(user, item):
+        return user is None or user.is_authenticated
+
+    for module in (permissions, views, wagtail_hooks):
+        monkeypatch.setattr(module, "can_see_file", forgetful, raising=False)
+    login_with_mfa(client, files["b"].people["trainer"])
+    for url in urls_of(files["protected image"]) + urls_of(files["protected document"]):
+        assert fetch(client, url).status_code == 200, url
