@@ -155,3 +155,17 @@ def test_the_tests_catch_a_rule_that_forgets_the_academy(client, files, monkeypa
     login_with_mfa(client, files["b"].people["trainer"])
     for url in urls_of(files["protected image"]) + urls_of(files["protected document"]):
         assert fetch(client, url).status_code == 200, url
+
+
+def test_a_public_image_costs_two_queries(client, files, django_assert_max_num_queries):
+    url = files["platform image"].get_rendition("max-165x165").url
+    with django_assert_max_num_queries(2):
+        fetch(client, url)
+
+
+def test_a_protected_image_asks_the_collection_tree_once(client, files, django_assert_num_queries):
+    """The file and its image, the collection's ancestors, session and user, the role."""
+    client.force_login(files["a"].people["trainer"])
+    url = files["protected image"].file.url
+    with django_assert_num_queries(5):
+        assert fetch(client, url).status_code == 200

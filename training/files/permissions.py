@@ -43,12 +43,18 @@ def _active(user) -> bool:
 
 
 def _ancestors(collection: Collection) -> list[Collection]:
-    """`collection` and every collection above it, root first, with their academy (one query)."""
+    """`collection` and every collection above it, root first, with their academy (one query,
+    kept on the instance: a view asks the rule twice, for the visitor and for the cache)."""
+    cached = getattr(collection, "_file_rule_ancestors", None)
+    if cached is not None and cached[-1].path == collection.path:
+        return cached
     step = Collection.steplen
     paths = [collection.path[:end] for end in range(step, len(collection.path) + 1, step)]
-    return list(
+    ancestors = list(
         Collection.objects.filter(path__in=paths).select_related("academy").order_by("path")
     )
+    collection._file_rule_ancestors = ancestors
+    return ancestors
 
 
 def _belongs_to_academy(user, academy_id: int) -> bool:
