@@ -55,3 +55,29 @@ def test_my_signature_shows_the_preview_through_the_file_view(client):
     response.close()
     login_with_mfa(client, TrainerFactory())
     assert client.get(preview).status_code == 404
+
+
+def test_an_existing_signature_image_becomes_its_trainer_s_alone():
+    """What migration certificates 0007 runs: an image someone else uploaded to the root
+    collection and chose as a trainer's signature moves to "Handtekeningen", owned by the
+    trainer; then only that trainer (and superusers) fetch it."""
+    from wagtail.models import Collection
+
+    from tests.factories import UserFactory, wagtail_image
+    from training.certificates.models import TrainerSignature
+    from training.certificates.signatures import signature_images_collect
+    from training.courses.permissions import SIGNATURE_COLLECTION
+    from training.files.permissions import can_see_file
+
+    trainer, uploader = TrainerFactory(), UserFactory(is_superuser=True)
+    image = wagtail_image("Oude handtekening", Collection.get_first_root_node(), uploader)
+    TrainerSignature.objects.create(trainer=trainer, name="Tessa", image=image)
+    assert can_see_file(None, image)  # public in the root collection, as before
+
+    assert signature_images_collect() == 1
+    image.refresh_from_db()
+    assert image.collection.name == SIGNATURE_COLLECTION
+    assert image.uploaded_by_user == trainer
+    assert can_see_file(trainer, image)
+    assert not can_see_file(None, image) and not can_see_file(TrainerFactory(), image)
+    assert signature_images_collect() == 0  # safe to repeat
