@@ -1,10 +1,11 @@
 """Apps depend one way: no module under `training/` imports an app above its own.
 
 The order, lowest first (apps on one level may not import each other either):
-accounts, worker < courses < academies < learning < assessments < practice < certificates
+accounts, worker < courses < academies < learning < files, assessments < practice < certificates
 < credentials < continuing < associations < groups < privacy, demo < operations. The top-level modules
 (`training/http.py`, `spreadsheets.py`, `policies.py`, `actions.py`, `versioning.py`,
-`errors.py`, `converters.py`, `blocks.py`, `mail.py`, `hooks.py`, `admin_toolkit.py`) are shared helpers: every app may
+`errors.py`, `converters.py`, `blocks.py`, `mail.py`, `hooks.py`, `admin_toolkit.py`,
+`protected_files.py`) are shared helpers: every app may
 import them and they import no app (only each other). `training/api.py` may import any app.
 
 Every `import` and `from … import` counts, at any depth (inside functions
@@ -26,6 +27,7 @@ LEVELS = {
     "courses": 1,
     "academies": 2,
     "learning": 3,
+    "files": 4,
     "assessments": 4,
     "practice": 5,
     "certificates": 6,
@@ -49,6 +51,7 @@ SHARED_HELPERS = {
     "mail",
     "hooks",
     "admin_toolkit",
+    "protected_files",
 }
 # May import any app; no app may import it (it would close a loop through it).
 TOP = {"api"}

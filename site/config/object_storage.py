@@ -9,16 +9,20 @@ alias), so a storage added to STORAGES later moves along without more code.
 
 Private by default: objects are written with the `private` ACL and every URL
 the storage hands out is signed and short-lived, so a bucket that is listed or
-guessed serves nothing. Files with personal data are still only served
-through the views that check who asks (they read the object and stream it).
+guessed serves nothing. Images and documents keep their checking view as
+their URL (`S3_BACKENDS`), so no page shows a signed address; files with
+personal data are only served through the views that check who asks (they
+read the object and stream it).
 """
 
 import environ
 
 S3_BACKEND = "storages.backends.s3.S3Storage"
+# Storages whose URLs are a checking view keep that on S3 (training/files/storage.py).
+S3_BACKENDS = {"training.files.storage.MediaStorage": "training.files.s3.MediaS3Storage"}
 
 
-def s3_storage(env: environ.Env, *, location: str) -> dict:
+def s3_storage(env: environ.Env, *, location: str, backend: str = S3_BACKEND) -> dict:
     """A STORAGES entry for the configured bucket, under the prefix `location`."""
     options = {
         "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
@@ -42,7 +46,7 @@ def s3_storage(env: environ.Env, *, location: str) -> dict:
         value = env(name, default="")
         if value:
             options[option] = value
-    return {"BACKEND": S3_BACKEND, "OPTIONS": options}
+    return {"BACKEND": backend, "OPTIONS": options}
 
 
 def storages_on_s3(env: environ.Env, storages: dict) -> dict:
@@ -50,6 +54,8 @@ def storages_on_s3(env: environ.Env, storages: dict) -> dict:
     if not env("AWS_STORAGE_BUCKET_NAME", default=""):
         return storages
     return {
-        alias: entry if alias == "staticfiles" else s3_storage(env, location=alias)
+        alias: entry
+        if alias == "staticfiles"
+        else s3_storage(env, location=alias, backend=S3_BACKENDS.get(entry["BACKEND"], S3_BACKEND))
         for alias, entry in storages.items()
     }

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 from training.api import api
 from training.courses import routing
+from training.files import views as file_views
 
 urlpatterns = [
     # One sign-in page for the whole site: Wagtail's own login form is not used.
@@ -17,7 +18,15 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="accounts:login_redirect", query_string=True),
     ),
     path("beheer/", include(wagtailadmin_urls)),
+    # Documents through Wagtail's serve view only (WAGTAILDOCS_SERVE_METHOD), which asks the
+    # file rule (training/files); the wrapper adds the cache header. Images: /bestanden/.
+    path(
+        "documenten/<int:document_id>/<str:document_filename>",
+        file_views.serve_document,
+        name="wagtaildocs_serve",
+    ),
     path("documenten/", include(wagtaildocs_urls)),
+    path("bestanden/", include("training.files.urls")),
     path("zoeken/", home_views.search, name="search"),
     # Certificates: verification (/controleer/; /verify/ as printed before), "Mijn certificaten".
     path("", include("training.certificates.urls")),

@@ -9,7 +9,8 @@ against B's objects of every kind:
 - every admin viewset of those models: the listing does not show B's data, and every URL
   of a B object (edit, inspect, delete, progress, the CSV export, ...) is a 404 for people
   with admin access, a redirect or 403 for the others, and never shows B's data;
-- the association pages and their CSV export, and the association API with A's token.
+- the association pages and their CSV export, and the association API with A's token;
+- B's images (original and rendition) and documents.
 
 `test_the_matrix_fails_on_a_broken_policy` swaps in a policy that forgets the academy and
 shows the matrix catches it, so a green matrix means something.
@@ -288,6 +289,46 @@ def test_a_s_trainer_does_see_a_s_own_data_in_the_listings(sides, client):
     login_with_mfa(client, a_side.people["trainer"])
     response = client.get(reverse("cohorts:index"))
     assert "GEHEIM-A" in response.content.decode()
+
+
+def _b_files(b_side) -> list[str]:
+    """Every URL of B's own files: an image's original and rendition, a document."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    from tests.factories import png_upload
+
+    collection = b_side.academy.collection
+    # The marker in the titles, not in the file names: a 404 page may show its own address.
+    image = get_image_model().objects.create(
+        title=f"Werkblad {MARKER}", collection=collection, file=png_upload("werkblad.png")
+    )
+    document = get_document_model().objects.create(
+        title=f"Handleiding {MARKER}",
+        collection=collection,
+        file=ContentFile(b"%PDF-1.7 GEHEIM-B", name="handleiding.pdf"),
+    )
+    return [image.file.url, image.get_rendition("max-165x165").url, document.url]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_b_s_images_and_documents_are_404_for_every_role_of_a(sides, client, role):
+    """Files too (training/files): 404 for A's people, 200 and never stored for B's."""
+    a_side, b_side = sides
+    urls = _b_files(b_side)
+    login_with_mfa(client, a_side.people[role])
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 404, (role, url)
+        assert MARKER not in response.content.decode(errors="replace"), url
+    if role != "association staff":  # an association's staff hold no role in its academy
+        login_with_mfa(client, b_side.people[role])
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, (role, url)
+            assert "no-store" in response["Cache-Control"], url
+            response.close()
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from moto import mock_aws
 
-from config.object_storage import S3_BACKEND, s3_storage, storages_on_s3
+from config.object_storage import S3_BACKEND, S3_BACKENDS, s3_storage, storages_on_s3
 from tests.config.test_production import _production_env, _python
 
 STORAGES_AS_JSON = (
@@ -17,6 +17,7 @@ STORAGES_AS_JSON = (
     "print(json.dumps(settings.STORAGES, default=str))"
 )
 BUCKET = "lotgenoot-media"
+MEDIA_S3_BACKEND = S3_BACKENDS["training.files.storage.MediaStorage"]
 
 
 def test_production_keeps_files_on_disk_without_a_bucket(tmp_path):
@@ -24,6 +25,7 @@ def test_production_keeps_files_on_disk_without_a_bucket(tmp_path):
     assert result.returncode == 0, result.stderr
     backends = {alias: entry["BACKEND"] for alias, entry in json.loads(result.stdout).items()}
     assert S3_BACKEND not in backends.values()
+    assert MEDIA_S3_BACKEND not in backends.values()
 
 
 def test_a_bucket_moves_every_file_storage_but_static_to_s3_privately(tmp_path):
@@ -37,9 +39,10 @@ def test_a_bucket_moves_every_file_storage_but_static_to_s3_privately(tmp_path):
     assert result.returncode == 0, result.stderr
     configured = json.loads(result.stdout)
     assert configured["staticfiles"]["BACKEND"] != S3_BACKEND
-    for alias in ("default", "private"):
+    # Images and documents keep their checking view as their URL (training/files).
+    for alias, backend in (("default", MEDIA_S3_BACKEND), ("private", S3_BACKEND)):
         entry = configured[alias]
-        assert entry["BACKEND"] == S3_BACKEND
+        assert entry["BACKEND"] == backend
         options = entry["OPTIONS"]
         assert options["bucket_name"] == BUCKET
         assert options["location"] == alias
@@ -105,3 +108,22 @@ def test_a_second_file_under_a_taken_name_does_not_overwrite_the_first(s3_media)
     assert first != second
     with s3_media.open(first) as handle:
         assert handle.read() == b"first"
+
+
+def test_on_s3_an_image_s_url_is_the_checking_view_never_a_signed_address(settings, monkeypatch):
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    with mock_aws():
+        boto3.client("s3", region_name="us-east-1").create_bucket(Bucket=BUCKET)
+        settings.STORAGES = {
+            **settings.STORAGES,
+            **storages_on_s3(
+                _bucket_env(environ.Env()),
+                {"default": {"BACKEND": "training.files.storage.MediaStorage"}},
+            ),
+        }
+        media = storages["default"]
+        name = media.save("original_images/handtekening.png", ContentFile(b"png"))
+        assert media.url(name) == f"/bestanden/{name}"
+        with media.open(name) as handle:
+            assert handle.read() == b"png"

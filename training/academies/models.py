@@ -44,6 +44,10 @@ from training.blocks import RICH_TEXT_FEATURES
 from .colours import validate_accent_colour
 
 DEFAULT_ACCENT = "#1d4ed8"
+#: The sub-collection of an academy's collection whose images and documents anyone may
+#: fetch (for its public pages); the rest of the collection is for its people only
+#: (training/files/permissions.py).
+PUBLIC_COLLECTION = "Openbaar"
 
 
 class AcademyCatalogPage(Page):

@@ -42,6 +42,7 @@ from training.errors import FriendlyError
 from .models import (
     DEFAULT_ACCENT,
     INVITATION_VALID_DAYS,
+    PUBLIC_COLLECTION,
     Academy,
     AcademyCatalogPage,
     AcademyCourseCopy,
@@ -184,6 +185,7 @@ def academy_create(
     catalogue = AcademyCatalogPage(title=name, slug=slug)
     _home_page().add_child(instance=catalogue)
     collection = Collection.get_first_root_node().add_child(name=f"Academie {name}"[:255])
+    collection.add_child(name=PUBLIC_COLLECTION)
     academy = Academy(
         name=name,
         slug=slug,

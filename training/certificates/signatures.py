@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models import F
 from wagtail.images import get_image_model
 
 from training.courses.permissions import SIGNATURE_COLLECTION, collection_ensure
@@ -60,12 +61,25 @@ def trainer_signature_save(
 
 
 def signature_images_collect() -> int:
-    """Move every image used as a signature into the signature collection; returns how many."""
+    """Move every image used as a signature into the signature collection, owned by its trainer.
+
+    The file rule (`training.files.permissions`) lets only the owner (`uploaded_by_user`)
+    and superusers fetch an image there, so an image someone else uploaded for a trainer
+    is given to that trainer. Returns how many images changed. Safe to repeat.
+    """
     collection = collection_ensure(SIGNATURE_COLLECTION)
-    image_ids = TrainerSignature.objects.exclude(image=None).values("image_id")
-    return (
-        get_image_model()
-        .objects.filter(pk__in=image_ids)
+    Image = get_image_model()
+    changed = set(
+        Image.objects.filter(pk__in=TrainerSignature.objects.exclude(image=None).values("image_id"))
         .exclude(collection=collection)
-        .update(collection=collection)
+        .values_list("pk", flat=True)
     )
+    Image.objects.filter(pk__in=changed).update(collection=collection)
+    for image_id, trainer_id in (
+        TrainerSignature.objects.exclude(image=None)
+        .exclude(image__uploaded_by_user=F("trainer"))
+        .values_list("image_id", "trainer_id")
+    ):
+        Image.objects.filter(pk=image_id).update(uploaded_by_user_id=trainer_id)
+        changed.add(image_id)
+    return len(changed)

@@ -11,13 +11,14 @@ nginx, X-Sendfile for Apache and others).
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.files.storage import FileSystemStorage, storages
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.http import FileResponse, Http404, HttpResponse
 from django.utils.functional import LazyObject, empty
-from django.utils.http import content_disposition_header
+
+from training.protected_files import protected_file_response
+
+__all__ = ["certificate_storage", "certificate_storage_get", "protected_file_response"]
 
 STORAGE_ALIAS = "certificates"
 
@@ -47,33 +48,3 @@ def _storages_changed(*, setting, **kwargs):
     """As Django does for default_storage: tests that override STORAGES get the new backend."""
     if setting == "STORAGES":
         certificate_storage._wrapped = empty
-
-
-def protected_file_response(
-    file, *, filename: str, content_type: str, as_attachment: bool = True
-) -> HttpResponse:
-    """The response that hands over a protected file; call it only after the permission check.
-
-    Never cached (`private, no-store`). A missing file is a 404.
-    """
-    server = settings.PROTECTED_FILES_SERVER
-    if server in ("nginx", "sendfile"):
-        if not file.storage.exists(file.name):
-            raise Http404
-        response = HttpResponse(content_type=content_type)
-        if server == "nginx":
-            prefix = settings.PROTECTED_FILES_INTERNAL_URL.rstrip("/")
-            response["X-Accel-Redirect"] = f"{prefix}/{file.name}"
-        else:
-            response["X-Sendfile"] = file.storage.path(file.name)
-        response["Content-Disposition"] = content_disposition_header(as_attachment, filename)
-    else:
-        try:
-            handle = file.open("rb")
-        except FileNotFoundError as error:
-            raise Http404 from error
-        response = FileResponse(
-            handle, as_attachment=as_attachment, filename=filename, content_type=content_type
-        )
-    response["Cache-Control"] = "private, no-store"
-    return response

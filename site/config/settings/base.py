@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "training.accounts",
     "training.courses",
     "training.academies",
+    "training.files",
     "training.learning",
     "training.assessments",
     "training.practice",
@@ -264,8 +265,16 @@ PRIVATE_STORAGE = {
     "BACKEND": "django.core.files.storage.FileSystemStorage",
     "OPTIONS": {"location": Path(PRIVATE_MEDIA_ROOT) / "exports", "base_url": None},
 }
+# Images and documents (Wagtail's, the `default` storage) are private too: under
+# PRIVATE_MEDIA_ROOT/media, and their URLs lead to the view that asks who may see them
+# (training/files). Nothing is served from MEDIA_ROOT any more; `manage.py media_private`
+# (run by a migration) moves what an older version left there.
+MEDIA_STORAGE = {
+    "BACKEND": "training.files.storage.MediaStorage",
+    "OPTIONS": {"location": str(Path(PRIVATE_MEDIA_ROOT) / "media")},
+}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "private": PRIVATE_STORAGE,
     "certificates": CERTIFICATE_STORAGE,
@@ -287,6 +296,9 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Lotgenoot Academie <nore
 WAGTAIL_SITE_NAME = "Lotgenoot Academie"
 WAGTAILADMIN_BASE_URL = env("BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Every document link is Wagtail's serve view, which checks who asks (training/files):
+# never the file's own address, also on S3.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "mp3", "ogg", "m4a", "mp4", "webm", "vtt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -5,7 +5,7 @@ from django.core.exceptions import ImproperlyConfigured
 from config.object_storage import storages_on_s3
 
 from .base import *  # noqa: F403
-from .base import CERTIFICATE_STORAGE, PRIVATE_STORAGE, env
+from .base import CERTIFICATE_STORAGE, MEDIA_STORAGE, PRIVATE_STORAGE, env
 
 SECRET_KEY = env("SECRET_KEY", default="")
 if not SECRET_KEY:
@@ -13,7 +13,7 @@ if not SECRET_KEY:
 DEBUG = False
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,  # private: images and documents, served by checking views
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     "private": PRIVATE_STORAGE,
     "certificates": CERTIFICATE_STORAGE,  # private: PRIVATE_MEDIA_ROOT, never under /media/
