@@ -23,7 +23,7 @@ def public_collections_add(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("academies", "0001_initial"),
+        ("academies", "0003_course_copy"),
     ]
 
     operations = [
