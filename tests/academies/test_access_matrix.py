@@ -375,21 +375,6 @@ def test_the_certificate_download_of_b_is_404_for_a_s_learner(sides, client):
     assert MARKER not in response.content.decode(errors="replace")
 
 
-def _b_files(b_side):
-    """An image and a document in B's collection, titled with the marker."""
-    from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
-
-    from tests.factories import wagtail_image
-
-    wagtail_image(title=f"Beeld {MARKER}", collection=b_side.academy.collection)
-    get_document_model().objects.create(
-        title=f"Document {MARKER}",
-        collection=b_side.academy.collection,
-        file=ContentFile(b"%PDF-1.4 handout", name="handout.pdf"),
-    )
-
-
 def _search_export_and_report_urls() -> list[str]:
     """Every scoped listing searched for B's marker and exported as CSV; the admin's
     image and document libraries and choosers searched; Wagtail's reports."""
