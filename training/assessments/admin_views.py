@@ -158,10 +158,20 @@ class IndexView(ReflectionQueueView):
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
+    paginate_by = 50
+
     def get_context_data(self, **kwargs):
-        cohorts = self.trained_cohorts().order_by("-starts_on", "name")
-        rows = cohorts_attention(cohorts=cohorts)
-        return super().get_context_data(rows=rows, table=cohorts_table(rows), **kwargs)
+        # One page of groups: a superuser trains every cohort of every academy.
+        cohorts = self.trained_cohorts().order_by("-starts_on", "name", "pk")
+        page = Paginator(cohorts, self.paginate_by).get_page(self.request.GET.get("p"))
+        rows = cohorts_attention(cohorts=page.object_list)
+        return super().get_context_data(
+            rows=rows,
+            table=cohorts_table(rows),
+            page_obj=page,
+            elided_page_range=page.paginator.get_elided_page_range(page.number),
+            **kwargs,
+        )
 
 
 class CohortQueueView(CohortView):

@@ -85,9 +85,29 @@ def cohorts_trained_by(user) -> QuerySet[Cohort]:
         )
     )
     return Cohort.objects.filter(
+        pk__in=_cohort_candidates(user),
+    ).filter(
         (_named_on_cohort(user.pk) & _qualified_on_cohort(user.pk))
         | (Q(academy__isnull=False) & administered)
     )
+
+
+def _cohort_candidates(user) -> QuerySet:
+    """The ids of the cohorts `user` is named on or whose academy they administer: a
+    superset of what they train, found from their own rows through indexes. Without
+    it the rule's EXISTS tests ran once for every cohort on the platform (a scan of
+    3,000 cohorts on every admin page at 300 academies)."""
+    named = Cohort.trainers.through.objects.filter(user=user.pk).order_by().values("cohort_id")
+    administered = (
+        Cohort.objects.filter(
+            academy__in=AcademyRole.objects.filter(user=user.pk, role=Role.ADMINISTRATOR).values(
+                "academy"
+            )
+        )
+        .order_by()
+        .values("pk")
+    )
+    return named.union(administered)
 
 
 def learners_trained_by(user) -> QuerySet:
