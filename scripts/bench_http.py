@@ -267,8 +267,10 @@ def server_groups(master: int, database_url: str, cache_url: str) -> dict:
 def database_reset(database_url: str):
     """A scratch database: the SQLite file removed, or the PostgreSQL schema emptied."""
     if database_url.startswith("sqlite"):
+        # The file the URL names (bench_floor.py's is another than this script's).
+        path = database_url.removeprefix("sqlite:///")
         for suffix in ("", "-wal", "-shm"):
-            Path(f"{VAR / 'bench.sqlite3'}{suffix}").unlink(missing_ok=True)
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
         return
     if "bench" not in urlsplit(database_url).path:
         raise SystemExit("BENCH_DATABASE_URL must name a scratch database with 'bench' in it.")

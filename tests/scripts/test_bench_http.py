@@ -195,3 +195,13 @@ def test_the_load_test_continues_the_revision_the_floor_left(bench_http):
     assert len(recorder.times["autosave"]) == 1  # it saved once in that second
     assert recorder.errors["autosave"] == 0
     assert 409 not in editor.statuses
+
+
+def test_a_scratch_sqlite_reset_removes_only_the_file_its_url_names(bench_http, tmp_path):
+    """bench_floor.py's reset removed bench_http.py's database while it ran."""
+    mine, other = tmp_path / "floor.sqlite3", tmp_path / "bench.sqlite3"
+    for path in (mine, Path(f"{mine}-wal"), other):
+        path.write_bytes(b"x")
+    bench_http.database_reset(f"sqlite:///{mine}")
+    assert not mine.exists() and not Path(f"{mine}-wal").exists()
+    assert other.exists()
