@@ -20,7 +20,10 @@ BENCH_CLUSTER_LEARNERS (1,000) learners with sessions, then:
    whose step has p95 <= 150 ms and no error, per core two ways: over every
    core of the machine (`os.cpu_count()`; nginx, PostgreSQL, Redis and the load
    generator share them, so a lower bound), and over the app-server cores that
-   step used (learners per app-server core).
+   step used (learners per app-server core). Each step also prints learners per
+   app-server core by CPU alone (learners ÷ app cores used): what a core carries
+   when nothing else queues for it. BENCH_CAPACITY_PAST_KNEE=1 measures every
+   step instead of stopping at the first that fails.
 2. **Stress figure**, after the curve (BENCH_STRESS=0 leaves it out): the same
    search with every learner typing at once (`TYPING`: an autosave after each
    pause in typing, 3.0 a minute); the worst case, not the model.
@@ -212,8 +215,13 @@ def search(title, model, base, users, data, *, ssl_context, meter=None, steps=No
     print(
         f"{'learners':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"
         + ("   cores used: " + " ".join(f"{g:>6}" for g in groups) if groups else "")
+        + ("  learners/app core" if "app" in groups else "")
     )
-    best = None
+    # BENCH_CAPACITY_PAST_KNEE=1 measures every step (the CPU a learner costs, on a
+    # machine whose other load decides the latencies); the capacity is still the
+    # largest step before the first that fails.
+    past_knee = os.environ.get("BENCH_CAPACITY_PAST_KNEE", "") not in ("", "0")
+    best, failed = None, False
     for learners in steps:
         row = capacity_step(
             base,
@@ -236,12 +244,17 @@ def search(title, model, base, users, data, *, ssl_context, meter=None, steps=No
                 + " " * len("cores used: ")
                 + " ".join(f"{row['cores'].get(g, 0):>6.2f}" for g in groups)
             )
+        if row["cores"].get("app"):
+            line += f"{learners / row['cores']['app']:>19.0f}"
         print(line)
         for sample in row["samples"][:3]:
             print(f"  error: {sample}")
         if not passes(row):
-            break  # past the knee: the next steps only queue longer
-        best = row
+            failed = True
+            if not past_knee:
+                break  # past the knee: the next steps only queue longer
+        elif not failed:
+            best = row
     machine, app = per_core(best, cores)
     learners = best["learners"] if best else 0
     print(

@@ -139,3 +139,25 @@ def test_every_learner_typing_sends_only_autosaves_and_each_step_continues_the_l
     assert set(editor_server.kinds) == {"POST"}
     assert len(editor_server.kinds) > 20
     assert sum(user["revision"] for user in users) == len(editor_server.kinds)
+
+
+def test_past_the_knee_every_step_is_measured_but_the_capacity_stays_below_it(
+    bench_cluster, monkeypatch, capsys
+):
+    p95_at = {250: 40, 500: 400, 1000: 140}
+    asked = []
+
+    def step(base, users, data, *, learners, **kwargs):
+        asked.append(learners)
+        return row(learners, p95_at[learners], app=learners / 2000)
+
+    monkeypatch.setattr(bench_cluster, "capacity_step", step)
+    monkeypatch.setenv("BENCH_CAPACITY_STEPS", "250,500,1000")
+    monkeypatch.setenv("BENCH_CAPACITY_PAST_KNEE", "1")
+    meter = type("Meter", (), {"groups": {"app": None}})()
+    best = bench_cluster.search(
+        "Test", bench_cluster.EVENING, "https://x", [{}], {}, ssl_context=None, meter=meter
+    )
+    assert asked == [250, 500, 1000]
+    assert best["learners"] == 250  # 1,000 passed, but only after 500 failed
+    assert capsys.readouterr().out.count("2000\n") == 3  # learners per app core, each step
