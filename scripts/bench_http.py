@@ -268,7 +268,7 @@ def database_reset(database_url: str):
     """A scratch database: the SQLite file removed, or the PostgreSQL schema emptied."""
     if database_url.startswith("sqlite"):
         # The file the URL names (bench_floor.py's is another than this script's).
-        path = database_url.removeprefix("sqlite:///")
+        path = database_url.removeprefix("sqlite:///").split("?", 1)[0]
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         return

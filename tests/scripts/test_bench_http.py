@@ -205,3 +205,5 @@ def test_a_scratch_sqlite_reset_removes_only_the_file_its_url_names(bench_http, 
     bench_http.database_reset(f"sqlite:///{mine}")
     assert not mine.exists() and not Path(f"{mine}-wal").exists()
     assert other.exists()
+    bench_http.database_reset(f"sqlite:///{other}?conn_max_age=60")  # options are no path
+    assert not other.exists()
