@@ -15,8 +15,9 @@
    else), so a signed-in page's ratio against each says what being signed in
    costs by itself and what the page adds.
 
-   The client is one process: one keep-alive `http.client` connection per
-   gunicorn worker, in a thread each. Its own CPU is printed but not counted:
+   The client is one process: one `http.client` connection per gunicorn
+   worker, in a thread each (sync workers close the connection after each
+   answer, so it connects again). Its own CPU is printed but not counted:
    throughput measured by a client on the same two cores was the client's
    limit, not the server's (issue 25); CPU per request does not depend on how
    fast the client sends.
@@ -573,7 +574,7 @@ def floor_comparison(base: str, data: dict, *, meter, concurrency=2, rounds=3, s
     groups = list(meter.groups)
     print(
         f"\nFloor comparison: the server's CPU ms per request ({', '.join(groups)}), median of "
-        f"{rounds} interleaved rounds of {seconds:.0f} s, {concurrency} keep-alive clients"
+        f"{rounds} interleaved rounds of {seconds:.0f} s, {concurrency} clients"
     )
     print(
         f"{'page':<29}{'reqs':>6}"
