@@ -122,7 +122,7 @@ bench: install
 	$(PY) scripts/bench_http.py
 	$(PY) scripts/bench_idle.py
 
-## The L-size load test (1,000 learners) against the cluster; not in CI.
+## The capacity curve and the stress figure (1,000 seeded learners) on the cluster; not in CI.
 bench-cluster: install
 	scripts/cluster.sh $(PY) scripts/bench_cluster.py
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Load on the cluster (`make bench-cluster`): the capacity curve and the L stress test.
+"""Load on the cluster (`make bench-cluster`): the capacity curve and the stress figure.
 
 Run inside `scripts/cluster.sh` (which exports the cluster's environment:
 PostgreSQL, Redis, S3, two gunicorn app servers behind nginx over TLS):
@@ -14,13 +14,21 @@ BENCH_CLUSTER_LEARNERS (1,000) learners with sessions, then:
    (Poisson arrivals, each by a random seeded learner's session) at offered
    rates that stand for a growing number of concurrent learners, each step for
    BENCH_CAPACITY_SECONDS (30; BENCH_QUICK: 10); printed per step: learners,
-   requests/s, p50/p95/p99 and errors. The capacity is the largest number of
-   learners whose step has p95 <= 150 ms and no error, divided by the cores
-   the app servers run on (`os.cpu_count()`: on this machine nginx, PostgreSQL,
-   Redis and the load generator share those cores, so the figure is low).
-2. **Stress** (BENCH_STRESS=1, off by default): the M test's behaviour for
-   every learner at once (every learner typing, an autosave each 5 s) for
-   3 minutes (BENCH_QUICK: 30 s), as before: the worst case, not the model.
+   requests/s, p50/p95/p99, errors, and the cores each server used (CPU
+   seconds per second from /proc, `scripts/server_cpu.py`: app servers,
+   PostgreSQL, Redis, nginx). The capacity is the largest number of learners
+   whose step has p95 <= 150 ms and no error, per core two ways: over every
+   core of the machine (`os.cpu_count()`; nginx, PostgreSQL, Redis and the load
+   generator share them, so a lower bound), and over the app-server cores that
+   step used (learners per app-server core). Each step also prints learners per
+   app-server core by CPU alone (learners ÷ app cores used): what a core carries
+   when nothing else queues for it. BENCH_CAPACITY_PAST_KNEE=1 measures every
+   step instead of stopping at the first that fails.
+2. **Stress figure**, after the curve (BENCH_STRESS=0 leaves it out): the same
+   search with every learner typing at once (`TYPING`: an autosave after each
+   pause in typing, 3.0 a minute); the worst case, not the model.
+3. BENCH_L_TEST=1: the old L test (every learner autosaving each 5 s, closed
+   loop) for 3 minutes (BENCH_QUICK: 30 s).
 
 The learner's evening (per concurrent learner, per hour; sources in README
 "Performance" → "Load model"): reading lessons of 5-15 minutes each (Moodle's
@@ -51,6 +59,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "site"), str(ROOT / "scripts")]
 
 import bench_http  # noqa: E402
+import server_cpu  # noqa: E402
 
 LEARNERS = int(os.environ.get("BENCH_CLUSTER_LEARNERS", 1000))
 TARGET_P95_MS = bench_http.LOAD_TARGET_P95_MS
@@ -64,6 +73,9 @@ EVENING = {
     "feedback page": 1,
 }
 PER_LEARNER_PER_SECOND = sum(EVENING.values()) / 3600
+#: The worst case, the stress figure: every learner typing at once. The editor saves
+#: after each pause in typing: 3.0 saves a minute of typing (scripts/bench_autosave.py).
+TYPING = {"autosave": 180}
 DEFAULT_STEPS = "250,500,1000,2000,4000,8000"
 
 
@@ -101,10 +113,12 @@ def _send(client, user, kind, state):
     return response, 200
 
 
-def capacity_step(base, users, data, *, learners, seconds, ssl_context, rng):
-    """Open-loop Poisson arrivals at the rate of `learners` concurrent learners."""
-    rate = learners * PER_LEARNER_PER_SECOND
-    kinds, weights = list(EVENING), list(EVENING.values())
+def capacity_step(
+    base, users, data, *, learners, seconds, ssl_context, rng, model=EVENING, meter=None
+):
+    """Open-loop Poisson arrivals at the rate of `learners` concurrent learners of `model`."""
+    rate = learners * sum(model.values()) / 3600
+    kinds, weights = list(model), list(model.values())
     recorder = bench_http.Recorder()
     # One session (and lock) per seeded user: a user's requests never overlap.
     sessions = [
@@ -114,7 +128,7 @@ def capacity_step(base, users, data, *, learners, seconds, ssl_context, rng):
             "state": {
                 "position": rng.randrange(len(user["lessons"])),
                 "revision": user.get("revision", 0),
-                "words": 0,
+                "words": user.get("words", 0),
                 "dashboard": data["dashboard"],
                 "feedback": data.get("feedback", data["dashboard"]),
             },
@@ -134,8 +148,11 @@ def capacity_step(base, users, data, *, learners, seconds, ssl_context, rng):
             except (bench_http.HTTPException, OSError) as error:
                 recorder.record(kind, None, 0, note=type(error).__name__)
 
-    stop = time.monotonic() + seconds
-    next_at = time.monotonic()
+    if meter is not None:
+        meter.start()
+    started = time.monotonic()
+    stop = started + seconds
+    next_at = started
     sent = 0
     while True:
         next_at += rng.expovariate(rate)
@@ -150,7 +167,13 @@ def capacity_step(base, users, data, *, learners, seconds, ssl_context, rng):
         sent += 1
     for thread in threads:
         thread.join(timeout=60)
+    # Cores each server used: its CPU seconds over the step's wall time, queue drained.
+    elapsed = time.monotonic() - started
+    cores_used = {k: v / elapsed for k, v in meter.stop().items()} if meter is not None else {}
     for session in sessions:
+        # Each learner's editor carries on from the revision it saw last (next step, stress).
+        session["user"]["revision"] = session["state"]["revision"]
+        session["user"]["words"] = session["state"]["words"]
         session["client"].close()
     times = [ms for values in recorder.times.values() for ms in values]
     errors = sum(recorder.errors.values())
@@ -161,14 +184,93 @@ def capacity_step(base, users, data, *, learners, seconds, ssl_context, rng):
         "p": p,
         "errors": errors,
         "samples": recorder.error_samples,
+        "cores": cores_used,
     }
 
 
-def capacity_curve(base, users, data, *, ssl_context):
-    steps = [int(n) for n in os.environ.get("BENCH_CAPACITY_STEPS", DEFAULT_STEPS).split(",")]
+def passes(row: dict) -> bool:
+    return row["p"][1] <= TARGET_P95_MS and row["errors"] == 0
+
+
+def per_core(best: dict | None, cpu_count: int) -> tuple[float, float | None]:
+    """Learners per core at the largest passing step: over every core of the machine
+    (shared with nginx, PostgreSQL, Redis and the load generator: a lower bound),
+    and over the app-server cores that step used (CPU seconds per second)."""
+    if best is None:
+        return 0.0, None
+    app = best["cores"].get("app")
+    return best["learners"] / cpu_count, (best["learners"] / app if app else None)
+
+
+def search(title, model, base, users, data, *, ssl_context, meter=None, steps=None):
+    """Steps of growing learners until p95 > 150 ms or an error; prints the curve."""
+    steps = steps or [
+        int(n) for n in os.environ.get("BENCH_CAPACITY_STEPS", DEFAULT_STEPS).split(",")
+    ]
     seconds = float(os.environ.get("BENCH_CAPACITY_SECONDS", 10 if bench_http.QUICK else 30))
     cores = os.cpu_count() or 1
     rng = random.Random(25)
+    print(f"\n{title}, open-loop, {seconds:.0f} s a step, {len(users)} sessions")
+    groups = list(meter.groups) if meter is not None else []
+    print(
+        f"{'learners':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}"
+        + ("   cores used: " + " ".join(f"{g:>6}" for g in groups) if groups else "")
+        + ("  learners/app core" if "app" in groups else "")
+    )
+    # BENCH_CAPACITY_PAST_KNEE=1 measures every step (the CPU a learner costs, on a
+    # machine whose other load decides the latencies); the capacity is still the
+    # largest step before the first that fails.
+    past_knee = os.environ.get("BENCH_CAPACITY_PAST_KNEE", "") not in ("", "0")
+    best, failed = None, False
+    for learners in steps:
+        row = capacity_step(
+            base,
+            users,
+            data,
+            learners=learners,
+            seconds=seconds,
+            ssl_context=ssl_context,
+            rng=rng,
+            model=model,
+            meter=meter,
+        )
+        p50, p95, p99 = row["p"]
+        line = (
+            f"{learners:>9}{row['rate']:>8.1f}{p50:>9.0f}{p95:>9.0f}{p99:>9.0f}{row['errors']:>8}"
+        )
+        if groups:
+            line += (
+                "   "
+                + " " * len("cores used: ")
+                + " ".join(f"{row['cores'].get(g, 0):>6.2f}" for g in groups)
+            )
+        if row["cores"].get("app"):
+            line += f"{learners / row['cores']['app']:>19.0f}"
+        print(line)
+        for sample in row["samples"][:3]:
+            print(f"  error: {sample}")
+        if not passes(row):
+            failed = True
+            if not past_knee:
+                break  # past the knee: the next steps only queue longer
+        elif not failed:
+            best = row
+    machine, app = per_core(best, cores)
+    learners = best["learners"] if best else 0
+    print(
+        f"Largest passing step: {learners} concurrent learners (p95 <= {TARGET_P95_MS} ms, 0 errors)"
+        f" on {cores} cores shared by everything: {machine:.0f} learners per core"
+        + (
+            f"; the app servers used {best['cores']['app']:.2f} cores there: "
+            f"{app:.0f} learners per app-server core."
+            if app
+            else "."
+        )
+    )
+    return best
+
+
+def capacity_curve(base, users, data, *, ssl_context, meter=None):
     # Warm up: every app server worker fills its content caches (outline, bodies, routes).
     warm = bench_http.Client(base, cookies=users[0]["cookies"], ssl_context=ssl_context)
     for _ in range(4):
@@ -176,32 +278,53 @@ def capacity_curve(base, users, data, *, ssl_context):
             warm.request("GET", lesson["url"])
         warm.request("GET", data["dashboard"])
     warm.close()
-    print(
-        f"\nCapacity curve: the learner's evening ({sum(EVENING.values())} requests an hour per "
-        f"learner: {', '.join(f'{k} {v}' for k, v in EVENING.items())}), open-loop, "
-        f"{seconds:.0f} s a step, {len(users)} sessions"
+    return search(
+        f"Capacity curve: the learner's evening ({sum(EVENING.values())} requests an hour per "
+        f"learner: {', '.join(f'{k} {v}' for k, v in EVENING.items())})",
+        EVENING,
+        base,
+        users,
+        data,
+        ssl_context=ssl_context,
+        meter=meter,
     )
-    print(f"{'learners':>9}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")
-    best = 0
-    for learners in steps:
-        row = capacity_step(
-            base, users, data, learners=learners, seconds=seconds, ssl_context=ssl_context, rng=rng
-        )
-        p50, p95, p99 = row["p"]
-        print(
-            f"{learners:>9}{row['rate']:>8.1f}{p50:>9.0f}{p95:>9.0f}{p99:>9.0f}{row['errors']:>8}"
-        )
-        for sample in row["samples"][:3]:
-            print(f"  error: {sample}")
-        if p95 <= TARGET_P95_MS and row["errors"] == 0:
-            best = learners
-        else:
-            break  # past the knee: the next steps only queue longer
-    print(
-        f"Largest passing step: {best} concurrent learners (p95 <= {TARGET_P95_MS} ms, 0 errors) "
-        f"on {cores} cores shared by everything: {best / cores:.0f} learners per core."
+
+
+def stress_curve(base, users, data, *, ssl_context, meter=None):
+    return search(
+        f"Stress: every learner typing at once ({TYPING['autosave']} autosaves an hour per "
+        "learner, one after every pause in typing, as the editor saves)",
+        TYPING,
+        base,
+        users,
+        data,
+        ssl_context=ssl_context,
+        meter=meter,
     )
-    return best
+
+
+def cluster_meter() -> server_cpu.CpuMeter | None:
+    """The cluster's servers by the pid files scripts/cluster.sh writes: both app
+    servers (masters and workers), PostgreSQL (the postmaster and every backend),
+    Redis and nginx."""
+    directory = Path(os.environ.get("CLUSTER_DIR", ""))
+
+    def pid(name):
+        try:
+            return int((directory / name).read_text().split()[0])
+        except (OSError, ValueError, IndexError):
+            return 0
+
+    if not pid("app1.pid"):
+        return None
+    return server_cpu.CpuMeter(
+        {
+            "app": server_cpu.descendants(pid("app1.pid"), pid("app2.pid")),
+            "db": server_cpu.descendants(pid("pg/postmaster.pid")),
+            "cache": server_cpu.descendants(pid("redis.pid")),
+            "nginx": server_cpu.descendants(pid("nginx.pid")),
+        }
+    )
 
 
 def main():
@@ -225,17 +348,21 @@ def main():
         f"({time.perf_counter() - started:.0f} s)."
     )
     context = ssl.create_default_context(cafile=os.environ["CLUSTER_CA"])
-    capacity_curve(os.environ["CLUSTER_URL"], data["users"], data, ssl_context=context)
-    if os.environ.get("BENCH_STRESS", "") not in ("", "0"):
+    base = os.environ["CLUSTER_URL"]
+    meter = cluster_meter()
+    capacity_curve(base, data["users"], data, ssl_context=context, meter=meter)
+    if os.environ.get("BENCH_STRESS", "1") not in ("", "0"):
+        stress_curve(base, data["users"], data, ssl_context=context, meter=meter)
+    if os.environ.get("BENCH_L_TEST", "") not in ("", "0"):
         seconds = 30 if bench_http.QUICK else 180
         with bench_http.pg_activity_sampler(database_url):
             bench_http.load_test(
-                os.environ["CLUSTER_URL"],
+                base,
                 data["users"],
                 seconds=seconds,
                 ssl_context=context,
-                label="L stress, every learner typing at once "
-                "(cluster: nginx, 2 app servers x 2 workers, PostgreSQL, Redis)",
+                label="L, every learner autosaving each 5 s (the old 3-second editor's order)"
+                " (cluster: nginx, 2 app servers x 2 workers, PostgreSQL, Redis)",
             )
 
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env python
 """What the floor's constant view does per request, on SQLite and on PostgreSQL (issue 25).
 
-`scripts/bench_http.py` divides every page's requests/s by those of a constant
-10 KB view (`config.bench_urls`). That floor ran at about half the speed on
+`scripts/bench_http.py` divides a constant 10 KB view's (`config.bench_urls`)
+CPU per request by every page's. That floor ran at about half the speed on
 SQLite as on PostgreSQL. This script counts, in-process through Django's own
 WSGI handler (so the request_started/finished signals that open, check and
 close database connections run as under gunicorn), per request of the
@@ -12,7 +12,12 @@ its default cache (the database cache), on each database:
 
 - `before` (emulated, `as_before`): the content generation read as every
   request started, and every anonymous GET looked up in the page cache;
-- `after`: as now, neither for a view that is not a Wagtail page.
+- `after`: as now, neither for a view that is not a Wagtail page;
+- `signed in`: as now, with a learner's session cookie (bench_http.py's
+  signed-in floor: the session and the user loaded, nothing else);
+- `signed in, connection kept` (SQLite only): the same with the connection
+  kept between requests (CONN_MAX_AGE 60, as production runs PostgreSQL),
+  which shows what opening a SQLite connection per request costs.
 
     .venv/bin/python scripts/bench_floor.py                      (SQLite only)
     BENCH_DATABASE_URL=postgres://…/lotgenoot_bench … scripts/bench_floor.py
@@ -40,8 +45,9 @@ REQUESTS = int(os.environ.get("BENCH_FLOOR_REQUESTS", 2000))
 PATH = "/__bench__/constant/"
 
 
-def _environ():
+def _environ(cookie: str = ""):
     return {
+        "HTTP_COOKIE": cookie,
         "REQUEST_METHOD": "GET",
         "PATH_INFO": PATH,
         "SERVER_NAME": "127.0.0.1",
@@ -88,7 +94,7 @@ def as_before():
         page_cache.AnonymousPageCacheMiddleware.process_view = process_view
 
 
-def measure(handler) -> dict:
+def measure(handler, cookie: str = "") -> dict:
     from django.core.cache import caches
     from django.db import connection
     from django.db.backends.signals import connection_created
@@ -127,12 +133,12 @@ def measure(handler) -> dict:
 
     try:
         for _ in range(50):  # warm up
-            b"".join(handler(_environ(), start_response))
+            b"".join(handler(_environ(cookie), start_response))
         counts.update(queries=0, connections=0, cache=0)
         with connection.execute_wrapper(count_query):
             cpu, wall = time.process_time(), time.perf_counter()
             for _ in range(REQUESTS):
-                b"".join(handler(_environ(), start_response))
+                b"".join(handler(_environ(cookie), start_response))
             cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     finally:
         connection_created.disconnect(count_connection)
@@ -146,19 +152,55 @@ def measure(handler) -> dict:
     }
 
 
+def signed_in_cookie() -> str:
+    """A learner's session cookie, as the signed-in floor of bench_http.py sends it."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    learner = get_user_model().objects.create_user(
+        "floor@bench.example", password=None, display_name="Cursist Floor"
+    )
+    client = Client()
+    client.force_login(learner)
+    return f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+
+@contextmanager
+def connection_kept():
+    """SQLite as PostgreSQL runs: the connection kept between requests (CONN_MAX_AGE 60)."""
+    from django.db import connection
+
+    before = connection.settings_dict["CONN_MAX_AGE"]
+    connection.settings_dict["CONN_MAX_AGE"] = 60
+    try:
+        yield
+    finally:
+        connection.settings_dict["CONN_MAX_AGE"] = before
+        connection.close()
+
+
 def child(database_url: str) -> None:
     bench_http.VAR.mkdir(parents=True, exist_ok=True)
     bench_http.database_reset(database_url)
     bench_http.django_setup(bench_http.bench_environment(database_url))
     from django.core.handlers.wsgi import WSGIHandler
+    from django.db import connection
 
     results = {}
     with as_before():
         before = WSGIHandler()
         results["before"] = measure(before)
-    results["after"] = measure(WSGIHandler())
+    after = WSGIHandler()
+    results["after"] = measure(after)
     with as_before():
         results["before again"] = measure(before)
+    cookie = signed_in_cookie()
+    connection.close()
+    results["signed in"] = measure(after, cookie)
+    if database_url.startswith("sqlite"):
+        with connection_kept():
+            results["signed in, connection kept"] = measure(after, cookie)
     print("RESULT " + json.dumps(results))
 
 
@@ -166,7 +208,8 @@ def main() -> None:
     if os.environ.get("BENCH_FLOOR_CHILD"):
         child(os.environ["BENCH_FLOOR_CHILD"])
         return
-    urls = {"SQLite": f"sqlite:///{bench_http.VAR / 'bench.sqlite3'}"}
+    # A file of its own: bench_http.py's scratch database may be in use.
+    urls = {"SQLite": f"sqlite:///{bench_http.VAR / 'floor.sqlite3'}"}
     if os.environ.get("BENCH_DATABASE_URL"):
         urls["PostgreSQL"] = os.environ["BENCH_DATABASE_URL"]
     print(
@@ -174,7 +217,7 @@ def main() -> None:
         "its database cache), per request:"
     )
     print(
-        f"{'database':<12}{'code':<13}{'SQL':>6}{'conns':>7}{'cache':>7}{'CPU ms':>8}{'wall ms':>9}"
+        f"{'database':<12}{'code':<28}{'SQL':>6}{'conns':>7}{'cache':>7}{'CPU ms':>8}{'wall ms':>9}"
     )
     for engine, url in urls.items():
         out = subprocess.run(
@@ -189,7 +232,7 @@ def main() -> None:
         )
         for mode, row in results.items():
             print(
-                f"{engine:<12}{mode:<13}{row['queries']:>6.2f}{row['connections']:>7.2f}"
+                f"{engine:<12}{mode:<28}{row['queries']:>6.2f}{row['connections']:>7.2f}"
                 f"{row['cache']:>7.2f}{row['cpu_ms']:>8.3f}{row['wall_ms']:>9.3f}"
             )
 

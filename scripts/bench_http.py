@@ -1,12 +1,26 @@
 #!/usr/bin/env python
-"""What users feel (`make bench`): pages through gunicorn, against a floor, and an M-size load.
+"""What the server spends per page (`make bench`): CPU per request against a floor, and an M-size load.
 
-1. Floor comparison. Production settings plus one constant 10 KB view
-   (`config.settings.bench`), gunicorn with 2 sync workers on a scratch
-   SQLite database, 8 concurrent clients, 3 interleaved rounds: each page's
-   median requests/s divided by the constant view's. The constant view runs
-   through the same middleware stack, so a ratio of 1 means "costs no more
-   than Django itself".
+1. Floor comparison: CPU seconds per request. Production settings plus one
+   constant 10 KB view (`config.settings.bench`), gunicorn with 2 sync
+   workers on a scratch database, production's cache (the database cache;
+   Redis with BENCH_REDIS=1 or BENCH_CACHE_URL=redis://…). For each page the
+   server's CPU seconds per answered request, read from /proc
+   (`scripts/server_cpu.py`): the gunicorn master and workers, on PostgreSQL
+   the backends of the bench's database, and the Redis server when it is the
+   cache. Ratio = the floor's CPU per request ÷ the page's, each the median of
+   3 interleaved rounds: 1 means "costs no more than Django itself", 0.5 "twice
+   the floor". Two floors: the constant view for a visitor, and the same view
+   with a learner's session cookie (the session and the user loaded, nothing
+   else), so a signed-in page's ratio against each says what being signed in
+   costs by itself and what the page adds.
+
+   The client is one process: one `http.client` connection per gunicorn
+   worker, in a thread each (sync workers close the connection after each
+   answer, so it connects again). Its own CPU is printed but not counted:
+   throughput measured by a client on the same two cores was the client's
+   limit, not the server's (issue 25); CPU per request does not depend on how
+   fast the client sends.
 2. M-size load test: 100 signed-in learners with think time, reading
    lessons, marking them done and autosaving a reflection every 5 s, for
    3 minutes; p50/p95/p99 per request type and the errors. On PostgreSQL
@@ -21,6 +35,8 @@ with gevent, whose own overhead would be part of every figure.
     BENCH_DATABASE_URL=...   PostgreSQL instead of SQLite; the database is
                              emptied first, so its name must contain "bench"
     BENCH_CACHE_URL=...      the cache (default: production's, the database)
+    BENCH_REDIS=1            a Redis server of its own as the cache
+    BENCH_SKIP_FLOOR=1, BENCH_SKIP_LOAD=1   leave out part 1 or part 2
 """
 
 from __future__ import annotations
@@ -37,12 +53,15 @@ import subprocess
 import sys
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from http.client import HTTPConnection, HTTPException, HTTPSConnection
 from http.cookies import CookieError, SimpleCookie
 from pathlib import Path
 from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import server_cpu  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 VAR = ROOT / "var" / "bench-http"
@@ -50,14 +69,22 @@ BIN = ROOT / ".venv" / "bin"
 QUICK = os.environ.get("BENCH_QUICK", "") not in ("", "0")
 
 FLOOR = "constant view"
+SIGNED_IN_FLOOR = "constant view (signed in)"
+#: Issue 25's goals, each page against the visitor's floor.
 FLOOR_GOALS = {
     "home (anonymous)": 0.5,
     "course overview (anonymous)": 0.5,
     "lesson (anonymous)": 0.5,
-    "lesson (enrolled learner)": 0.25,
-    "dashboard /mijn/": 0.25,
-    "/verify/<code>/": 0.5,
-    "reflection autosave": 0.3,
+    "lesson (enrolled learner)": 0.5,
+    "dashboard /mijn/": 0.5,
+    "/verify/<code>/": 0.8,
+    "reflection autosave": 0.5,
+}
+SIGNED_IN = {
+    SIGNED_IN_FLOOR,
+    "lesson (enrolled learner)",
+    "dashboard /mijn/",
+    "reflection autosave",
 }
 LOAD_TARGET_P95_MS = 150
 
@@ -74,12 +101,11 @@ def percentile(values, q: float) -> float:
     return ordered[rank - 1]
 
 
-def floor_ratios(rates: dict[str, list[float]], floor: str = FLOOR) -> dict[str, float]:
-    """Each page's median requests/s over the rounds, divided by the floor's median."""
-    base = statistics.median(rates[floor])
-    return {
-        name: statistics.median(values) / base for name, values in rates.items() if name != floor
-    }
+def floor_ratios(cpu: dict[str, list[float]], floor: str = FLOOR) -> dict[str, float]:
+    """The floor's median CPU per request over the rounds ÷ each page's median:
+    1 costs what the floor costs, 0.5 twice as much."""
+    base = statistics.median(cpu[floor])
+    return {name: base / statistics.median(values) for name, values in cpu.items() if name != floor}
 
 
 def interleaved(names: list[str], round_number: int) -> list[str]:
@@ -176,7 +202,7 @@ class Client:
 # --- The scratch site ----------------------------------------------------------------
 
 
-def bench_environment(database_url: str) -> dict:
+def bench_environment(database_url: str, cache_url: str | None = None) -> dict:
     """Production settings (plus the constant view) on this machine, over plain HTTP."""
     env = dict(os.environ)
     env.update(
@@ -195,16 +221,57 @@ def bench_environment(database_url: str) -> dict:
         CERTIFICATE_VERIFY_RATE_LIMIT=str(10**9),
         WEB_CONCURRENCY="2",
     )
-    if os.environ.get("BENCH_CACHE_URL"):
-        env["CACHE_URL"] = os.environ["BENCH_CACHE_URL"]
+    cache_url = cache_url if cache_url is not None else os.environ.get("BENCH_CACHE_URL", "")
+    if cache_url:
+        env["CACHE_URL"] = cache_url
     return env
+
+
+@contextmanager
+def redis_server():
+    """A Redis server of the bench's own (as scripts/cluster.sh starts one); yields its URL."""
+    port = free_port()
+    directory = VAR / "redis"
+    directory.mkdir(parents=True, exist_ok=True)
+    process = subprocess.Popen(
+        ["redis-server", "--bind", "127.0.0.1", "--port", str(port), "--dir", str(directory)]
+        + ["--save", "", "--appendonly", "no", "--protected-mode", "yes"],
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise SystemExit("redis-server did not start")
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def server_groups(master: int, database_url: str, cache_url: str) -> dict:
+    """The processes whose CPU is the server's: gunicorn, and the database and cache
+    servers where they are processes of their own (SQLite runs inside the workers)."""
+    groups = {"app": server_cpu.descendants(master)}
+    if not database_url.startswith("sqlite"):
+        groups["db"] = server_cpu.postgres_backends(urlsplit(database_url).path.lstrip("/"))
+    if cache_url.startswith("redis"):
+        groups["cache"] = server_cpu.listening_on("redis-server", urlsplit(cache_url).port or 6379)
+    return groups
 
 
 def database_reset(database_url: str):
     """A scratch database: the SQLite file removed, or the PostgreSQL schema emptied."""
     if database_url.startswith("sqlite"):
+        # The file the URL names (bench_floor.py's is another than this script's).
+        path = database_url.removeprefix("sqlite:///").split("?", 1)[0]
         for suffix in ("", "-wal", "-shm"):
-            Path(f"{VAR / 'bench.sqlite3'}{suffix}").unlink(missing_ok=True)
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
         return
     if "bench" not in urlsplit(database_url).path:
         raise SystemExit("BENCH_DATABASE_URL must name a scratch database with 'bench' in it.")
@@ -363,7 +430,7 @@ def free_port() -> int:
 
 @contextmanager
 def gunicorn(env: dict):
-    """gunicorn with production's config (2 sync workers); yields its base URL."""
+    """gunicorn with production's config (2 sync workers); yields its base URL and master's pid."""
     port = free_port()
     log_path = VAR / f"gunicorn-{port}.log"
     log = open(log_path, "wb")  # noqa: SIM115 - closed below
@@ -385,7 +452,7 @@ def gunicorn(env: dict):
                 time.sleep(0.1)
         else:
             raise SystemExit(f"gunicorn did not start; see {log_path}")
-        yield base
+        yield base, process.pid
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
@@ -395,11 +462,14 @@ def gunicorn(env: dict):
 # --- 1. Floor comparison -------------------------------------------------------------
 
 
-def throughput(clients: list, send, seconds: float) -> tuple[float, int]:
-    """Requests/s (successful answers) of len(clients) threads sending for `seconds`; and errors."""
+def cpu_per_request(clients: list, send, seconds: float, meter) -> dict:
+    """len(clients) threads send for `seconds`; the server's CPU seconds per answered
+    request by the meter's groups (and in all), the requests, the errors, and the
+    client's own CPU per request (not counted)."""
     counts, errors = [0] * len(clients), [0] * len(clients)
-    start = time.monotonic()
-    stop = start + seconds
+    client_cpu = time.process_time()
+    meter.start()
+    stop = time.monotonic() + seconds
 
     def run(i):
         while time.monotonic() < stop:
@@ -417,7 +487,16 @@ def throughput(clients: list, send, seconds: float) -> tuple[float, int]:
         thread.start()
     for thread in threads:
         thread.join()
-    return sum(counts) / (time.monotonic() - start), sum(errors)
+    spent = meter.stop()
+    client_cpu = time.process_time() - client_cpu
+    answered = max(1, sum(counts))
+    return {
+        "cpu": {group: seconds_ / answered for group, seconds_ in spent.items()},
+        "total": sum(spent.values()) / answered,
+        "requests": sum(counts),
+        "errors": sum(errors),
+        "client": client_cpu / answered,
+    }
 
 
 def _get(path):
@@ -451,7 +530,11 @@ def _autosave(users):
     return send
 
 
-def floor_comparison(base: str, data: dict, *, concurrency=8, rounds=3, seconds=None):
+def floor_comparison(base: str, data: dict, *, meter, concurrency=2, rounds=3, seconds=None):
+    """Each page's server CPU per request against the two floors; see the module docstring.
+
+    `concurrency` is gunicorn's worker count: one connection each keeps both busy
+    without a queue, and a light client leaves the cores to the server."""
     seconds = seconds or (2.0 if QUICK else 5.0)
     users = data["users"][:concurrency]
 
@@ -463,6 +546,7 @@ def floor_comparison(base: str, data: dict, *, concurrency=8, rounds=3, seconds=
 
     pages = {
         FLOOR: (anonymous, _get("/__bench__/constant/")),
+        SIGNED_IN_FLOOR: (learners, _get("/__bench__/constant/")),
         "home (anonymous)": (anonymous, _get(data["home"])),
         "course overview (anonymous)": (anonymous, _get(data["course"])),
         "lesson (anonymous)": (anonymous, _get(data["lesson"])),
@@ -476,32 +560,46 @@ def floor_comparison(base: str, data: dict, *, concurrency=8, rounds=3, seconds=
             for _ in range(3):
                 if not send(client, i):
                     raise SystemExit(f"a warm-up request failed: {name}; see var/bench-http/")
-    rates = {name: [] for name in pages}
-    errors = dict.fromkeys(pages, 0)
+    runs = {name: [] for name in pages}
     for round_number in range(rounds):
         for name in interleaved(list(pages), round_number):
             make, send = pages[name]
             clients = make()
-            rate, failed = throughput(clients, send, seconds)
+            runs[name].append(cpu_per_request(clients, send, seconds, meter))
             for client in clients:
                 client.close()
-            rates[name].append(rate)
-            errors[name] += failed
-    ratios = floor_ratios(rates)
+    total = {name: [run["total"] for run in values] for name, values in runs.items()}
+    ratios = floor_ratios(total)
+    signed_in = floor_ratios({name: total[name] for name in SIGNED_IN}, SIGNED_IN_FLOOR)
+    groups = list(meter.groups)
     print(
-        f"\nFloor comparison: gunicorn, 2 sync workers, {concurrency} clients, "
-        f"median of {rounds} interleaved rounds of {seconds:.0f} s"
+        f"\nFloor comparison: the server's CPU ms per request ({', '.join(groups)}), median of "
+        f"{rounds} interleaved rounds of {seconds:.0f} s, {concurrency} clients"
     )
-    print(f"{'page':<30}{'req/s':>9}{'ratio':>8}{'goal':>7}{'errors':>8}")
-    print(f"{FLOOR:<30}{statistics.median(rates[FLOOR]):>9.1f}{1:>8.2f}{'':>7}{errors[FLOOR]:>8}")
-    for name, ratio in ratios.items():
-        goal = FLOOR_GOALS[name]
-        mark = "" if ratio >= goal else "  below goal"
-        print(
-            f"{name:<30}{statistics.median(rates[name]):>9.1f}{ratio:>8.2f}{goal:>7.2f}"
-            f"{errors[name]:>8}{mark}"
-        )
-    return ratios
+    print(
+        f"{'page':<29}{'reqs':>6}"
+        + "".join(f"{group + ' ms':>10}" for group in groups)
+        + f"{'total ms':>10}{'ratio':>7}{'signed':>8}{'goal':>6}{'errors':>7}"
+    )
+    for name, values in runs.items():
+        row = f"{name:<29}{sum(run['requests'] for run in values):>6}"
+        for group in groups:
+            row += f"{statistics.median(run['cpu'][group] for run in values) * 1000:>10.3f}"
+        row += f"{statistics.median(total[name]) * 1000:>10.3f}"
+        row += f"{ratios.get(name, 1.0):>7.2f}"
+        row += f"{signed_in[name]:>8.2f}" if name in signed_in else f"{'':>8}"
+        goal = FLOOR_GOALS.get(name)
+        row += f"{goal:>6.2f}" if goal else f"{'':>6}"
+        row += f"{sum(run['errors'] for run in values):>7}"
+        if goal and ratios[name] < goal:
+            row += "  below goal"
+        print(row)
+    client = statistics.median(run["client"] for values in runs.values() for run in values)
+    print(
+        "ratio: the visitor's floor ÷ the page (CPU per request); signed: the signed-in floor "
+        f"÷ the page. The client's own CPU, not counted: {client * 1000:.3f} ms per request."
+    )
+    return {"ratios": ratios, "signed_in": signed_in, "runs": runs}
 
 
 # --- 2. Load test ----------------------------------------------------------------------
@@ -673,20 +771,27 @@ def main():
     VAR.mkdir(parents=True, exist_ok=True)
     database_url = os.environ.get("BENCH_DATABASE_URL", f"sqlite:///{VAR / 'bench.sqlite3'}")
     database_reset(database_url)
-    env = bench_environment(database_url)
-    started = time.perf_counter()
-    django_setup(env)
-    data = seed(learners=int(os.environ.get("BENCH_LOAD_LEARNERS", 100)))
-    engine = "SQLite" if database_url.startswith("sqlite") else "PostgreSQL"
-    print(
-        f"Scratch site on {engine}: a course of 60 lessons, {len(data['users'])} signed-in "
-        f"learners ({time.perf_counter() - started:.0f} s to build)."
-    )
-    with gunicorn(env) as base:
+    with ExitStack() as stack:
+        cache_url = os.environ.get("BENCH_CACHE_URL", "")
+        if os.environ.get("BENCH_REDIS", "") not in ("", "0"):
+            cache_url = stack.enter_context(redis_server())
+        env = bench_environment(database_url, cache_url)
+        started = time.perf_counter()
+        django_setup(env)
+        data = seed(learners=int(os.environ.get("BENCH_LOAD_LEARNERS", 100)))
+        engine = "SQLite" if database_url.startswith("sqlite") else "PostgreSQL"
+        cache = "Redis" if cache_url.startswith("redis") else (cache_url or "the database cache")
+        print(
+            f"Scratch site on {engine}, cache {cache}: a course of 60 lessons, "
+            f"{len(data['users'])} signed-in learners ({time.perf_counter() - started:.0f} s to build)."
+        )
+        base, master = stack.enter_context(gunicorn(env))
         if os.environ.get("BENCH_SKIP_FLOOR", "") in ("", "0"):
-            floor_comparison(base, data)
-        with pg_activity_sampler(database_url):
-            load_test(base, data["users"], seconds=30 if QUICK else 180)
+            meter = server_cpu.CpuMeter(server_groups(master, database_url, cache_url))
+            floor_comparison(base, data, meter=meter)
+        if os.environ.get("BENCH_SKIP_LOAD", "") in ("", "0"):
+            with pg_activity_sampler(database_url):
+                load_test(base, data["users"], seconds=30 if QUICK else 180)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 import importlib.util
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -30,15 +31,82 @@ def test_percentile_is_the_nearest_measured_rank(bench_http):
         bench_http.percentile([], 50)
 
 
-def test_ratios_divide_median_rates_by_the_floors_median(bench_http):
-    rates = {
-        bench_http.FLOOR: [400.0, 100.0, 200.0],
-        "home (anonymous)": [50.0, 150.0, 100.0],
-        "reflection autosave": [10.0, 30.0, 20.0],
+def test_ratios_divide_the_floors_median_cpu_by_each_pages_median(bench_http):
+    cpu = {  # CPU seconds per request, one value a round
+        bench_http.FLOOR: [0.0008, 0.0002, 0.0004],
+        "home (anonymous)": [0.0004, 0.0016, 0.0008],
+        "reflection autosave": [0.002, 0.006, 0.004],
     }
-    assert bench_http.floor_ratios(rates) == {
-        "home (anonymous)": 0.5,
-        "reflection autosave": 0.1,
+    assert bench_http.floor_ratios(cpu) == {
+        "home (anonymous)": pytest.approx(0.5),
+        "reflection autosave": pytest.approx(0.1),
+    }
+
+
+def test_the_signed_in_pages_are_also_divided_into_the_signed_in_floor(bench_http):
+    assert bench_http.SIGNED_IN_FLOOR in bench_http.SIGNED_IN
+    assert bench_http.SIGNED_IN - {bench_http.SIGNED_IN_FLOOR} <= set(bench_http.FLOOR_GOALS)
+    # Issue 25's goals
+    assert bench_http.FLOOR_GOALS["lesson (enrolled learner)"] == 0.5
+    assert bench_http.FLOOR_GOALS["/verify/<code>/"] == 0.8
+
+
+class ConstantServer:
+    """A stand-in for gunicorn: every request answered, a fixed CPU cost each."""
+
+    def __init__(self):
+        self.requests = 0
+
+    def send(self, client, i):
+        self.requests += 1
+        time.sleep(0.001)
+        return True
+
+
+class FakeMeter:
+    """Charges the 'app' group 2 ms of CPU for every request the server answered."""
+
+    groups = {"app": None}
+
+    def __init__(self, server):
+        self.server = server
+
+    def start(self):
+        self.before = self.server.requests
+
+    def stop(self):
+        return {"app": (self.server.requests - self.before) * 0.002}
+
+
+def test_cpu_per_request_divides_the_servers_cpu_by_the_answered_requests(bench_http):
+    server = ConstantServer()
+    run = bench_http.cpu_per_request([object(), object()], server.send, 0.2, FakeMeter(server))
+    assert run["requests"] == server.requests > 10
+    assert run["errors"] == 0
+    assert run["cpu"]["app"] == pytest.approx(0.002)
+    assert run["total"] == pytest.approx(0.002)
+
+
+def test_the_server_is_gunicorn_plus_the_database_and_cache_servers(bench_http):
+    sqlite = bench_http.server_groups(10, "sqlite:///x.sqlite3", "")
+    assert list(sqlite) == ["app"]  # SQLite and the database cache run inside the workers
+    postgres = bench_http.server_groups(
+        10, "postgres://u:p@127.0.0.1:5432/lotgenoot_bench_http", "redis://127.0.0.1:6390/0"
+    )
+    assert list(postgres) == ["app", "db", "cache"]
+    table = [
+        bench_http.server_cpu.Process(10, 1, "gunicorn: master"),
+        bench_http.server_cpu.Process(11, 10, "gunicorn: worker"),
+        bench_http.server_cpu.Process(
+            30, 2, "postgres: 15/main: u lotgenoot_bench_http 127.0.0.1(1) idle"
+        ),
+        bench_http.server_cpu.Process(31, 2, "postgres: 15/main: u lotgenoot 127.0.0.1(2) idle"),
+        bench_http.server_cpu.Process(40, 1, "redis-server 127.0.0.1:6390"),
+    ]
+    assert {group: find(table) for group, find in postgres.items()} == {
+        "app": {10, 11},
+        "db": {30},
+        "cache": {40},
     }
 
 
@@ -127,3 +195,15 @@ def test_the_load_test_continues_the_revision_the_floor_left(bench_http):
     assert len(recorder.times["autosave"]) == 1  # it saved once in that second
     assert recorder.errors["autosave"] == 0
     assert 409 not in editor.statuses
+
+
+def test_a_scratch_sqlite_reset_removes_only_the_file_its_url_names(bench_http, tmp_path):
+    """bench_floor.py's reset removed bench_http.py's database while it ran."""
+    mine, other = tmp_path / "floor.sqlite3", tmp_path / "bench.sqlite3"
+    for path in (mine, Path(f"{mine}-wal"), other):
+        path.write_bytes(b"x")
+    bench_http.database_reset(f"sqlite:///{mine}")
+    assert not mine.exists() and not Path(f"{mine}-wal").exists()
+    assert other.exists()
+    bench_http.database_reset(f"sqlite:///{other}?conn_max_age=60")  # options are no path
+    assert not other.exists()
