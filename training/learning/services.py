@@ -20,6 +20,7 @@ from training.courses.selectors import course_outline
 from training.errors import FriendlyError
 
 from .models import Cohort, Enrolment, LessonProgress, new_invite_token, pillar_counter_field
+from .selectors import completed_lesson_ids_forget
 from .signals import announce_progress_changed, enrolment_moved
 
 
@@ -163,6 +164,7 @@ def lesson_complete(*, enrolment: Enrolment, lesson) -> tuple[LessonProgress, bo
                 Enrolment.objects.filter(pk=enrolment.pk).update(
                     **{name: F(name) + 1 for name in counters}
                 )
+        completed_lesson_ids_forget(enrolment=enrolment)
     except IntegrityError:
         return LessonProgress.objects.get(enrolment=enrolment, lesson=lesson), False
     if created:
@@ -180,6 +182,7 @@ def lesson_uncomplete(*, enrolment: Enrolment, lesson) -> bool:
             Enrolment.objects.filter(pk=enrolment.pk, **{f"{counters[-1]}__gt": 0}).update(
                 **{name: F(name) - 1 for name in counters}
             )
+    completed_lesson_ids_forget(enrolment=enrolment)
     if deleted:
         announce_progress_changed(enrolment_id=enrolment.pk)
     return bool(deleted)
