@@ -15,6 +15,8 @@ statements and cache operations per request, and the ratio floor/page
     scripts/with-postgres.sh sh -c 'BENCH_DATABASE_URL=${DATABASE_URL}_fastbench
         .venv/bin/python scripts/bench_personal.py'                 (both)
     BENCH_PERSONAL_PROFILE=dashboard …   cProfile of one page (top functions)
+    BENCH_PERSONAL_PAGES=dashboard,autosave   those pages only (and the floor)
+    BENCH_LESSONS_PER_MODULE=100          a course of 300 lessons (bench.py's; default 60)
     BENCH_PERSONAL_SQL=1                  the SQL of one request of each page
     BENCH_PERSONAL_REQUESTS=300 BENCH_PERSONAL_ROUNDS=5              (defaults)
 """
@@ -42,6 +44,7 @@ ROUNDS = int(os.environ.get("BENCH_PERSONAL_ROUNDS", 5))
 PROFILE = os.environ.get("BENCH_PERSONAL_PROFILE", "")
 VAR = ROOT / "var" / "bench-personal"
 FLOOR = "constant"
+ONLY = [name for name in os.environ.get("BENCH_PERSONAL_PAGES", "").split(",") if name]
 SHOW_SQL = os.environ.get("BENCH_PERSONAL_SQL", "") not in ("", "0")
 
 
@@ -165,6 +168,8 @@ def child(database_url: str) -> None:
     counters = Counters()
     counters.install()
     table = pages(data)
+    if ONLY:
+        table = {name: row for name, row in table.items() if name == FLOOR or name in ONLY}
     for make_environ, after in table.values():  # warm up
         run(handler, make_environ, after, 30)
     results = {name: {"cpu": []} for name in table}
