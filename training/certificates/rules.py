@@ -84,9 +84,9 @@ SIGNOFF_LABEL = _("Final sign-off by a trainer")
 
 @rule("require_all_lessons", LESSONS_LABEL)
 def lessons_done(enrolment: Enrolment) -> RuleResult:
-    from training.learning.selectors import course_progress
+    from training.learning.selectors import lesson_tally
 
-    tally = course_progress(enrolment=enrolment).course
+    tally = lesson_tally(enrolment=enrolment)
     detail = gettext("%(done)s of %(total)s lessons completed") % {
         "done": tally.done,
         "total": tally.total,

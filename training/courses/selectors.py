@@ -142,6 +142,71 @@ def _outline_modules(course: Page) -> list[ModuleOutline]:
     return modules
 
 
+@dataclass(frozen=True)
+class IndexedModule:
+    """A module of a `CourseIndex`: its id, pillar and lessons as (id, title, url_path)."""
+
+    pk: int
+    pillar: str
+    lessons: tuple[tuple[int, str, str], ...]
+
+    @cached_property
+    def lesson_ids(self) -> frozenset[int]:
+        return frozenset(lesson[0] for lesson in self.lessons)
+
+
+@dataclass(frozen=True)
+class CourseIndex:
+    """The course outline in ids, titles and tree paths only (no page objects).
+
+    For pages that need the shape of a course but none of its pages' fields
+    (the learner's dashboard): a few hundred small tuples to read from the
+    cache instead of as many pickled pages, so such a page costs the same at
+    3 lessons and at 300.
+    """
+
+    modules: tuple[IndexedModule, ...]
+
+    @cached_property
+    def lesson_ids(self) -> frozenset[int]:
+        return frozenset().union(*(module.lesson_ids for module in self.modules))
+
+    @cached_property
+    def lesson_total(self) -> int:
+        return sum(len(module.lessons) for module in self.modules)
+
+    def pillar_total(self, pillar) -> int:
+        return sum(len(m.lessons) for m in self.modules if m.pillar == pillar)
+
+    @staticmethod
+    def lesson_page(lesson: tuple[int, str, str]):
+        """An unsaved stand-in for a lesson that `{% pageurl %}` and `.title` can use
+        (Wagtail builds a page's URL from its `url_path`)."""
+        from .models import LessonPage
+
+        pk, title, url_path = lesson
+        return LessonPage(pk=pk, title=title, url_path=url_path)
+
+
+def course_index(*, course: Page) -> CourseIndex:
+    """The live, public modules and lessons of a course as a `CourseIndex`; cached
+    until published content changes, like the outline it is made from."""
+
+    def compute():
+        return CourseIndex(
+            modules=tuple(
+                IndexedModule(
+                    pk=module.page.pk,
+                    pillar=module.page.pillar,
+                    lessons=tuple((p.pk, p.title, p.url_path) for p in module.lessons),
+                )
+                for module in course_outline(course=course).modules
+            )
+        )
+
+    return cached(content_key("index", course.pk), compute)
+
+
 def course_knowledge_check_ids(*, course: Page) -> dict[int, frozenset[str]]:
     """Per live, public lesson of the course that has knowledge checks: their ids.
 

@@ -109,6 +109,13 @@ class Enrolment(models.Model):
     # (`enrolments_recount_lessons_done`). The trainer's progress table
     # filters and sorts by it within a cohort (the index below).
     lessons_done = models.PositiveIntegerField(default=0, editable=False)
+    # The same count per pillar (the pillar of the lesson's module), kept in
+    # the same UPDATE as `lessons_done`, so the learner's pillar progress is
+    # read from this row instead of computed over the outline per request.
+    # They always add up to `lessons_done` (the check constraint below).
+    experience_done = models.PositiveIntegerField(default=0, editable=False)
+    listening_done = models.PositiveIntegerField(default=0, editable=False)
+    boundaries_done = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("enrolment")
@@ -116,6 +123,12 @@ class Enrolment(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["learner", "course"], name="learning_one_enrolment_per_course"
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    lessons_done=F("experience_done") + F("listening_done") + F("boundaries_done")
+                ),
+                name="learning_pillar_counters_add_up",
             ),
         ]
         indexes = [
@@ -130,6 +143,15 @@ class Enrolment(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status == self.Status.ACTIVE
+
+    def pillar_lessons_done(self, pillar) -> int:
+        """Completed lessons in the outline's modules of `pillar` (the counter)."""
+        return getattr(self, pillar_counter_field(pillar))
+
+
+def pillar_counter_field(pillar) -> str:
+    """The name of `Enrolment`'s counter for `pillar` (a `Pillar` or its value)."""
+    return f"{getattr(pillar, 'value', pillar)}_done"
 
 
 class LessonProgress(models.Model):

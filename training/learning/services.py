@@ -10,15 +10,17 @@ from __future__ import annotations
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from training.courses.pillars import Pillar
 from training.courses.selectors import course_outline
 from training.errors import FriendlyError
 
-from .models import Cohort, Enrolment, LessonProgress, new_invite_token
+from .models import Cohort, Enrolment, LessonProgress, new_invite_token, pillar_counter_field
+from .selectors import completed_lesson_ids_forget
 from .signals import announce_progress_changed, enrolment_moved
 
 
@@ -134,29 +136,35 @@ def enrolment_leave(*, enrolment: Enrolment) -> Enrolment:
     return enrolment
 
 
-def _in_outline(*, enrolment: Enrolment, lesson) -> bool:
-    """Whether `lesson` counts towards `Enrolment.lessons_done` (the cached outline)."""
-    return lesson.pk in course_outline(course=enrolment.course).lesson_ids
+def _counters_of(*, enrolment: Enrolment, lesson) -> list[str]:
+    """The counters `lesson` moves: `lessons_done` and its pillar's, for a lesson
+    in the course outline (the cached outline); none for any other lesson."""
+    module = course_outline(course=enrolment.course).module_of(lesson.pk)
+    return [] if module is None else ["lessons_done", pillar_counter_field(module.pillar)]
 
 
 def lesson_complete(*, enrolment: Enrolment, lesson) -> tuple[LessonProgress, bool]:
     """Mark a lesson done; returns (progress, created). Repeating it changes nothing.
 
-    The new row and the enrolment's `lessons_done` (+1, with F(), for a lesson
-    in the course outline) are written in one transaction, so the counter
-    moves exactly when a row is added: a double click or a concurrent request
-    loses the race on the unique constraint and changes neither.
+    The new row and the enrolment's counters (`lessons_done` and the lesson's
+    pillar's, +1 with F() in one UPDATE, for a lesson in the course outline)
+    are written in one transaction, so the counters move exactly when a row is
+    added: a double click or a concurrent request loses the race on the unique
+    constraint and changes neither.
     Refused with `ModuleLocked` while the lesson's module is locked.
     """
     ensure_unlocked(enrolment=enrolment, page=lesson)
-    counts = _in_outline(enrolment=enrolment, lesson=lesson)
+    counters = _counters_of(enrolment=enrolment, lesson=lesson)
     try:
         with transaction.atomic():
             progress, created = LessonProgress.objects.get_or_create(
                 enrolment=enrolment, lesson=lesson
             )
-            if created and counts:
-                Enrolment.objects.filter(pk=enrolment.pk).update(lessons_done=F("lessons_done") + 1)
+            if created and counters:
+                Enrolment.objects.filter(pk=enrolment.pk).update(
+                    **{name: F(name) + 1 for name in counters}
+                )
+        completed_lesson_ids_forget(enrolment=enrolment)
     except IntegrityError:
         return LessonProgress.objects.get(enrolment=enrolment, lesson=lesson), False
     if created:
@@ -166,42 +174,58 @@ def lesson_complete(*, enrolment: Enrolment, lesson) -> tuple[LessonProgress, bo
 
 def lesson_uncomplete(*, enrolment: Enrolment, lesson) -> bool:
     """Take back "done" for a lesson; returns whether there was a mark. Repeating it
-    changes nothing: the row's deletion and the counter's -1 are one transaction."""
-    counts = _in_outline(enrolment=enrolment, lesson=lesson)
+    changes nothing: the row's deletion and the counters' -1 are one transaction."""
+    counters = _counters_of(enrolment=enrolment, lesson=lesson)
     with transaction.atomic():
         deleted, _rows = LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson).delete()
-        if deleted and counts:
-            Enrolment.objects.filter(pk=enrolment.pk, lessons_done__gt=0).update(
-                lessons_done=F("lessons_done") - 1
+        if deleted and counters:
+            Enrolment.objects.filter(pk=enrolment.pk, **{f"{counters[-1]}__gt": 0}).update(
+                **{name: F(name) - 1 for name in counters}
             )
+    completed_lesson_ids_forget(enrolment=enrolment)
     if deleted:
         announce_progress_changed(enrolment_id=enrolment.pk)
     return bool(deleted)
 
 
 def enrolments_recount_lessons_done(*, course) -> int:
-    """Set `lessons_done` of every enrolment in `course` to its true count (one UPDATE).
+    """Set `lessons_done` and the pillar counters of every enrolment in `course` to
+    their true counts (one UPDATE).
 
     For when the outline changes (a lesson published, unpublished, moved,
-    deleted or restricted: receivers.py) and for the daily repair; returns
-    the number of enrolments written. Safe to run at any time: a mark
-    committed while it runs is either counted by it or adds its +1 after it.
+    deleted or restricted, a module given another pillar: receivers.py) and
+    for the daily repair; returns the number of enrolments written. Safe to
+    run at any time: a mark committed while it runs is either counted by it
+    or adds its +1 after it.
     """
-    lesson_ids = sorted(course_outline(course=course).lesson_ids)
-    done = (
-        LessonProgress.objects.filter(enrolment=OuterRef("pk"), lesson_id__in=lesson_ids)
-        .order_by()
-        .values("enrolment")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    true_count = Coalesce(Subquery(done, output_field=IntegerField()), Value(0))
+    outline = course_outline(course=course)
+
+    def true_count(lesson_ids):
+        done = (
+            LessonProgress.objects.filter(enrolment=OuterRef("pk"), lesson_id__in=lesson_ids)
+            .order_by()
+            .values("enrolment")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return Coalesce(Subquery(done, output_field=IntegerField()), Value(0))
+
+    counts = {"lessons_done": true_count(sorted(outline.lesson_ids))}
+    for pillar in Pillar:
+        lesson_ids = sorted(
+            lesson_id for m in outline.modules if m.pillar == pillar for lesson_id in m.lesson_ids
+        )
+        counts[pillar_counter_field(pillar)] = true_count(lesson_ids)
+    annotations = {f"true_{name}": count for name, count in counts.items()}
+    drifted = Q()
+    for name in counts:
+        drifted |= ~Q(**{name: F(f"true_{name}")})
     with transaction.atomic():
         return (
             Enrolment.objects.filter(course=course)
-            .annotate(true_count=true_count)
-            .exclude(lessons_done=F("true_count"))
-            .update(lessons_done=true_count)
+            .annotate(**annotations)
+            .filter(drifted)
+            .update(**counts)
         )
 
 
