@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('associations', '0005_association_academy'),
-        ('certificates', '0006_certificate_issuer_name'),
+        ('certificates', '0007_signature_images_private'),
         ('courses', '0005_coursepage_copied_from'),
         ('learning', '0004_cohort_academy'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
