@@ -55,6 +55,9 @@ def pytest_unconfigure(config):
 # module is not listed here yet, adds the module.
 CLOCK_SENSITIVE_MODULES = frozenset(
     {
+        "tests/academies/test_invitation_pages.py",
+        "tests/academies/test_invitations.py",
+        "tests/academies/test_staff_overview.py",
         "tests/assessments/test_calendar.py",
         "tests/assessments/test_deadline_extensions.py",
         "tests/assessments/test_deadline_reminders.py",

@@ -190,3 +190,37 @@ def test_the_reflection_groups_page_shows_one_page_of_groups(client, shared_cour
     assert len(last.context["rows"]) == 11
     assert first.context["page_obj"].paginator.count == 61
     assert "?p=2" in first.content.decode()
+
+
+def test_the_staff_overview_and_the_invitations_cost_the_same_for_more_rows(client):
+    from tests.factories import CertificateFactory
+    from training.academies.services import academy_invitation_create
+
+    def full_queries(url) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+            if response.streaming:  # the export runs its queries while it streams
+                b"".join(response.streaming_content)
+        assert response.status_code == 200
+        return len(captured)
+
+    academy = academy_create("Academie A")
+    admin = academy_person(academy, "administrator")
+    grow(academy)
+    academy_invitation_create(academy=academy, email="al@example.org", role="staff", user=admin)
+    login_with_mfa(client, admin)
+    urls = [
+        reverse("academy_overview:index"),
+        reverse("academy_overview:index") + "?export=csv",
+        reverse("academy_invitations:index"),
+    ]
+    small = [full_queries(url) for url in urls]
+    grow(academy, cohorts=3, learners=3)
+    for enrolment in academy.cohorts.first().enrolments.all():
+        CertificateFactory(enrolment=enrolment)
+    for number in range(4):
+        academy_invitation_create(
+            academy=academy, email=f"nieuw{number}@example.org", role="trainer", user=admin
+        )
+    grow(academy_create("Academie B"), cohorts=2)
+    assert [full_queries(url) for url in urls] == small
