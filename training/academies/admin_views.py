@@ -49,13 +49,12 @@ from training.admin_toolkit import PolicyScopedObjectMixin
 from .models import Academy, AcademyInvitation, AcademyRole, Role
 from .permissions import academies_administered_by
 from .policies import academy_invitation_policy, academy_role_policy
-from .selectors import academies_copying_to, shared_course
+from .selectors import academies_copying_to, academy_course_copy_of, shared_course
 from .services import (
     CopyNotAllowed,
     InvitationError,
     LastAdministrator,
     academy_course_copy,
-    academy_course_copy_existing,
     academy_create,
     academy_invitation_create,
     academy_invitation_withdraw,
@@ -464,7 +463,7 @@ class CourseCopyView(WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         academy = form.cleaned_data["academy"]
-        existed = academy_course_copy_existing(course=self.course, academy=academy) is not None
+        existed = academy_course_copy_of(course=self.course, academy=academy) is not None
         try:
             copy = academy_course_copy(course=self.course, academy=academy, user=self.request.user)
         except PermissionDenied:

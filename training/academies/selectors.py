@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 
-from .models import Academy
+from .models import Academy, AcademyCourseCopy
 
 CATALOGUE_PATHS_KEY = "academies:catalogue-paths:v1"
 
@@ -76,3 +76,13 @@ def academies_copying_to(user) -> list[Academy]:
     ]
     user._academies_copying_to = academies
     return academies
+
+
+def academy_course_copy_of(*, course, academy: Academy):
+    """The academy's copy of the shared `course`, or None."""
+    link = (
+        AcademyCourseCopy.objects.filter(academy=academy, source=course)
+        .select_related("copy")
+        .first()
+    )
+    return link.copy if link is not None else None

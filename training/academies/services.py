@@ -52,6 +52,7 @@ from .models import (
     Role,
 )
 from .permissions import academy_invitations_for, can_administer
+from .selectors import academy_course_copy_of
 
 #: Django model permissions per role (on top of what the page and collection grants give).
 ROLE_MODEL_PERMISSIONS = {
@@ -444,16 +445,10 @@ def academy_course_copy(*, course, academy: Academy, user):
     try:
         return _course_copy(course=course, academy=academy, user=user)
     except IntegrityError:
-        existing = academy_course_copy_existing(course=course, academy=academy)
+        existing = academy_course_copy_of(course=course, academy=academy)
         if existing is None:
             raise
         return existing
-
-
-def academy_course_copy_existing(*, course, academy: Academy):
-    """The academy's copy of `course`, or None."""
-    link = AcademyCourseCopy.objects.filter(academy=academy, source=course).first()
-    return link.copy if link is not None else None
 
 
 @transaction.atomic
@@ -461,7 +456,7 @@ def _course_copy(*, course, academy: Academy, user):
     from wagtail.actions.copy_page import CopyPageAction
 
     Academy.objects.select_for_update().get(pk=academy.pk)
-    existing = academy_course_copy_existing(course=course, academy=academy)
+    existing = academy_course_copy_of(course=course, academy=academy)
     if existing is not None:
         return existing
     copy = CopyPageAction(
