@@ -7,8 +7,8 @@ the moment it is asked for:
   - every collection of the platform itself: the root, "Lesmateriaal" (the platform's
     course material), "Verenigingslogo's" and any other collection outside the two kinds
     below;
-  - an academy's logo (`Academy.logo`), wherever it is kept: pages, emails and
-    certificates show it to everyone;
+  - an academy's logo (`Academy.logo`), also when it is kept in the academy's collection:
+    its pages and certificates show it to everyone;
   - an academy's public sub-collection, "Openbaar", directly under its collection: images
     for the academy's public pages (its catalogue, a course's introduction).
 - **An academy's people only** (404 for anyone else; `private, no-store`): everything
