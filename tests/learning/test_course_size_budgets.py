@@ -29,14 +29,15 @@ pytestmark = pytest.mark.django_db
 # (the last-visit update only when the lesson changes or 5 minutes passed). The
 # dashboard reads the completed lessons once (the certificate's lessons rule
 # uses the dashboard's read: 17 -> 16), its tallies come from the enrolment's
-# counters, and it asks the assessments and practice apps for their lines;
+# counters, it asks the assessments and practice apps for their lines, and it
+# looks for open academy invitations to the learner's verified address (+1);
 # "my certificates" adds the associations' offers.
 BUDGETS = {
     "lesson": 9,
     "module": 11,
     "course": 8,
     "reflection assignment": 11,
-    "dashboard": 16,
+    "dashboard": 17,
     "my reflections": 3,
     "my feedback": 4,
     "my certificates": 18,

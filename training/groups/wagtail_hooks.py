@@ -1,11 +1,10 @@
 """What this app adds to lower apps' pages (through the hooks in training/hooks.py) and
-to Wagtail's admin menu."""
+to the trainer's admin home."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from training.continuing.selectors import LedgerLine
 from training.hooks import ORDER, PRACTICE_LOG_PROMPTS, RENEWAL_LINES, LogPrompt
@@ -15,23 +14,24 @@ from .permissions import groups_shared_with_trainer
 from .selectors import dipping_groups, feedback_reflections
 
 
-class SharedGroupsMenuItem(MenuItem):
-    """Shown to a trainer once a learner they trained shares a group's figures with them."""
+class SharedGroupsPanel(Component):
+    """On a trainer's admin home, once a learner they trained shares a group's figures with
+    them: a link to the totals. A panel on the home page, not a menu item, so the other
+    admin pages pay no query for it."""
 
-    def is_shown(self, request):
-        user = request.user
-        return is_trainer(user) and groups_shared_with_trainer(user).exists()
+    name = "group_feedback"
+    order = 150
+    template_name = "groups/admin/home_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        return {"url": reverse("groups:trainer")}
 
 
-@hooks.register("register_admin_menu_item")
-def register_shared_groups_menu_item():
-    return SharedGroupsMenuItem(
-        gettext_lazy("Group feedback"),
-        reverse("groups:trainer"),
-        name="group-feedback",
-        icon_name="group",
-        order=265,
-    )
+@hooks.register("construct_homepage_panels")
+def add_shared_groups_panel(request, panels):
+    user = request.user
+    if is_trainer(user) and groups_shared_with_trainer(user).exists():
+        panels.append(SharedGroupsPanel())
 
 
 @hooks.register(PRACTICE_LOG_PROMPTS.name, order=ORDER["groups"])

@@ -211,7 +211,13 @@ class CohortEditView(PolicyScopedObjectMixin, generic.EditView):
 
 class CohortDeleteView(PolicyScopedObjectMixin, generic.DeleteView):
     def form_valid(self, form):
+        # Wagtail refuses (PermissionDenied) when its usage count already knows of a
+        # protected reference (enrolments, once the overview registers them); the database
+        # refuses otherwise. Either way the trainer gets the same explanation.
+        protected = bool(self.usage and self.usage.is_protected)
         try:
+            if protected:
+                raise ProtectedError("enrolments", set())
             with transaction.atomic():
                 return super().form_valid(form)
         except (ProtectedError, RestrictedError):

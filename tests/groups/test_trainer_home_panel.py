@@ -1,4 +1,4 @@
-"""Trainers find the totals of their former learners' shared groups from the admin menu."""
+"""Trainers find the totals of their former learners' shared groups on their admin home."""
 
 import pytest
 from django.urls import reverse
@@ -15,7 +15,7 @@ def _trainer_of(facilitator):
     return Enrolment.objects.get(learner=facilitator).cohort.trainers.get()
 
 
-def test_menu_links_the_totals_once_a_learner_shares_a_group(client, facilitator, group):
+def test_admin_home_links_the_totals_once_a_learner_shares_a_group(client, facilitator, group):
     trainer = _trainer_of(facilitator)
     login_with_mfa(client, trainer)
     totals = reverse("groups:trainer")
@@ -24,7 +24,7 @@ def test_menu_links_the_totals_once_a_learner_shares_a_group(client, facilitator
     assert totals in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
-def test_menu_link_is_not_there_for_a_trainer_of_other_learners(client, facilitator, group):
+def test_admin_home_link_is_not_there_for_a_trainer_of_other_learners(client, facilitator, group):
     from tests.factories import CohortFactory
 
     services.peer_group_update(group=group, shared_with_trainers=True)
