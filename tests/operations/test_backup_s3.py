@@ -47,3 +47,12 @@ def test_the_manifest_lists_every_object_and_the_check_finds_a_changed_one(s3_ev
     storages["certificates"].save("2026/03/abc.pdf", ContentFile(b"%PDF-1.7 two"))
     with pytest.raises(ops.RestoreIncomplete, match="1 objects of storage certificates"):
         ops._s3_check("certificates", tmp_path, storages["certificates"])
+
+
+def test_the_media_storage_on_s3_is_listed_not_copied():
+    """The media storage on S3 is a subclass of django-storages' S3Storage (its URLs are
+    the checking view): a backup lists its objects like every other bucket prefix
+    (found by the cluster's backup test, which saw it copied file by file)."""
+    from training.files.s3 import MediaS3Storage
+
+    assert ops._is_s3(MediaS3Storage(bucket_name="lotgenoot", location="default"))

@@ -307,7 +307,9 @@ def backup_storages() -> list[str]:
 
 
 def _is_s3(storage) -> bool:
-    return type(storage).__module__.startswith("storages.backends.s3")
+    """django-storages' S3 backend or a subclass (the media storage), without importing
+    boto3 where no bucket is configured."""
+    return any(cls.__module__.startswith("storages.backends.s3") for cls in type(storage).__mro__)
 
 
 def _location(storage) -> Path | None:
